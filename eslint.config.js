@@ -1,0 +1,86 @@
+// Lint at error level, including the layering rules of STYLE.md:
+//   src/shared    imports no runtime (no node:, no electron, no packages but zod/flatbush)
+//   src/renderer  imports only src/shared (and the preload's types) and browser packages
+//   electron, keytar, electron-store only in src/main/platform/** and src/main/index.ts
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const electronOnly = {
+  paths: [
+    { name: 'electron', message: 'Electron lives only in src/main/platform and src/main/index.ts (DESIGN.md).' },
+    { name: 'keytar', message: 'keytar lives only in src/main/platform (DESIGN.md).' },
+    { name: 'electron-store', message: 'electron-store lives only in src/main/platform (DESIGN.md).' },
+  ],
+};
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules/', 'out/', 'dist/', 'dist-web/', 'test-results/', 'playwright-report/', 'assets/', '.data/'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-restricted-imports': ['error', electronOnly],
+    },
+  },
+  {
+    files: ['src/main/platform/**', 'src/main/index.ts', 'test/electron/**', 'test/keychain/**', 'electron.vite.config.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['src/preload/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/main/**', '**/backend/**', '**/renderer/**', '**/webhost/**'], message: 'The preload imports only electron and src/shared.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/shared/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(?!\\.{1,2}/|zod$|flatbush$)', message: 'src/shared is pure: it imports only zod, flatbush and itself.' },
+            { group: ['**/main/**', '**/backend/**', '**/renderer/**', '**/preload/**', '**/webhost/**'], message: 'src/shared imports nothing of the other layers.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^node:', message: 'The renderer runs in a sandbox: no Node built-ins.' },
+            { group: ['electron', 'keytar', 'electron-store', 'socket.io-client', 'better-sqlite3'], message: 'The renderer reaches the world only through window.tas.' },
+            { group: ['**/main/**', '**/backend/**', '**/webhost/**', '**/preload/*', '!**/preload/api'], message: 'The renderer imports only src/shared and the preload types.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/backend/**', 'src/webhost/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...electronOnly,
+          patterns: [{ group: ['**/renderer/**', '**/preload/**', '**/platform/**'], message: 'The hub and the browser host never import renderer, preload or Electron adapters.' }],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { Category } from './categories.js';
+import { IsoTime, Plate, UsState } from './common.js';
+
+/** 512 KiB of image bytes is about 700,000 base64 characters. */
+const MAX_IMAGE_DATA_URI = 700_000;
+
+export const ImageDataUri = z
+  .string()
+  .max(MAX_IMAGE_DATA_URI, 'image larger than 512 KiB')
+  .regex(/^data:image\/(jpeg|png);base64,[A-Za-z0-9+/]+={0,2}$/, 'a data: URI of a JPEG or PNG image');
+
+export const CameraType = z.enum(['stationary', 'mobile', 'portable', 'expressway']);
+export const CameraNetwork = z.enum(['vehiclemanager', 'flock', 'isp', 'other']);
+export const HotlistSource = z.enum(['NCIC', 'LEADS', 'SOS', 'LOCAL']);
+
+export const Hit = z.strictObject({
+  id: z.string().min(1).max(128),
+  plate: Plate,
+  plateState: UsState,
+  readAt: IsoTime,
+  location: z.strictObject({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }),
+  heading: z.number().int().min(0).max(359).optional(),
+  camera: z.strictObject({
+    id: z.string().min(1).max(128),
+    name: z.string().min(1).max(200),
+    type: CameraType,
+    network: CameraNetwork,
+  }),
+  category: Category,
+  hotlist: z.strictObject({
+    source: HotlistSource,
+    plate: Plate,
+    state: UsState,
+    reason: z.string().min(1).max(500),
+    entryId: z.string().min(1).max(64).optional(),
+    enteredAt: IsoTime.optional(),
+    caseNumber: z.string().min(1).max(64).optional(),
+  }),
+  confidence: z.number().min(0).max(1).optional(),
+  vehicle: z
+    .strictObject({
+      make: z.string().max(64).optional(),
+      model: z.string().max(64).optional(),
+      color: z.string().max(32).optional(),
+    })
+    .optional(),
+  images: z
+    .strictObject({
+      plate: ImageDataUri.optional(),
+      vehicle: ImageDataUri.optional(),
+    })
+    .optional(),
+});
+export type Hit = z.infer<typeof Hit>;
+
+/** An alert as the stream carries it: the hit, numbered and stamped by the hub. */
+export const Alert = z.strictObject({
+  id: z.string().min(1).max(128),
+  hit: Hit,
+  ingestedAt: IsoTime,
+});
+export type Alert = z.infer<typeof Alert>;
+
+/** The `alert` socket event's payload. */
+export const AlertEnvelope = z.strictObject({
+  seq: z.number().int().positive(),
+  alert: Alert,
+});
+export type AlertEnvelope = z.infer<typeof AlertEnvelope>;
