@@ -1,0 +1,23 @@
+/** The link state. When alerts may not be arriving the banner is impossible to miss. */
+import type { Presence } from '../../shared/ipc.js';
+import { clockTime } from '../model/time.js';
+
+export function PresenceBanner({ presence }: { presence?: Presence }): React.JSX.Element | null {
+  if (!presence) return null;
+  if (presence.state === 'connected' && !presence.gap) return null;
+  const down = presence.state !== 'connected';
+  return (
+    <div className={`presence ${presence.alarm ? 'presence-alarm' : down ? 'presence-down' : 'presence-gap'}`} role="alert" data-testid="presence-banner">
+      {down ? (
+        <>
+          <strong>NOT RECEIVING ALERTS</strong> since {clockTime(presence.since)} ({presence.state === 'connecting' ? 'reconnecting…' : presence.state.replace('_', ' ')})
+          {presence.lastError && <span> · {presence.lastError}</span>}
+        </>
+      ) : (
+        <>
+          <strong>Some older alerts could not be replayed</strong>: check the hub's alert history for the time you were offline.
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+/**
+ * Where the camera is: its position and heading over state and county outlines (offline), with
+ * the user's zones, or over the agency's tiles when a style URL is configured. The county name is
+ * reported to the popup (it goes into "Copy for report").
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { FeatureCollection, Geometry } from 'geojson';
+import type { Map as MlMap, StyleSpecification } from 'maplibre-gl';
+import type { Hit } from '../../shared/protocol/hit.js';
+import type { Zone } from '../../shared/protocol/zone.js';
+import maplibregl from './maplibre.js';
+import { loadBaseMap, type BaseMap } from './baseMap.js';
+import { countyAt } from './countyAt.js';
+
+function zonesGeoJson(zones: Zone[]): FeatureCollection<Geometry, { name: string }> {
+  return {
+    type: 'FeatureCollection',
+    features: zones.filter((z) => z.active).map((z) => ({ type: 'Feature', geometry: z.geometry as Geometry, properties: { name: z.name } })),
+  };
+}
+
+function offlineStyle(base: BaseMap, dark: boolean): StyleSpecification {
+  return {
+    version: 8,
+    sources: {
+      counties: { type: 'geojson', data: base.counties },
+      states: { type: 'geojson', data: base.states },
+    },
+    layers: [
+      { id: 'bg', type: 'background', paint: { 'background-color': dark ? '#1b2230' : '#e8eef3' } },
+      { id: 'county-fill', type: 'fill', source: 'counties', paint: { 'fill-color': dark ? '#253044' : '#f7f9fb' } },
+      { id: 'county-line', type: 'line', source: 'counties', paint: { 'line-color': dark ? '#5a6b86' : '#9aa9b8', 'line-width': 1 } },
+      { id: 'state-line', type: 'line', source: 'states', paint: { 'line-color': dark ? '#c9d4e5' : '#38465a', 'line-width': 2.5 } },
+    ],
+  };
+}
+
+function addZones(map: MlMap, zones: Zone[]): void {
+  map.addSource('zones', { type: 'geojson', data: zonesGeoJson(zones) });
+  map.addLayer({ id: 'zone-fill', type: 'fill', source: 'zones', paint: { 'fill-color': '#1e88e5', 'fill-opacity': 0.12 } });
+  map.addLayer({ id: 'zone-line', type: 'line', source: 'zones', paint: { 'line-color': '#1e88e5', 'line-width': 2, 'line-dasharray': [2, 1] } });
+}
+
+function cameraElement(heading: number | undefined): HTMLElement {
+  const el = document.createElement('div');
+  el.className = 'camera-marker';
+  el.dataset.testid = 'camera-marker';
+  el.setAttribute('role', 'img');
+  el.setAttribute('aria-label', heading === undefined ? 'Camera position' : `Camera position, travel heading ${heading} degrees`);
+  // The arrow points along the direction of travel; a plain dot when the camera gave none.
+  el.innerHTML =
+    heading === undefined
+      ? '<svg viewBox="0 0 40 40" width="40" height="40"><circle cx="20" cy="20" r="9" fill="#e53935" stroke="#fff" stroke-width="3"/></svg>'
+      : '<svg viewBox="0 0 40 40" width="40" height="40"><path d="M20 2 31 30 20 24 9 30z" fill="#e53935" stroke="#fff" stroke-width="2.5" stroke-linejoin="round"/></svg>';
+  // Set through the CSSOM: the strict CSP forbids inline style attributes in markup.
+  const svg = el.querySelector('svg');
+  if (svg && heading !== undefined) svg.style.transform = `rotate(${heading}deg)`;
+  return el;
+}
+
+export default function AlertMap({ hit, zones, styleUrl, dark, onCounty }: { hit: Hit; zones: Zone[]; styleUrl?: string; dark: boolean; onCounty: (name: string | undefined) => void }): React.JSX.Element {
+  const box = useRef<HTMLDivElement>(null);
+  const [error, setError] = useState<string>();
+  const { lat, lon } = hit.location;
+
+  useEffect(() => {
+    let map: MlMap | undefined;
+    let cancelled = false;
+    void loadBaseMap()
+      .then((base) => {
+        if (cancelled || !box.current) return;
+        onCounty(countyAt(base, lon, lat));
+        map = new maplibregl.Map({
+          container: box.current,
+          style: styleUrl ?? offlineStyle(base, dark),
+          center: [lon, lat],
+          zoom: 9,
+          attributionControl: false,
+          // Kept so the drawn map can be read back (tests check that it is not blank).
+          canvasContextAttributes: { preserveDrawingBuffer: true },
+        });
+        map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+        const m = map;
+        m.on('load', () => {
+          if (styleUrl) {
+            m.addSource('states', { type: 'geojson', data: base.states });
+            m.addLayer({ id: 'state-line', type: 'line', source: 'states', paint: { 'line-color': '#38465a', 'line-width': 2 } });
+          }
+          addZones(m, zones);
+          box.current?.setAttribute('data-loaded', 'true');
+        });
+        m.on('error', (e) => setError(e.error?.message ?? 'map error'));
+        new maplibregl.Marker({ element: cameraElement(hit.heading) }).setLngLat([lon, lat]).addTo(m);
+      })
+      .catch((err: Error) => setError(err.message));
+    return () => {
+      cancelled = true;
+      map?.remove();
+    };
+    // The map is rebuilt only when the alert (its place) or the look changes.
+  }, [hit.id, lat, lon, hit.heading, styleUrl, dark, zones]);
+
+  return (
+    <div className="map-wrap">
+      <div ref={box} className="map" data-testid="map" role="region" aria-label={`Map of the camera position ${lat.toFixed(4)}, ${lon.toFixed(4)}`} />
+      {error && <p className="map-error">Map: {error}</p>}
+    </div>
+  );
+}

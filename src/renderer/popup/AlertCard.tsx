@@ -1,0 +1,90 @@
+/**
+ * One alert, read top to bottom in the order a trooper needs it: what it is (category), that it is
+ * not yet probable cause, how long ago, the two plates, what looks wrong, the facts, the images and
+ * the map, then the steps to take.
+ */
+import { lazy, Suspense, useState } from 'react';
+import { verificationFlags } from '../../shared/flags.js';
+import type { AlertView } from '../../shared/ipc.js';
+import type { Zone } from '../../shared/protocol/zone.js';
+import { myProgress, takenBy } from '../model/progress.js';
+import { allowsAction } from '../../shared/ack/index.js';
+import { clockTime, elapsed, ESCALATE_AFTER_MS } from '../model/time.js';
+import { CategoryBadge } from './CategoryBadge.js';
+import { PlatePair } from './PlatePair.js';
+import { FlagList } from './FlagList.js';
+import { AlertFacts } from './AlertFacts.js';
+import { HitImages } from './HitImages.js';
+import { VerificationGate } from './VerificationGate.js';
+import { CopyForReport } from './CopyForReport.js';
+
+const AlertMap = lazy(() => import('../map/AlertMap.js'));
+
+export interface AlertCardProps {
+  view: AlertView;
+  userId: string;
+  now: number;
+  zones: Zone[];
+  previouslyMisread: boolean;
+  mapStyleUrl?: string;
+  dark: boolean;
+}
+
+export function AlertCard({ view, userId, now, zones, previouslyMisread, mapStyleUrl, dark }: AlertCardProps): React.JSX.Element {
+  const [county, setCounty] = useState<string>();
+  const hit = view.alert.hit;
+  const progress = myProgress(view, userId);
+  const verifiedOk = progress.verified && allowsAction(progress.verification);
+  const overdue = !progress.verified && now - Date.parse(hit.readAt) >= ESCALATE_AFTER_MS;
+  const flags = verificationFlags(hit, { now });
+  const others = takenBy(view, userId);
+
+  return (
+    <article className={`alert-card ${overdue ? 'overdue' : ''}`} data-testid="alert-card" data-alert-id={hit.id} data-category={hit.category} aria-labelledby="alert-title">
+      <header className="alert-head">
+        <h1 id="alert-title" className="sr-only">
+          Alert: {hit.category} plate {hit.plate}
+        </h1>
+        <CategoryBadge category={hit.category} />
+        <div className={`timer ${overdue ? 'timer-overdue' : ''}`} data-testid="timer" role="timer" aria-label={`Time since read ${elapsed(hit.readAt, now)}`}>
+          <span className="timer-value">{elapsed(hit.readAt, now)}</span>
+          <span className="timer-label">{overdue ? 'OVERDUE: verify now' : `since read at ${clockTime(hit.readAt)}`}</span>
+        </div>
+      </header>
+
+      {verifiedOk ? (
+        <p className="verified-banner" data-testid="verified-banner">
+          VERIFIED by you ({progress.verification?.system}): confirmed, plate and state attested
+        </p>
+      ) : (
+        <p className="unverified-banner" data-testid="unverified-banner" role="status">
+          UNVERIFIED: a hit is not probable cause; verify in LEADS/NCIC
+        </p>
+      )}
+
+      {others.length > 0 && (
+        <p className="taken-by" data-testid="taken-by">
+          {others.map((e) => `Taken by ${e.username} at ${e.clientId} (${clockTime(e.serverAt)})`).join(' · ')}
+        </p>
+      )}
+
+      <PlatePair read={hit.plate} readState={hit.plateState} listed={hit.hotlist.plate} listedState={hit.hotlist.state} />
+      <FlagList flags={flags} previouslyMisread={previouslyMisread} />
+
+      <div className="alert-body">
+        <div className="alert-left">
+          <AlertFacts hit={hit} now={now} county={county} />
+          <HitImages images={hit.images} />
+          <CopyForReport hit={hit} county={county} />
+        </div>
+        <div className="alert-right">
+          <Suspense fallback={<div className="map map-loading">Loading map…</div>}>
+            <AlertMap hit={hit} zones={zones} styleUrl={mapStyleUrl} dark={dark} onCounty={setCounty} />
+          </Suspense>
+        </div>
+      </div>
+
+      <VerificationGate view={view} userId={userId} />
+    </article>
+  );
+}

@@ -1,0 +1,28 @@
+/** "Copy for report": the ALPR type, camera, location and time, ready to paste (ENF-051 IV.E.10). */
+import { useState } from 'react';
+import type { Hit } from '../../shared/protocol/hit.js';
+import { reportText } from '../model/reportText.js';
+
+export function CopyForReport({ hit, county }: { hit: Hit; county?: string }): React.JSX.Element {
+  const [status, setStatus] = useState<string>();
+  const text = reportText(hit, county);
+  async function copy(): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(text);
+      setStatus('Copied to the clipboard.');
+    } catch {
+      setStatus('Could not reach the clipboard: select the text below and copy it.');
+    }
+  }
+  return (
+    <div className="report">
+      <button type="button" className="secondary" onClick={() => void copy()} data-testid="copy-report">
+        Copy for report
+      </button>
+      <span role="status" className="hint">
+        {status}
+      </span>
+      {status && <pre data-testid="report-text">{text}</pre>}
+    </div>
+  );
+}

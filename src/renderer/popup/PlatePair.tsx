@@ -1,0 +1,38 @@
+/**
+ * The read plate and the hot-list plate side by side, large, character by character. A character
+ * that differs is boxed and underlined (not colour alone); a lookalike pair (0/O, 8/B...) is marked
+ * with "≈" so the trooper knows to look at the image.
+ */
+import { plateDiff, type PlateChar } from '../../shared/flags.js';
+
+function Plate({ chars, side, state, label }: { chars: PlateChar[]; side: 'read' | 'listed'; state: string; label: string }): React.JSX.Element {
+  const text = chars.map((c) => c[side] ?? '').join('');
+  return (
+    <figure className="plate-card" data-testid={`plate-${side}`}>
+      <figcaption>{label}</figcaption>
+      <div className="plate" aria-label={`${label}: ${text.split('').join(' ')}, state ${state}`}>
+        {chars.map((c) => (
+          <span key={c.index} className={`pc pc-${c.match}`} aria-hidden="true" title={c.match === 'same' ? undefined : c.match === 'lookalike' ? 'lookalike character' : 'differs'}>
+            {c[side] ?? '·'}
+          </span>
+        ))}
+      </div>
+      <div className="plate-state" aria-hidden="true">{state}</div>
+    </figure>
+  );
+}
+
+export function PlatePair({ read, readState, listed, listedState }: { read: string; readState: string; listed: string; listedState: string }): React.JSX.Element {
+  const chars = plateDiff(read, listed);
+  const differs = chars.filter((c) => c.match !== 'same');
+  const stateDiffers = readState !== listedState || readState === 'UNK';
+  return (
+    <div className="plate-pair">
+      <Plate chars={chars} side="read" state={readState} label="READ BY CAMERA" />
+      <div className={`plate-vs ${differs.length || stateDiffers ? 'plate-vs-bad' : ''}`} aria-live="polite">
+        {differs.length === 0 && !stateDiffers ? '=' : '≠'}
+      </div>
+      <Plate chars={chars} side="listed" state={listedState} label="HOT LIST ENTRY" />
+    </div>
+  );
+}

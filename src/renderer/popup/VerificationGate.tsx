@@ -1,0 +1,143 @@
+/**
+ * Acknowledge -> Verify -> Action taken (or Close). Only the steps `nextSteps` allows are offered,
+ * so the wrong path cannot be taken; the hub refuses it anyway, and if it ever does, the refusal
+ * is shown in words at the top of the gate. Each step shows "pending" until the hub confirms it.
+ */
+import { useState } from 'react';
+import { allowsAction, nextSteps, type AckTrailItem } from '../../shared/ack/index.js';
+import type { AckRequest, AlertView } from '../../shared/ipc.js';
+import { myProgress } from '../model/progress.js';
+import { tas } from '../api.js';
+import { VerifyForm } from './VerifyForm.js';
+import { ActionForm, CloseForm } from './OutcomeForms.js';
+
+const STEP_NAMES: Record<string, string> = {
+  acknowledged: 'Acknowledge',
+  verified: 'Verification',
+  action_taken: 'Action taken',
+  closed: 'Close',
+};
+
+export function VerificationGate({ view, userId }: { view: AlertView; userId: string }): React.JSX.Element {
+  const [sendError, setSendError] = useState<string>();
+  const progress = myProgress(view, userId);
+  // An acknowledgement still in the outbox counts: the outbox delivers in order, so verifying
+  // right after it is safe. Anything else waits for the hub.
+  const trail: AckTrailItem[] = [
+    ...view.trail,
+    ...view.pending.filter((p) => !p.refused && p.type === 'acknowledged').map((p) => ({ type: p.type, userId })),
+  ];
+  const steps = nextSteps(trail, userId);
+  const waitingForHub = progress.pending.some((t) => t !== 'acknowledged');
+  const canAct = steps.act && allowsAction(progress.verification) && !waitingForHub;
+  const verifiedNotForAction = progress.verified && !allowsAction(progress.verification);
+
+  async function send(req: AckRequest): Promise<boolean> {
+    setSendError(undefined);
+    try {
+      const r = await tas().invoke('ack:send', req);
+      if (!r.ok) setSendError(`${r.error.message} (${r.error.code})`);
+      return r.ok;
+    } catch (err) {
+      setSendError((err as Error).message);
+      return false;
+    }
+  }
+
+  const stepClass = (done: boolean, active: boolean): string => `gate-step ${done ? 'done' : active ? 'active' : 'locked'}`;
+
+  return (
+    <section className="gate" aria-label="Verification steps" data-testid="gate">
+      {progress.refused.map((p) => (
+        <div key={p.eventId} className="gate-refused" role="alert" data-testid="hub-refusal">
+          <strong>The hub refused “{STEP_NAMES[p.type]}”:</strong> {p.refused?.message} ({p.refused?.code})
+        </div>
+      ))}
+      {sendError && (
+        <div className="gate-refused" role="alert" data-testid="send-error">
+          <strong>Not sent:</strong> {sendError}
+        </div>
+      )}
+
+      <ol className="gate-steps">
+        <li className={stepClass(progress.acknowledged, steps.acknowledge)}>
+          <h3>
+            <span className="step-no">1</span> Acknowledge
+            {progress.pending.includes('acknowledged') && <span className="pending">pending…</span>}
+          </h3>
+          {progress.acknowledged ? (
+            <p className="step-done">Acknowledged: alarm silenced.</p>
+          ) : (
+            <button type="button" className="primary big" disabled={!steps.acknowledge} onClick={() => void send({ alertId: view.alert.id, type: 'acknowledged' })} aria-keyshortcuts="A" data-testid="ack-button">
+              Acknowledge <kbd>A</kbd>
+            </button>
+          )}
+        </li>
+
+        <li className={stepClass(progress.verified, steps.verify && progress.acknowledged)}>
+          <h3>
+            <span className="step-no">2</span> Verify in LEADS / NCIC
+            {progress.pending.includes('verified') && <span className="pending">pending…</span>}
+          </h3>
+          {!progress.acknowledged ? (
+            <p className="step-locked">Acknowledge first.</p>
+          ) : progress.verified && !steps.verify ? (
+            <VerificationSummary view={view} userId={userId} />
+          ) : (
+            <>
+              {progress.verified && <VerificationSummary view={view} userId={userId} />}
+              <VerifyForm disabled={!steps.verify || progress.pending.includes('verified')} onSubmit={(verification) => send({ alertId: view.alert.id, type: 'verified', verification })} again={progress.verified} />
+            </>
+          )}
+        </li>
+
+        <li className={stepClass(progress.actionTaken || progress.closed, canAct || (steps.close && progress.verified))}>
+          <h3>
+            <span className="step-no">3</span> Action taken, or close
+            {(progress.pending.includes('action_taken') || progress.pending.includes('closed')) && <span className="pending">pending…</span>}
+          </h3>
+          {progress.closed ? (
+            <p className="step-done">Closed.</p>
+          ) : progress.actionTaken ? (
+            <p className="step-done">Action recorded.</p>
+          ) : !progress.verified ? (
+            <p className="step-locked" data-testid="action-locked">
+              Action is possible only after a <strong>confirmed</strong> verification with <strong>both</strong> attestations.
+            </p>
+          ) : (
+            <>
+              {canAct ? (
+                <ActionForm onSubmit={(action) => send({ alertId: view.alert.id, type: 'action_taken', action })} />
+              ) : (
+                verifiedNotForAction && (
+                  <p className="step-locked" data-testid="action-locked">
+                    Not confirmed (or not attested): no enforcement action. Close the alert with a reason.
+                  </p>
+                )
+              )}
+              {steps.close && (
+                <CloseForm
+                  primary={verifiedNotForAction}
+                  defaultReason={progress.verification?.result === 'not_confirmed' ? 'not_confirmed' : 'misread'}
+                  onSubmit={(close) => send({ alertId: view.alert.id, type: 'closed', close })}
+                />
+              )}
+            </>
+          )}
+        </li>
+      </ol>
+    </section>
+  );
+}
+
+function VerificationSummary({ view, userId }: { view: AlertView; userId: string }): React.JSX.Element | null {
+  const v = myProgress(view, userId).verification;
+  if (!v) return null;
+  const result = { confirmed: 'CONFIRMED', not_confirmed: 'NOT CONFIRMED', unable: 'UNABLE TO VERIFY' }[v.result];
+  return (
+    <p className={`verify-summary ${allowsAction(v) ? 'ok' : 'bad'}`} data-testid="verification-summary">
+      {v.system}: <strong>{result}</strong>
+      {v.queryReference ? `, ref ${v.queryReference}` : ''}. Plate matches image: {v.plateMatchesImage ? 'yes' : 'NO'}; state matches: {v.stateMatches ? 'yes' : 'NO'}.
+    </p>
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * The renderer's view of the main process: session, link presence, settings, policy and alerts,
+ * loaded through `window.tas` and kept fresh by its events. The main process is the source of
+ * truth; this hook only mirrors it (after every change it re-reads the list).
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { AlertView, LockedAlertView, Presence, SessionState, Settings } from '../../shared/ipc.js';
+import type { Policy } from '../../shared/protocol/policy.js';
+import type { Zone } from '../../shared/protocol/zone.js';
+import { tas } from '../api.js';
+
+export interface TasState {
+  session?: SessionState;
+  presence?: Presence;
+  settings?: Settings;
+  policy?: Policy;
+  zones: Zone[];
+  alerts: AlertView[];
+  locked: LockedAlertView[];
+  /** Set when the host could not be reached at all (the bridge is down). */
+  hostError?: string;
+}
+
+export function useTas(): TasState & { refresh: () => Promise<void>; setSettings: (s: Partial<Settings>) => Promise<void> } {
+  const [state, setState] = useState<TasState>({ zones: [], alerts: [], locked: [] });
+
+  const refreshAlerts = useCallback(async () => {
+    const list = await tas().invoke('alerts:list');
+    setState((s) =>
+      list.locked ? { ...s, alerts: [], locked: list.items } : { ...s, alerts: list.items, locked: [] },
+    );
+  }, []);
+
+  const refresh = useCallback(async () => {
+    try {
+      const api = tas();
+      const [session, presence, settings] = await Promise.all([
+        api.invoke('session:state'),
+        api.invoke('link:presence'),
+        api.invoke('settings:get'),
+      ]);
+      setState((s) => ({ ...s, session, presence, settings, hostError: undefined }));
+      if (session.signedIn) {
+        const [policy, zones] = await Promise.all([api.invoke('policy:get'), api.invoke('zones:list')]);
+        setState((s) => ({ ...s, policy, zones }));
+        await refreshAlerts();
+      } else {
+        setState((s) => ({ ...s, alerts: [], locked: [] }));
+      }
+    } catch (err) {
+      setState((s) => ({ ...s, hostError: (err as Error).message }));
+    }
+  }, [refreshAlerts]);
+
+  useEffect(() => {
+    void refresh();
+    const api = tas();
+    const offs = [
+      api.on('session:state', (session) => {
+        setState((s) => ({ ...s, session }));
+        void refresh();
+      }),
+      api.on('link:presence', (presence) => setState((s) => ({ ...s, presence }))),
+      api.on('alerts:alert', () => void refreshAlerts()),
+      api.on('alerts:changed', () => void refreshAlerts()),
+    ];
+    return () => offs.forEach((off) => off());
+  }, [refresh, refreshAlerts]);
+
+  const setSettings = useCallback(async (patch: Partial<Settings>) => {
+    const r = await tas().invoke('settings:set', patch);
+    if (r.ok) setState((s) => ({ ...s, settings: r.settings }));
+  }, []);
+
+  return { ...state, refresh, setSettings };
+}
