@@ -1,0 +1,185 @@
+/**
+ * The client app without Electron: every main-process service wired from ports, and one IPC
+ * handler per invoke channel of src/shared/ipc.ts. Electron's composition root (index.ts) and the
+ * browser host both build it and only carry `handlers` and `onEvent` over their transport.
+ */
+import { join } from 'node:path';
+import type { EventChannel, EventPayload, SessionState, Settings } from '../shared/ipc.js';
+import type { ClientPorts } from './services/ports.js';
+import type { IpcHandlers } from './ipc/router.js';
+import { ClientFilter } from './services/client-filter.js';
+import { HubApi, checkHubUrl } from './services/hub-api.js';
+import { Presence } from './services/presence.js';
+import { Session } from './services/session.js';
+import { loadSealingKey } from './services/sealing-key.js';
+import { loadClientId } from './services/client-id.js';
+import { UserDesk } from './services/user-desk.js';
+import { DeskView } from './desk-view.js';
+import { buildHandlers } from './ipc-handlers.js';
+import type { PublicUser } from '../shared/protocol/index.js';
+import type { AlertLinkOptions } from './services/alert-link.js';
+
+export interface ClientApp {
+  handlers: IpcHandlers;
+  onEvent(listener: (channel: EventChannel, payload: unknown) => void): () => void;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface ClientAppOptions extends ClientPorts {
+  dataDir: string;
+  /** Overrides the settings' hub (the embedded demo hub, tests). */
+  hubUrl?: string;
+  /** Tuning for tests and benchmarks (backoff, heartbeat). */
+  link?: Partial<Omit<AlertLinkOptions, 'hubUrl' | 'clientId'>>;
+  inboxMemoryLimit?: number;
+}
+
+export const DEFAULT_BANNER =
+  'This is a restricted criminal justice information system. Use is limited to authorized personnel and is monitored.';
+
+/** What the handlers share: the live state of the app. */
+export interface AppCore {
+  ports: ClientPorts;
+  session: Session;
+  presence: Presence;
+  filter: ClientFilter;
+  view: DeskView;
+  settings(): Settings;
+  saveSettings(next: Settings): Promise<void>;
+  hub(): HubApi;
+  desk(): UserDesk | null;
+  openDesk(user: PublicUser): Promise<void>;
+  closeDesk(): Promise<void>;
+  sessionState(): SessionState;
+  emit<C extends EventChannel>(channel: C, payload: EventPayload<C>): void;
+}
+
+export function createClientApp(options: ClientAppOptions): ClientApp {
+  const { logger, clock } = options;
+  const listeners = new Set<(channel: EventChannel, payload: unknown) => void>();
+  let settings: Settings | null = null;
+  let hubApi: HubApi | null = null;
+  let banner = DEFAULT_BANNER;
+  let clientId = '';
+  let key: Buffer | null = null;
+  let userDesk: UserDesk | null = null;
+  let deskChange: Promise<void> = Promise.resolve();
+  const offs: (() => void)[] = [];
+
+  const presence = new Presence(clock);
+  const filter = new ClientFilter(logger);
+  const session = new Session(() => core.hub(), options.vault, clock, options.idle, logger);
+
+  const core: AppCore = {
+    ports: options,
+    session,
+    presence,
+    filter,
+    view: undefined as unknown as DeskView,
+    settings() {
+      if (!settings) throw new Error('the app is not started');
+      return settings;
+    },
+    async saveSettings(next) {
+      settings = next;
+      hubApi = null;
+      await options.settings.save(next);
+    },
+    hub() {
+      hubApi ??= new HubApi(core.settings().hubUrl);
+      return hubApi;
+    },
+    desk: () => userDesk,
+    openDesk(user) {
+      deskChange = deskChange.then(async () => {
+        if (userDesk?.user.id === user.id) return;
+        await closeCurrent();
+        if (!key) key = await loadSealingKey(options.vault);
+        filter.setUser(user);
+        const desk = new UserDesk({
+          dataDir: options.dataDir,
+          key,
+          user,
+          link: { ...options.link, hubUrl: core.settings().hubUrl, clientId },
+          credentials: session,
+          filter,
+          presence,
+          listener: core.view,
+          clock,
+          idle: options.idle,
+          logger,
+          ...(options.inboxMemoryLimit !== undefined ? { inboxMemoryLimit: options.inboxMemoryLimit } : {}),
+        });
+        userDesk = desk;
+        await desk.open(filter.currentPolicy().detectionRetentionDays);
+        offs.push(desk.outbox.onChange((alertId) => core.view.changed(alertId)));
+        core.view.refreshTray();
+      });
+      return deskChange;
+    },
+    closeDesk() {
+      deskChange = deskChange.then(closeCurrent);
+      return deskChange;
+    },
+    sessionState() {
+      const view = session.view();
+      return { ...view, hubUrl: settings?.hubUrl ?? options.hubUrl ?? '', banner };
+    },
+    emit(channel, payload) {
+      for (const listener of listeners) {
+        try {
+          listener(channel, payload);
+        } catch (err) {
+          logger.error('app: an event listener failed', { channel, reason: (err as Error).message });
+        }
+      }
+    },
+  };
+  core.view = new DeskView(core);
+
+  async function closeCurrent(): Promise<void> {
+    const desk = userDesk;
+    userDesk = null;
+    filter.setUser(null);
+    if (desk) await desk.close();
+    presence.set('signed_out');
+  }
+
+  return {
+    handlers: buildHandlers(core),
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async start() {
+      const loaded = await options.settings.load();
+      settings = options.hubUrl ? { ...loaded, hubUrl: options.hubUrl } : loaded;
+      checkHubUrl(settings.hubUrl);
+      filter.setCategories(settings.categories);
+      clientId = await loadClientId(join(options.dataDir));
+      offs.push(presence.onChange((view) => {
+        core.emit('link:presence', view);
+        core.view.refreshTray();
+      }));
+      offs.push(session.onChange((view) => {
+        core.emit('session:state', core.sessionState());
+        if (!view.signedIn && userDesk) void core.closeDesk();
+      }));
+      banner = await core.hub().banner().catch(() => DEFAULT_BANNER);
+      if (await session.restore()) {
+        const user = session.currentUser();
+        if (user) await core.openDesk(user);
+      }
+      core.view.refreshTray();
+      logger.info('app: started', { hub: settings.hubUrl, signedIn: session.view().signedIn });
+    },
+    async stop() {
+      for (const off of offs.splice(0)) off();
+      session.dispose();
+      await core.closeDesk();
+      presence.dispose();
+      logger.info('app: stopped');
+    },
+  };
+}

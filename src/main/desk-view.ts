@@ -1,0 +1,77 @@
+/**
+ * The DeskView: how the desk's alerts reach the user. It turns stored alerts into the IPC's
+ * AlertView (or, while the console is locked, LockedAlertView: category only), raises the
+ * notification and the popup for a new alert, and keeps the tray's state and unverified count.
+ */
+import type { AlertView, LockedAlertView } from '../shared/ipc.js';
+import type { Policy, Zone } from '../shared/protocol/index.js';
+import type { DeskListener } from './services/alert-desk.js';
+import type { StoredAlert } from './services/inbox.js';
+import type { TrayLinkState } from './services/ports.js';
+import type { AppCore } from './client-app.js';
+
+/** A replayed alert older than this does not pop up: it is listed, not announced. */
+const ANNOUNCE_WITHIN_MS = 10 * 60_000;
+
+export class DeskView implements DeskListener {
+  constructor(private readonly core: AppCore) {}
+
+  alert(stored: StoredAlert): void {
+    const locked = this.core.session.view().locked;
+    this.core.emit('alerts:alert', locked ? lockedView(stored) : this.view(stored));
+    const fresh = this.core.ports.clock.now() - Date.parse(stored.alert.ingestedAt) < ANNOUNCE_WITHIN_MS;
+    if (fresh) {
+      const { category, plate } = stored.alert.hit;
+      this.core.ports.notifier.showAlert({ alertId: stored.alert.id, category, locked, ...(locked ? {} : { plate }) });
+      this.core.ports.popup.show(stored.alert.id);
+    }
+    this.refreshTray();
+  }
+
+  changed(alertId: string): void {
+    this.core.emit('alerts:changed', { alertId });
+    this.refreshTray();
+  }
+
+  policy(policy: Policy): void {
+    this.core.session.setIdleLockMinutes(policy.idleLockMinutes);
+  }
+
+  zones(_zones: Zone[]): void {
+    // The renderer asks for zones with zones:list when it shows the map.
+  }
+
+  view(stored: StoredAlert): AlertView {
+    return {
+      seq: stored.seq,
+      alert: stored.alert,
+      receivedAt: stored.receivedAt,
+      trail: stored.trail,
+      pending: this.core.desk()?.outbox.pendingFor(stored.alert.id) ?? [],
+    };
+  }
+
+  list(): { locked: false; items: AlertView[] } | { locked: true; items: LockedAlertView[] } {
+    const stored = this.core.desk()?.inbox.list() ?? [];
+    if (this.core.session.view().locked) return { locked: true, items: stored.map(lockedView) };
+    return { locked: false, items: stored.map((s) => this.view(s)) };
+  }
+
+  refreshTray(): void {
+    const presence = this.core.presence.get();
+    const link: TrayLinkState =
+      presence.state === 'signed_out' ? 'signed_out' : presence.alarm ? 'alarm' : presence.state === 'connected' ? 'ok' : presence.state;
+    this.core.ports.tray.setState({ link, unverified: this.unverified() });
+  }
+
+  /** Alerts this user has neither verified nor closed: what the tray counts. */
+  private unverified(): number {
+    const userId = this.core.session.currentUser()?.id;
+    const stored = this.core.desk()?.inbox.list() ?? [];
+    return stored.filter((s) => !s.trail.some((e) => e.userId === userId && (e.type === 'verified' || e.type === 'closed'))).length;
+  }
+}
+
+function lockedView(stored: StoredAlert): LockedAlertView {
+  return { seq: stored.seq, category: stored.alert.hit.category, receivedAt: stored.receivedAt };
+}

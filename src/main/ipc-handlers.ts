@@ -1,0 +1,128 @@
+/**
+ * One handler per invoke channel of src/shared/ipc.ts. The router has already checked the sender
+ * and parsed the request; the handlers answer within the contract, and never with a secret.
+ */
+import { checkAckOrder, type AckTrailItem } from '../shared/ack/index.js';
+import { Settings } from '../shared/ipc.js';
+import { isMandatory } from '../shared/protocol/index.js';
+import type { IpcHandlers } from './ipc/router.js';
+import { HubError, checkHubUrl } from './services/hub-api.js';
+import type { AppCore } from './client-app.js';
+
+export function buildHandlers(core: AppCore): IpcHandlers {
+  const { session, logger } = { session: core.session, logger: core.ports.logger };
+
+  return {
+    'session:state': async () => core.sessionState(),
+
+    'session:signIn': async (request) => {
+      const result = await session.signIn(request);
+      if (!result.ok) return result;
+      await core.openDesk(result.user);
+      void syncPreferences(core);
+      return { ok: true, user: result.user };
+    },
+
+    'session:signOut': async () => {
+      await core.closeDesk();
+      await session.signOut();
+      return { ok: true };
+    },
+
+    'session:unlock': async ({ password, otp }) => {
+      const result = await session.unlock(password, otp);
+      return result.ok ? { ok: true } : result;
+    },
+
+    'alerts:list': async () => core.view.list(),
+
+    'ack:send': async (request) => {
+      const user = session.currentUser();
+      const desk = core.desk();
+      if (!user || !desk) return fail('signed_out', 'Sign in to acknowledge alerts.');
+      if (session.view().locked) return fail('locked', 'Unlock the console first.');
+      const stored = desk.inbox.get(request.alertId);
+      if (!stored) return fail('unknown_alert', 'That alert is not on this desk.');
+      // The hub enforces the order; checking here too answers at once, even offline.
+      const trail: AckTrailItem[] = [
+        ...stored.trail,
+        ...desk.outbox.pendingFor(request.alertId).flatMap((p) => {
+          const event = desk.outbox.unsent().find((e) => e.eventId === p.eventId);
+          return event ? [{ ...event, userId: user.id }] : [];
+        }),
+      ];
+      const order = checkAckOrder(trail, request, user.id);
+      if (!order.ok) return fail(order.code, order.message);
+      const event = await desk.outbox.enqueue(request);
+      return { ok: true, eventId: event.eventId };
+    },
+
+    'link:presence': async () => core.presence.get(),
+
+    'settings:get': async () => core.settings(),
+
+    'settings:set': async (patch) => {
+      const current = core.settings();
+      const next = Settings.safeParse({ ...current, ...patch });
+      if (!next.success) return fail('invalid_settings', next.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      try {
+        checkHubUrl(next.data.hubUrl);
+      } catch (err) {
+        return fail('insecure_hub_url', (err as Error).message);
+      }
+      // Mandatory categories are always received; keeping them out of the list keeps it honest.
+      const settings = { ...next.data, categories: [...new Set(next.data.categories)].filter((c) => !isMandatory(c)) };
+      const hubChanged = settings.hubUrl !== current.hubUrl;
+      if (hubChanged && session.view().signedIn) {
+        // Tokens belong to the old hub.
+        await core.closeDesk();
+        await session.signOut();
+      }
+      await core.saveSettings(settings);
+      core.filter.setCategories(settings.categories);
+      if (patch.categories && session.view().signedIn) void pushPreferences(core, settings.categories);
+      logger.info('settings: saved', { hubChanged });
+      return { ok: true, settings };
+    },
+
+    'zones:list': async () => core.filter.currentZones(),
+
+    'policy:get': async () => core.filter.currentPolicy(),
+
+    'activity:ping': async () => {
+      session.touch();
+      return { ok: true };
+    },
+  };
+}
+
+function fail(code: string, message: string): { ok: false; error: { code: string; message: string } } {
+  return { ok: false, error: { code, message } };
+}
+
+/** The hub keeps the user's category preferences; the desk mirrors them into its settings. */
+async function syncPreferences(core: AppCore): Promise<void> {
+  try {
+    const token = await core.session.token();
+    if (!token) return;
+    const prefs = await core.hub().preferences(token);
+    const categories = prefs.categories.filter((c) => !isMandatory(c));
+    await core.saveSettings({ ...core.settings(), categories });
+    core.filter.setCategories(categories);
+  } catch (err) {
+    core.ports.logger.warn('settings: could not read preferences from the hub', { reason: reason(err) });
+  }
+}
+
+async function pushPreferences(core: AppCore, categories: Settings['categories']): Promise<void> {
+  try {
+    const token = await core.session.token();
+    if (token) await core.hub().setPreferences(token, { categories });
+  } catch (err) {
+    core.ports.logger.warn('settings: could not save preferences on the hub', { reason: reason(err) });
+  }
+}
+
+function reason(err: unknown): string {
+  return err instanceof HubError ? err.code : (err as Error).message;
+}

@@ -1,0 +1,319 @@
+/**
+ * The AlertLink: the client's end of the hub's `/alerts` stream (PROTOCOL.md). It authenticates
+ * with the session's access token (refreshing it on `token_expired`), resumes from the highest seq
+ * the receiver has stored, answers each `alert` receipt only after the receiver stored the alert
+ * durably, validates every payload with the protocol's schemas (a malformed one is dropped with a
+ * logged reason and the link goes on), reconnects with backoff and jitter (at once when the OS says
+ * the network is back or the machine woke), and detects a half-open connection with WebSocket
+ * pings. Socket.IO's own reconnection is off: this class owns the policy.
+ */
+import { io, type Socket } from 'socket.io-client';
+import { AckEntry, AckResult, AlertEnvelope, Hello, Policy, Zone, type AckEvent } from '../../shared/protocol/index.js';
+import { z } from 'zod';
+import type { AckSender } from './ack-outbox.js';
+import type { Presence } from './presence.js';
+import type { Clock, IdleSource, Logger, TimerHandle } from './ports.js';
+
+/** Where the link delivers what the hub sends. `receive` resolves once the alert is durable. */
+export interface LinkReceiver {
+  highestSeq(): number;
+  receive(envelope: AlertEnvelope): Promise<void>;
+  hello(hello: Hello): void;
+  ackEntry(entry: AckEntry): void;
+  policy(policy: Policy): void;
+  zones(zones: Zone[]): void;
+}
+
+/** The session as the link needs it. */
+export interface LinkCredentials {
+  token(): Promise<string | null>;
+  refreshNow(): Promise<boolean>;
+}
+
+export interface AlertLinkOptions {
+  hubUrl: string;
+  clientId: string;
+  backoffMinMs?: number;
+  backoffMaxMs?: number;
+  heartbeatIntervalMs?: number;
+  /** Without any answer for this long the connection is declared half-open (20 s budget). */
+  heartbeatTimeoutMs?: number;
+  ackTimeoutMs?: number;
+  random?: () => number;
+}
+
+interface PingableWs {
+  ping(): void;
+  on(event: 'pong' | 'message', listener: () => void): void;
+}
+
+export class AlertLink implements AckSender {
+  private socket: Socket | null = null;
+  private running = false;
+  private attempt = 0;
+  private reconnectTimer: TimerHandle | null = null;
+  private heartbeatTimer: TimerHandle | null = null;
+  private lastHeard = 0;
+  private announced = false;
+  private receiving: Promise<void> = Promise.resolve();
+  private readonly unsubscribe: (() => void)[] = [];
+  private readonly connectedListeners = new Set<(connected: boolean) => void>();
+
+  constructor(
+    private readonly options: AlertLinkOptions,
+    private readonly credentials: LinkCredentials,
+    private readonly receiver: LinkReceiver,
+    private readonly presence: Presence,
+    private readonly clock: Clock,
+    private readonly idle: IdleSource,
+    private readonly logger: Logger,
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.unsubscribe.push(this.idle.onNetworkBack(() => this.reconnectNow('network back')));
+    this.unsubscribe.push(this.idle.onResume(() => this.reconnectNow('system resumed')));
+    this.connect();
+  }
+
+  stop(): void {
+    this.running = false;
+    for (const off of this.unsubscribe.splice(0)) off();
+    this.clearTimers();
+    this.drop();
+    this.presence.set('signed_out');
+  }
+
+  isConnected(): boolean {
+    return this.socket?.connected === true;
+  }
+
+  onConnectedChange(listener: (connected: boolean) => void): () => void {
+    this.connectedListeners.add(listener);
+    return () => this.connectedListeners.delete(listener);
+  }
+
+  /** Sends one acknowledgement event; throws when offline or when the hub does not answer in time. */
+  async sendAck(event: AckEvent): Promise<AckResult> {
+    const socket = this.socket;
+    if (!socket?.connected) throw new Error('not connected');
+    const answer: unknown = await socket.timeout(this.options.ackTimeoutMs ?? 10_000).emitWithAck('ack', event);
+    const parsed = AckResult.safeParse(answer);
+    if (!parsed.success) throw new Error('the hub answered an ack outside the protocol');
+    return parsed.data;
+  }
+
+  /** Reconnect at once (the OS says the network is back, or the machine woke from sleep). */
+  reconnectNow(reason: string): void {
+    if (!this.running) return;
+    this.logger.info('link: reconnecting at once', { reason });
+    this.attempt = 0;
+    if (this.socket?.connected) {
+      // After a sleep the socket may be dead without knowing it: probe it now.
+      this.probe();
+      return;
+    }
+    this.clearTimers();
+    this.drop();
+    this.connect();
+  }
+
+  private connect(): void {
+    if (!this.running) return;
+    this.presence.set('connecting');
+    void this.open().catch((err: Error) => this.fail(err.message));
+  }
+
+  private async open(): Promise<void> {
+    const token = await this.credentials.token();
+    if (!this.running) return;
+    if (!token) {
+      this.presence.set('offline', { lastError: 'signed out' });
+      return;
+    }
+    const socket = io(`${this.options.hubUrl.replace(/\/$/, '')}/alerts`, {
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      timeout: 10_000,
+      auth: { token, clientId: this.options.clientId, resumeFrom: this.receiver.highestSeq() },
+    });
+    this.socket = socket;
+    socket.on('connect', () => {
+      this.logger.info('link: connected', { resumeFrom: this.receiver.highestSeq() });
+      this.heard();
+      this.startHeartbeat(socket);
+    });
+    socket.on('connect_error', (err) => void this.onConnectError(socket, err));
+    socket.on('disconnect', (reason) => {
+      if (socket !== this.socket) return;
+      this.fail(`disconnected: ${reason}`);
+    });
+    socket.on('hello', (payload: unknown) => this.onHello(payload));
+    socket.on('alert', (payload: unknown, ack?: (answer: unknown) => void) => this.onAlert(socket, payload, ack));
+    socket.on('ack', (payload: unknown) => this.onEntry(payload));
+    socket.on('policy', (payload: unknown) => {
+      const parsed = Policy.safeParse(payload);
+      if (parsed.success) this.receiver.policy(parsed.data);
+      else this.dropped('policy', parsed.error);
+    });
+    socket.on('zones', (payload: unknown) => {
+      const parsed = z.array(Zone).safeParse(payload);
+      if (parsed.success) this.receiver.zones(parsed.data);
+      else this.dropped('zones', parsed.error);
+    });
+    socket.io.engine?.on('packet', () => this.heard());
+  }
+
+  private async onConnectError(socket: Socket, err: Error): Promise<void> {
+    if (socket !== this.socket) return;
+    const code = err.message;
+    if ((code === 'token_expired' || code === 'unauthorized') && this.running) {
+      this.drop();
+      // A refreshed token gets one immediate retry; a hub that keeps refusing gets the backoff.
+      const refreshed = await this.credentials.refreshNow();
+      if (refreshed && this.attempt === 0) {
+        this.attempt++;
+        this.connect();
+        return;
+      }
+    }
+    this.fail(`connect failed: ${code}`);
+  }
+
+  private onHello(payload: unknown): void {
+    const parsed = Hello.safeParse(payload);
+    if (!parsed.success) {
+      this.dropped('hello', parsed.error);
+      return;
+    }
+    this.attempt = 0;
+    this.presence.set('connected', { gap: parsed.data.gap });
+    this.receiver.hello(parsed.data);
+    this.announce(true);
+  }
+
+  private onAlert(socket: Socket, payload: unknown, ack?: (answer: unknown) => void): void {
+    const parsed = AlertEnvelope.safeParse(payload);
+    if (!parsed.success) {
+      this.dropped('alert', parsed.error);
+      return;
+    }
+    const envelope = parsed.data;
+    // One at a time, in arrival order, so the resume point only moves past what is stored.
+    this.receiving = this.receiving.then(async () => {
+      if (socket !== this.socket) return;
+      try {
+        await this.receiver.receive(envelope);
+      } catch (err) {
+        // Not stored: no receipt, and reconnect so the hub replays it from the stored resume point.
+        this.logger.error('link: could not store an alert; reconnecting to have it replayed', {
+          seq: envelope.seq,
+          reason: (err as Error).message,
+        });
+        this.drop();
+        this.fail('store failed');
+        return;
+      }
+      if (socket === this.socket && typeof ack === 'function') ack({ received: true });
+    });
+  }
+
+  private onEntry(payload: unknown): void {
+    const parsed = AckEntry.safeParse(payload);
+    if (parsed.success) this.receiver.ackEntry(parsed.data);
+    else this.dropped('ack', parsed.error);
+  }
+
+  private dropped(event: string, error: z.ZodError): void {
+    const reason = error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`)
+      .join('; ')
+      .slice(0, 300);
+    this.logger.warn(`link: dropped a malformed ${event} event`, { reason });
+  }
+
+  private fail(reason: string): void {
+    if (!this.running) return;
+    this.drop();
+    if (this.reconnectTimer) return;
+    const min = this.options.backoffMinMs ?? 500;
+    const max = this.options.backoffMaxMs ?? 30_000;
+    const ceiling = Math.min(max, min * 2 ** Math.min(this.attempt, 16));
+    // "Equal jitter": at least half the ceiling, so a thousand desks do not retry in lockstep.
+    const delay = ceiling / 2 + (this.options.random ?? Math.random)() * (ceiling / 2);
+    this.attempt++;
+    this.presence.set('offline', { lastError: reason });
+    this.reconnectTimer = this.clock.setTimeout(() => {
+      this.reconnectTimer = null;
+      this.connect();
+    }, delay);
+  }
+
+  private startHeartbeat(socket: Socket): void {
+    const ws = (socket.io.engine?.transport as unknown as { ws?: PingableWs } | undefined)?.ws;
+    if (!ws || typeof ws.ping !== 'function') return;
+    ws.on('pong', () => this.heard());
+    ws.on('message', () => this.heard());
+    const interval = this.options.heartbeatIntervalMs ?? 5_000;
+    const timeout = this.options.heartbeatTimeoutMs ?? 15_000;
+    const beat = (): void => {
+      this.heartbeatTimer = null;
+      if (socket !== this.socket || !socket.connected) return;
+      if (this.clock.now() - this.lastHeard > timeout) {
+        this.logger.warn('link: no answer from the hub; the connection is half-open, reconnecting');
+        this.fail('heartbeat lost');
+        return;
+      }
+      try {
+        ws.ping();
+      } catch {
+        // A closing socket throws; the disconnect handler reconnects.
+      }
+      this.heartbeatTimer = this.clock.setTimeout(beat, interval);
+    };
+    this.heartbeatTimer = this.clock.setTimeout(beat, interval);
+  }
+
+  /** Pings now and declares the link dead unless an answer comes within the timeout. */
+  private probe(): void {
+    const ws = (this.socket?.io.engine?.transport as unknown as { ws?: PingableWs } | undefined)?.ws;
+    try {
+      ws?.ping();
+    } catch {
+      this.fail('probe failed');
+    }
+  }
+
+  private heard(): void {
+    this.lastHeard = this.clock.now();
+  }
+
+  private announce(connected: boolean): void {
+    if (this.announced === connected) return;
+    this.announced = connected;
+    for (const listener of this.connectedListeners) listener(connected);
+  }
+
+  private drop(): void {
+    this.announce(false);
+    const socket = this.socket;
+    this.socket = null;
+    if (this.heartbeatTimer) this.clock.clearTimeout(this.heartbeatTimer);
+    this.heartbeatTimer = null;
+    if (socket) {
+      socket.removeAllListeners();
+      socket.io.engine?.removeAllListeners('packet');
+      socket.disconnect();
+    }
+  }
+
+  private clearTimers(): void {
+    if (this.reconnectTimer) this.clock.clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = null;
+    if (this.heartbeatTimer) this.clock.clearTimeout(this.heartbeatTimer);
+    this.heartbeatTimer = null;
+  }
+}

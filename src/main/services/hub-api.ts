@@ -1,0 +1,117 @@
+/**
+ * The hub's HTTP API as the client uses it (PROTOCOL.md, base path /api/v1). Every answer is
+ * parsed with the protocol's zod schemas; an error becomes a HubError with the hub's code. TLS is
+ * required except on loopback, so a token never crosses a network in clear text.
+ */
+import { z } from 'zod';
+import { Policy, Preferences, SessionTokens, Zone, type LoginRequest } from '../../shared/protocol/index.js';
+
+export class HubError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+    readonly retryAfter?: number,
+  ) {
+    super(message);
+  }
+}
+
+const ErrorBody = z.object({
+  error: z.object({ code: z.string(), message: z.string(), retryAfter: z.number().optional() }),
+});
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+/** Refuses a hub URL that would send tokens in clear text over a network. */
+export function checkHubUrl(url: string): URL {
+  const parsed = new URL(url);
+  if (parsed.protocol === 'https:') return parsed;
+  if (parsed.protocol === 'http:' && LOOPBACK.has(parsed.hostname)) return parsed;
+  throw new HubError('insecure_hub_url', 'The hub must be reached over https (http only on this computer).', 0);
+}
+
+export class HubApi {
+  readonly base: string;
+
+  constructor(
+    hubUrl: string,
+    private readonly timeoutMs = 10_000,
+  ) {
+    this.base = checkHubUrl(hubUrl).origin;
+  }
+
+  signIn(request: LoginRequest): Promise<SessionTokens> {
+    return this.call('POST', '/session', SessionTokens, { body: request });
+  }
+
+  refresh(refreshToken: string): Promise<SessionTokens> {
+    return this.call('POST', '/session/refresh', SessionTokens, { body: { refreshToken } });
+  }
+
+  async signOut(accessToken: string): Promise<void> {
+    await this.call('DELETE', '/session', z.unknown(), { token: accessToken });
+  }
+
+  policy(accessToken: string): Promise<Policy> {
+    return this.call('GET', '/policy', Policy, { token: accessToken });
+  }
+
+  zones(accessToken: string): Promise<Zone[]> {
+    return this.call('GET', '/zones', z.union([z.array(Zone), z.object({ items: z.array(Zone) }).transform((b) => b.items)]), {
+      token: accessToken,
+    });
+  }
+
+  preferences(accessToken: string): Promise<Preferences> {
+    return this.call('GET', '/me/preferences', Preferences, { token: accessToken });
+  }
+
+  setPreferences(accessToken: string, preferences: Preferences): Promise<Preferences> {
+    return this.call('PUT', '/me/preferences', Preferences, { token: accessToken, body: preferences });
+  }
+
+  async banner(): Promise<string> {
+    return (await this.call('GET', '/banner', z.object({ text: z.string() }), {})).text;
+  }
+
+  private async call<S extends z.ZodType>(
+    method: string,
+    path: string,
+    schema: S,
+    options: { token?: string; body?: unknown },
+  ): Promise<z.output<S>> {
+    let response: Response;
+    try {
+      response = await fetch(`${this.base}/api/v1${path}`, {
+        method,
+        headers: {
+          ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        },
+        ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (err) {
+      throw new HubError('hub_unreachable', `The hub could not be reached (${(err as Error).message}).`, 0);
+    }
+    const text = await response.text();
+    const json = text.length > 0 ? safeJson(text) : undefined;
+    if (!response.ok) {
+      const body = ErrorBody.safeParse(json);
+      if (body.success) throw new HubError(body.data.error.code, body.data.error.message, response.status, body.data.error.retryAfter);
+      throw new HubError('hub_error', `The hub answered ${response.status}.`, response.status);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new HubError('bad_answer', `The hub's answer to ${method} ${path} was not understood.`, response.status);
+    return parsed.data;
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

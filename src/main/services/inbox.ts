@@ -1,0 +1,170 @@
+/**
+ * The Inbox: every alert the link received, kept once by id, sealed at rest, crash-safe (a
+ * SealedLog). In memory it holds only the ids it has seen (for deduplication), the highest seq
+ * stored (the resume point) and the most recent alerts the UI shows, so memory stays bounded
+ * however long the desk runs. Detection images are purged once past the policy's retention.
+ */
+import { z } from 'zod';
+import { AckEntry, Alert } from '../../shared/protocol/index.js';
+import type { AlertEnvelope } from '../../shared/protocol/index.js';
+import { SealedLog, type OpenReport } from './sealed-log.js';
+import type { Clock, Logger } from './ports.js';
+
+const AlertRecord = z.strictObject({
+  t: z.literal('alert'),
+  seq: z.number().int().positive(),
+  alert: Alert,
+  receivedAt: z.string(),
+  hidden: z.boolean().optional(),
+});
+const TrailRecord = z.strictObject({ t: z.literal('trail'), entry: AckEntry });
+const InboxRecord = z.discriminatedUnion('t', [AlertRecord, TrailRecord]);
+type AlertRecord = z.infer<typeof AlertRecord>;
+type InboxRecord = z.infer<typeof InboxRecord>;
+
+/** An alert as the Inbox keeps it in memory: the record plus its trail. */
+export interface StoredAlert {
+  seq: number;
+  alert: Alert;
+  receivedAt: string;
+  trail: AckEntry[];
+}
+
+export interface InboxOptions {
+  /** How many recent alerts stay in memory for the UI. */
+  memoryLimit?: number;
+}
+
+const DAY_MS = 86_400_000;
+
+export class Inbox {
+  private readonly seen = new Set<string>();
+  /** Recent visible alerts, oldest first; at most memoryLimit. */
+  private recent: StoredAlert[] = [];
+  private readonly byId = new Map<string, StoredAlert>();
+  private headSeq = 0;
+  private readonly memoryLimit: number;
+  private log: SealedLog<InboxRecord>;
+
+  constructor(
+    path: string,
+    key: Buffer,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    options: InboxOptions = {},
+  ) {
+    this.memoryLimit = options.memoryLimit ?? 200;
+    this.log = new SealedLog<InboxRecord>(path, key, 'inbox', parseRecord, logger, clock);
+  }
+
+  async open(): Promise<OpenReport> {
+    const trails = new Map<string, AckEntry[]>();
+    const report = await this.log.open((record) => {
+      if (record.t === 'alert') this.remember(record);
+      else {
+        const list = trails.get(record.entry.alertId) ?? [];
+        list.push(record.entry);
+        trails.set(record.entry.alertId, list);
+      }
+    });
+    for (const [alertId, entries] of trails) {
+      const stored = this.byId.get(alertId);
+      if (stored) for (const entry of entries) addEntry(stored.trail, entry);
+    }
+    this.logger.info('inbox: opened', { alerts: this.seen.size, headSeq: this.headSeq, corrupt: report.corrupt });
+    return report;
+  }
+
+  /** The highest seq stored durably: where the link resumes from. */
+  highestSeq(): number {
+    return this.headSeq;
+  }
+
+  has(alertId: string): boolean {
+    return this.seen.has(alertId);
+  }
+
+  /**
+   * Stores an alert durably unless its id is already kept. `hidden` marks one the client filter
+   * rejected: stored (so it is received once and the resume point moves on) but never shown.
+   */
+  async store(envelope: AlertEnvelope, hidden = false): Promise<{ duplicate: boolean; stored?: StoredAlert }> {
+    if (this.seen.has(envelope.alert.id)) return { duplicate: true };
+    const record: AlertRecord = {
+      t: 'alert',
+      seq: envelope.seq,
+      alert: envelope.alert,
+      receivedAt: new Date(this.clock.now()).toISOString(),
+      ...(hidden ? { hidden: true } : {}),
+    };
+    await this.log.append(record);
+    // Re-check: two deliveries of one id can interleave around the await.
+    if (this.seen.has(envelope.alert.id)) return { duplicate: true };
+    return { duplicate: false, stored: this.remember(record) };
+  }
+
+  /** Adds a hub trail entry to its alert (once per entry seq). False when nothing changed. */
+  async addTrail(entry: AckEntry): Promise<boolean> {
+    if (!this.seen.has(entry.alertId)) return false;
+    const stored = this.byId.get(entry.alertId);
+    if (stored?.trail.some((e) => e.seq === entry.seq)) return false;
+    await this.log.append({ t: 'trail', entry });
+    if (stored) addEntry(stored.trail, entry);
+    return true;
+  }
+
+  /** The recent visible alerts, newest first. */
+  list(): StoredAlert[] {
+    return [...this.recent].reverse();
+  }
+
+  get(alertId: string): StoredAlert | undefined {
+    return this.byId.get(alertId);
+  }
+
+  /** Drops detection images older than the retention (by the read's time) from disk and memory. */
+  async purgeImages(retentionDays: number): Promise<number> {
+    const cutoff = this.clock.now() - retentionDays * DAY_MS;
+    const expired = (alert: Alert): boolean => alert.hit.images !== undefined && Date.parse(alert.hit.readAt) < cutoff;
+    const { changed } = await this.log.transform((record) =>
+      record.t === 'alert' && expired(record.alert) ? { ...record, alert: withoutImages(record.alert) } : record,
+    );
+    for (const stored of this.recent) if (expired(stored.alert)) stored.alert = withoutImages(stored.alert);
+    if (changed > 0) this.logger.info('inbox: purged detection images past retention', { purged: changed, retentionDays });
+    return changed;
+  }
+
+  async close(): Promise<void> {
+    await this.log.close();
+  }
+
+  private remember(record: AlertRecord): StoredAlert {
+    this.seen.add(record.alert.id);
+    if (record.seq > this.headSeq) this.headSeq = record.seq;
+    const stored: StoredAlert = { seq: record.seq, alert: record.alert, receivedAt: record.receivedAt, trail: [] };
+    if (record.hidden) return stored;
+    this.recent.push(stored);
+    this.byId.set(stored.alert.id, stored);
+    if (this.recent.length > this.memoryLimit) {
+      const dropped = this.recent.shift();
+      if (dropped) this.byId.delete(dropped.alert.id);
+    }
+    return stored;
+  }
+}
+
+function parseRecord(raw: unknown): InboxRecord | null {
+  const parsed = InboxRecord.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
+
+function withoutImages(alert: Alert): Alert {
+  const { images: _images, ...hit } = alert.hit;
+  return { ...alert, hit };
+}
+
+function addEntry(trail: AckEntry[], entry: AckEntry): void {
+  if (trail.some((e) => e.seq === entry.seq)) return;
+  trail.push(entry);
+  trail.sort((a, b) => a.seq - b.seq);
+}

@@ -1,0 +1,86 @@
+/**
+ * The ports of the main process: everything the services need from the outside world, as
+ * interfaces. Electron implements them in src/main/platform; the browser host and the tests use
+ * src/main/adapters and test/fakes. Services import only this file, never an implementation.
+ */
+import type { Category } from '../../shared/protocol/index.js';
+import type { Settings } from '../../shared/ipc.js';
+
+/** Secrets by account name (tokens, the inbox key): the OS keychain in Electron. */
+export interface CredentialVault {
+  get(account: string): Promise<string | null>;
+  set(account: string, secret: string): Promise<void>;
+  delete(account: string): Promise<void>;
+}
+
+/** The user's Settings: a corrupt store loads as defaults plus a logged error, never a crash. */
+export interface SettingsStore {
+  load(): Promise<Settings>;
+  save(settings: Settings): Promise<void>;
+}
+
+/** What a desktop notification of an alert may say: the plate only while unlocked. */
+export interface AlertNotice {
+  alertId: string;
+  category: Category;
+  /** Absent when the console is locked: the notification then says "unlock to view". */
+  plate?: string;
+  locked: boolean;
+}
+
+/** Shows a desktop notification for an alert. */
+export interface Notifier {
+  showAlert(notice: AlertNotice): void;
+}
+
+export type TrayLinkState = 'ok' | 'connecting' | 'offline' | 'alarm' | 'signed_out';
+
+/** The tray icon: the link's state and the number of alerts still unverified. */
+export interface TrayPort {
+  setState(state: { link: TrayLinkState; unverified: number }): void;
+}
+
+/** The always-on-top popup window that shows a new alert. */
+export interface PopupPort {
+  show(alertId: string): void;
+}
+
+/** The operating system's idle and power signals. */
+export interface IdleSource {
+  /** Seconds since the last keyboard or mouse input. */
+  idleSeconds(): number;
+  /** The OS locked the screen or is going to sleep. */
+  onIdle(listener: () => void): () => void;
+  /** The machine woke from sleep or the screen was unlocked. */
+  onResume(listener: () => void): () => void;
+  /** The OS says the network came back. */
+  onNetworkBack(listener: () => void): () => void;
+}
+
+export type TimerHandle = { readonly id: unknown };
+
+/** Time and timers, so tests can drive them by hand. */
+export interface Clock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): TimerHandle;
+  clearTimeout(handle: TimerHandle): void;
+}
+
+/** Structured log lines; never given a token, a password or an alert's CJI. */
+export interface Logger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** Every port the client app needs, in one bag for the composition roots. */
+export interface ClientPorts {
+  vault: CredentialVault;
+  settings: SettingsStore;
+  notifier: Notifier;
+  tray: TrayPort;
+  popup: PopupPort;
+  idle: IdleSource;
+  clock: Clock;
+  logger: Logger;
+}

@@ -1,0 +1,70 @@
+/**
+ * A UserDesk is one signed-in user's runtime: their Inbox and AckOutbox (in a folder of their
+ * own, so the next user at the desk never sees them), the AlertDesk that feeds the Inbox, and the
+ * AlertLink to the hub. Opened on sign-in (or a restored session), closed on sign-out.
+ */
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import type { PublicUser } from '../../shared/protocol/index.js';
+import { AckOutbox } from './ack-outbox.js';
+import { AlertDesk, type DeskListener } from './alert-desk.js';
+import { AlertLink, type AlertLinkOptions, type LinkCredentials } from './alert-link.js';
+import type { ClientFilter } from './client-filter.js';
+import { Inbox } from './inbox.js';
+import type { Presence } from './presence.js';
+import type { Clock, IdleSource, Logger } from './ports.js';
+
+export interface UserDeskDeps {
+  dataDir: string;
+  key: Buffer;
+  user: PublicUser;
+  link: Omit<AlertLinkOptions, 'clientId' | 'hubUrl'> & { hubUrl: string; clientId: string };
+  credentials: LinkCredentials;
+  filter: ClientFilter;
+  presence: Presence;
+  listener: DeskListener;
+  clock: Clock;
+  idle: IdleSource;
+  logger: Logger;
+  inboxMemoryLimit?: number;
+}
+
+export class UserDesk {
+  readonly inbox: Inbox;
+  readonly outbox: AckOutbox;
+  readonly link: AlertLink;
+  readonly user: PublicUser;
+  private offConnected: (() => void) | null = null;
+
+  constructor(deps: UserDeskDeps) {
+    this.user = deps.user;
+    const dir = join(deps.dataDir, 'users', userFolder(deps.user.id));
+    this.inbox = new Inbox(join(dir, 'inbox.log'), deps.key, deps.clock, deps.logger, { memoryLimit: deps.inboxMemoryLimit ?? 200 });
+    this.outbox = new AckOutbox(join(dir, 'outbox.log'), deps.key, deps.clock, deps.logger);
+    const desk = new AlertDesk(this.inbox, deps.filter, deps.listener, deps.logger);
+    this.link = new AlertLink(deps.link, deps.credentials, desk, deps.presence, deps.clock, deps.idle, deps.logger);
+  }
+
+  async open(retentionDays: number): Promise<void> {
+    await this.inbox.open();
+    await this.outbox.open();
+    await this.inbox.purgeImages(retentionDays);
+    // The outbox sends only over a link that said hello; it waits (durably) otherwise.
+    this.offConnected = this.link.onConnectedChange((connected) => this.outbox.setSender(connected ? this.link : null));
+    this.link.start();
+  }
+
+  async close(): Promise<void> {
+    this.offConnected?.();
+    this.link.stop();
+    this.outbox.setSender(null);
+    await this.outbox.close();
+    await this.inbox.close();
+  }
+}
+
+/** A folder name for a user id that is safe on every file system. */
+export function userFolder(userId: string): string {
+  const readable = userId.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 32);
+  return `${readable}-${createHash('sha256').update(userId).digest('hex').slice(0, 12)}`;
+}

@@ -1,0 +1,116 @@
+/**
+ * Test wiring for the client: a real hub (startHub on port 0, real SQLite in a temp folder), a
+ * user and an ingest key on it, and client apps built with createClientApp and the port fakes.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startHub, type RunningHub } from '../../src/backend/server.js';
+import { createClientApp, type ClientApp, type ClientAppOptions } from '../../src/main/client-app.js';
+import { systemClock } from '../../src/main/adapters/system-clock.js';
+import type { EventChannel } from '../../src/shared/ipc.js';
+import type { Hit } from '../../src/shared/protocol/index.js';
+import { FakeSettingsStore } from './fake-settings-store.js';
+import { FakeVault } from './fake-vault.js';
+import { FakeIdleSource, FakeNotifier, FakePopup, FakeTray } from './fake-ui-ports.js';
+import { RecordingLogger } from './recording-logger.js';
+
+export const PASSWORD = 'correct horse battery staple';
+
+export async function tempDir(prefix = 'opentas-client-'): Promise<string> {
+  return mkdtemp(join(tmpdir(), prefix));
+}
+
+export async function removeDir(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+}
+
+export interface TestHub {
+  hub: RunningHub;
+  dir: string;
+  ingestKey: string;
+  /** POSTs a hit through the real ingest API; returns its seq. */
+  post(hit: Hit): Promise<{ id: string; seq: number }>;
+  close(): Promise<void>;
+}
+
+export async function startTestHub(users: string[] = ['trooper1']): Promise<TestHub> {
+  const dir = await tempDir('opentas-hub-');
+  const hub = await startHub({ port: 0, dataDir: dir, onError: () => {} });
+  for (const username of users) await hub.admin.addUser({ username, password: PASSWORD, roles: ['trooper'], unit: 'Troop 3' });
+  const ingestKey = await hub.admin.addIngestKey('tests');
+  return {
+    hub,
+    dir,
+    ingestKey,
+    post: (hit) => postHit(hub.url, ingestKey, hit),
+    async close() {
+      await hub.close();
+      await removeDir(dir);
+    },
+  };
+}
+
+export async function postHit(url: string, key: string, hit: Hit): Promise<{ id: string; seq: number }> {
+  const response = await fetch(`${url}/api/v1/hits`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify(hit),
+  });
+  if (response.status !== 202 && response.status !== 200) throw new Error(`ingest answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as { id: string; seq: number };
+}
+
+export interface TestClient {
+  app: ClientApp;
+  dataDir: string;
+  vault: FakeVault;
+  logger: RecordingLogger;
+  notifier: FakeNotifier;
+  tray: FakeTray;
+  popup: FakePopup;
+  idle: FakeIdleSource;
+  events: { channel: EventChannel; payload: unknown }[];
+  stop(): Promise<void>;
+}
+
+export async function startTestClient(
+  hubUrl: string,
+  options: { dataDir?: string; vault?: FakeVault; link?: ClientAppOptions['link'] } = {},
+): Promise<TestClient> {
+  const dataDir = options.dataDir ?? (await tempDir());
+  const vault = options.vault ?? new FakeVault();
+  const logger = new RecordingLogger();
+  const notifier = new FakeNotifier();
+  const tray = new FakeTray();
+  const popup = new FakePopup();
+  const idle = new FakeIdleSource(systemClock);
+  const app = createClientApp({
+    vault,
+    settings: new FakeSettingsStore(),
+    notifier,
+    tray,
+    popup,
+    idle,
+    clock: systemClock,
+    logger,
+    dataDir,
+    hubUrl,
+    link: { backoffMinMs: 50, backoffMaxMs: 500, ...options.link },
+  });
+  const events: TestClient['events'] = [];
+  app.onEvent((channel, payload) => events.push({ channel, payload }));
+  await app.start();
+  return { app, dataDir, vault, logger, notifier, tray, popup, idle, events, stop: () => app.stop() };
+}
+
+/** Polls until `check` returns a truthy value (no fixed sleeps), or fails after `timeoutMs`. */
+export async function waitFor<T>(check: () => T | Promise<T>, what: string, timeoutMs = 20_000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

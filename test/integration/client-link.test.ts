@@ -1,0 +1,37 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeHit } from '../fakes/hits.js';
+import { PASSWORD, removeDir, startTestClient, startTestHub, waitFor, type TestClient, type TestHub } from '../fakes/client-harness.js';
+
+describe('client against a real hub', () => {
+  let hub: TestHub;
+  let client: TestClient;
+
+  beforeEach(async () => {
+    hub = await startTestHub();
+    client = await startTestClient(hub.hub.url);
+  });
+
+  afterEach(async () => {
+    await client.stop();
+    await removeDir(client.dataDir);
+    await hub.close();
+  });
+
+  it('signs in, keeps tokens in the vault only, receives an alert once', async () => {
+    const signIn = await client.app.handlers['session:signIn']({ username: 'trooper1', password: PASSWORD });
+    expect(signIn.ok).toBe(true);
+    expect(JSON.stringify(signIn)).not.toMatch(/token/i);
+    expect(client.vault.secrets.get('refresh-token')).toBeTruthy();
+    await waitFor(async () => (await client.app.handlers['link:presence'](undefined)).state === 'connected', 'connected');
+
+    const hit = makeHit({ category: 'stolen' });
+    await hub.post(hit);
+    await hub.post(hit); // the same id again: the hub answers duplicate
+    await waitFor(() => client.events.some((e) => e.channel === 'alerts:alert'), 'the alert event');
+    const list = await client.app.handlers['alerts:list'](undefined);
+    expect(list.locked).toBe(false);
+    expect(list.items.filter((i) => 'alert' in i && i.alert.id === hit.id)).toHaveLength(1);
+    expect(client.notifier.shown.map((n) => n.plate)).toEqual([hit.plate]);
+    expect(client.popup.shown).toEqual([hit.id]);
+  });
+});
