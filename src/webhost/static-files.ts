@@ -1,0 +1,105 @@
+/**
+ * Serves the built renderer (dist-web/) with a strict CSP header, and index.html with the bridge
+ * script injected before the renderer bundle. Only files inside the root are served.
+ */
+import { readFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EVENT_CHANNEL_NAMES, INVOKE_CHANNEL_NAMES } from '../shared/ipc.js';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.wav': 'audio/wav',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.map': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+export const BRIDGE_PATH = '/tas-bridge.js';
+const BRIDGE_FILE = fileURLToPath(new URL('./public/tas-bridge.js', import.meta.url));
+
+/** The page's CSP: same-origin scripts, styles, workers and sockets; data: only for images. */
+export function contentSecurityPolicy(origin: string): string {
+  const ws = origin.replace(/^http/, 'ws');
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data: blob: https:",
+    "media-src 'self'",
+    `connect-src 'self' ${ws} https:`,
+    "worker-src 'self'",
+    "font-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+    "object-src 'none'",
+  ].join('; ');
+}
+
+export async function bridgeScript(): Promise<string> {
+  const text = await readFile(BRIDGE_FILE, 'utf8');
+  return text
+    .replace('__TAS_INVOKE_CHANNELS__', JSON.stringify(INVOKE_CHANNEL_NAMES))
+    .replace('__TAS_EVENT_CHANNELS__', JSON.stringify(EVENT_CHANNEL_NAMES));
+}
+
+export function injectBridge(html: string): string {
+  const tag = `<script src=".${BRIDGE_PATH}"></script>`;
+  const at = html.indexOf('<script');
+  return at < 0 ? html.replace('</head>', `${tag}</head>`) : `${html.slice(0, at)}${tag}\n    ${html.slice(at)}`;
+}
+
+export class StaticFiles {
+  private bridge: Promise<string> | undefined;
+
+  constructor(
+    private readonly root: string,
+    private readonly origin: () => string,
+  ) {}
+
+  async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const headers: Record<string, string> = {
+      'Content-Security-Policy': contentSecurityPolicy(this.origin()),
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Resource-Policy': 'same-origin',
+      'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { ...headers, Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (path === BRIDGE_PATH) {
+      this.bridge ??= bridgeScript();
+      res.writeHead(200, { ...headers, 'Content-Type': TYPES['.js'] as string, 'Cache-Control': 'no-store' }).end(await this.bridge);
+      return;
+    }
+    const rel = path === '/' ? 'index.html' : path.slice(1);
+    const file = normalize(join(this.root, rel));
+    if (!file.startsWith(this.root + sep) || rel.includes('\0')) {
+      res.writeHead(404, headers).end('not found');
+      return;
+    }
+    let body: Buffer;
+    try {
+      body = await readFile(file);
+    } catch {
+      res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' }).end('not found');
+      return;
+    }
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    if (rel === 'index.html') {
+      res.writeHead(200, { ...headers, 'Content-Type': type, 'Cache-Control': 'no-store' }).end(injectBridge(body.toString('utf8')));
+      return;
+    }
+    res.writeHead(200, { ...headers, 'Content-Type': type, 'Cache-Control': 'no-cache' }).end(req.method === 'HEAD' ? undefined : body);
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * The browser host (DESIGN.md): the client's services wired with non-Electron adapters, the built
+ * renderer served over HTTP, and the IPC contract carried over a local WebSocket. The renderer
+ * cannot tell it from Electron. Used by `npm run dev:web` and the Playwright tests.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createClientApp, type ClientApp } from '../main/client-app.js';
+import { IpcRouter } from '../main/ipc/router.js';
+import { FileSettingsStore } from '../main/adapters/file-settings-store.js';
+import { FileVault } from '../main/adapters/file-vault.js';
+import { MemoryVault } from '../main/adapters/memory-vault.js';
+import { ManualIdleSource } from '../main/adapters/manual-idle-source.js';
+import { RecordingNotifier, RecordingPopup, RecordingTray } from '../main/adapters/recording-ports.js';
+import { jsonLogger, silentLogger } from '../main/adapters/json-logger.js';
+import { systemClock } from '../main/adapters/system-clock.js';
+import type { Logger } from '../main/services/ports.js';
+import { IpcSocket } from './ipc-socket.js';
+import { StaticFiles } from './static-files.js';
+
+export const DEFAULT_DIST = resolve(fileURLToPath(new URL('../../dist-web', import.meta.url)));
+
+export interface WebHostOptions {
+  hubUrl: string;
+  /** The client's data (settings, inbox, outbox). */
+  dataDir: string;
+  /** 0 picks a free port. Default 5173. */
+  port?: number;
+  /** Loopback only by default: the page carries criminal-justice information. */
+  host?: string;
+  distDir?: string;
+  /** Keep the sign-in in a file in dataDir (dev) rather than in memory (tests). */
+  persistVault?: boolean;
+  /** Log lines (JSON); default: silent. */
+  log?: (line: string) => void;
+}
+
+export interface WebHost {
+  url: string;
+  port: number;
+  app: ClientApp;
+  /** The idle source the host drives (tests call goIdle() to lock the console). */
+  idle: ManualIdleSource;
+  tray: RecordingTray;
+  notifier: RecordingNotifier;
+  close(): Promise<void>;
+}
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const host = options.host ?? '127.0.0.1';
+  const logger: Logger = options.log ? jsonLogger(options.log, 'webhost') : silentLogger;
+  const clock = systemClock;
+  const idle = new ManualIdleSource(clock);
+  const tray = new RecordingTray();
+  const notifier = new RecordingNotifier();
+  const app = createClientApp({
+    vault: options.persistVault ? new FileVault(join(options.dataDir, 'vault.json'), logger) : new MemoryVault(),
+    settings: new FileSettingsStore(join(options.dataDir, 'settings.json'), logger, clock),
+    notifier,
+    tray,
+    popup: new RecordingPopup(),
+    idle,
+    clock,
+    logger,
+    dataDir: options.dataDir,
+    hubUrl: options.hubUrl,
+  });
+  await app.start();
+
+  // The trusted origins are known only once the port is; the router and the socket read this array.
+  const origins: string[] = [];
+  let origin = '';
+  const log = (message: string): void => logger.warn(message);
+  const router = new IpcRouter(app.handlers, origins, log);
+  const files = new StaticFiles(resolve(options.distDir ?? DEFAULT_DIST), () => origin);
+  const ipc = new IpcSocket(router, () => origins, log, async () => [
+    { event: 'session:state', payload: await app.handlers['session:state'](undefined) },
+    { event: 'link:presence', payload: await app.handlers['link:presence'](undefined) },
+  ]);
+  const offEvents = app.onEvent((channel, payload) => ipc.broadcast(channel, payload));
+
+  const server: Server = createServer((req, res) => {
+    files.serve(req, res).catch((err: Error) => {
+      logger.error('webhost: serving failed', { reason: err.message });
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  server.on('upgrade', (req, socket, head) => ipc.upgrade(req, socket, head));
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 5173, host, () => ok());
+  });
+  const port = (server.address() as AddressInfo).port;
+  origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  // The host's own origin only (127.0.0.1 and localhost name the same loopback page).
+  origins.push(...(host === '127.0.0.1' ? [origin, `http://localhost:${port}`] : [origin]));
+
+  return {
+    url: `${origin}/`,
+    port,
+    app,
+    idle,
+    tray,
+    notifier,
+    async close() {
+      offEvents();
+      ipc.close();
+      server.closeAllConnections();
+      await new Promise<void>((ok) => server.close(() => ok()));
+      await app.stop();
+    },
+  };
+}
