@@ -1,0 +1,7 @@
+/** sha256 over PROTOCOL.md's hash input; the canonical form itself is shared (src/shared/chain.ts). */
+import { createHash } from 'node:crypto';
+import { entryHashInput } from '../../shared/chain.js';
+
+export function entryHash(prevHash: string, entryWithoutHash: object): string {
+  return createHash('sha256').update(entryHashInput(prevHash, entryWithoutHash), 'utf8').digest('hex');
+}

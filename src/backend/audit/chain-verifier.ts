@@ -1,0 +1,44 @@
+/**
+ * Recomputes the acknowledgement log's hash chain from the rows on disk and reports the first entry
+ * whose hash or link does not hold (PROTOCOL.md `GET /audit/verify`, `opentas-hub audit verify`).
+ */
+import { GENESIS_HASH } from '../../shared/chain.js';
+import type { AckLogStore } from '../store/port.js';
+import { entryHash } from './chain-hash.js';
+
+export interface ChainReport {
+  ok: boolean;
+  entries: number;
+  head: string;
+  firstBadSeq?: number;
+  reason?: string;
+}
+
+const PAGE = 1000;
+
+export async function verifyChain(log: AckLogStore): Promise<ChainReport> {
+  let prev = GENESIS_HASH;
+  let expectedSeq = 1;
+  let entries = 0;
+  for (;;) {
+    const rows = await log.rows(expectedSeq - 1, PAGE);
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      const bad = (reason: string): ChainReport => ({ ok: false, entries, head: prev, firstBadSeq: row.seq, reason });
+      if (row.seq !== expectedSeq) return { ...bad(`entry ${expectedSeq} is missing`), firstBadSeq: expectedSeq };
+      let entry: Record<string, unknown>;
+      try {
+        entry = JSON.parse(row.body) as Record<string, unknown>;
+      } catch {
+        return bad('the stored entry is not valid JSON');
+      }
+      if (entry.seq !== row.seq) return bad('the entry names another seq');
+      if (entry.prevHash !== prev) return bad('prevHash does not match the previous entry');
+      if (entryHash(prev, entry) !== row.hash) return bad('the hash does not match the entry');
+      prev = row.hash;
+      expectedSeq++;
+      entries++;
+    }
+  }
+  return { ok: true, entries, head: prev };
+}

@@ -1,0 +1,192 @@
+/**
+ * `opentas-hub`: the hub's command line (PROTOCOL.md "Operating the hub"). Exit 0 on success, 1 when
+ * a check fails (audit verify), 2 with a one-line error on bad arguments.
+ */
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { Role } from '../shared/protocol/index.js';
+import { SecurityLog } from './audit/security-log.js';
+import { verifyChain } from './audit/chain-verifier.js';
+import { Accounts } from './auth/accounts.js';
+import { systemClock } from './clock.js';
+import { HubError } from './errors.js';
+import { RetentionJob } from './retention/retention-job.js';
+import { startHub } from './server.js';
+import type { HubStore } from './store/port.js';
+import { openSqliteStore } from './store/sqlite/index.js';
+
+class UsageError extends Error {}
+
+const USAGE = `usage:
+  opentas-hub serve --port N --data DIR [--host H] [--demo] [--simulate RATE]
+  opentas-hub user add --data DIR --username U --password P --roles R1,R2 [--unit NAME] [--display-name NAME] [--totp]
+  opentas-hub user unlock --data DIR --username U
+  opentas-hub key add --data DIR --name NAME
+  opentas-hub audit verify --data DIR
+  opentas-hub retention run --data DIR`;
+
+type Flags = Record<string, string | boolean | undefined>;
+
+function flags(args: string[], spec: Record<string, 'string' | 'boolean'>): Flags {
+  try {
+    const options = Object.fromEntries(Object.entries(spec).map(([k, type]) => [k, { type }]));
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values as Flags;
+  } catch (err) {
+    throw new UsageError((err as Error).message.split('\n')[0] ?? 'bad arguments');
+  }
+}
+
+function required(f: Flags, name: string): string {
+  const v = f[name];
+  if (typeof v !== 'string' || v === '') throw new UsageError(`--${name} is required`);
+  return v;
+}
+
+function integer(value: string, name: string, min: number, max: number): number {
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new UsageError(`--${name} must be an integer ${min}-${max}`);
+  return Number(value);
+}
+
+async function withStore<T>(dataDir: string, run: (store: HubStore) => Promise<T>): Promise<T> {
+  const store = openSqliteStore(dataDir);
+  try {
+    return await run(store);
+  } finally {
+    await store.close();
+  }
+}
+
+async function serve(args: string[]): Promise<number> {
+  const f = flags(args, { port: 'string', data: 'string', host: 'string', demo: 'boolean', simulate: 'string' });
+  const port = integer(required(f, 'port'), 'port', 0, 65535);
+  const dataDir = required(f, 'data');
+  const simulate = typeof f.simulate === 'string' ? integer(f.simulate, 'simulate', 1, 600_000) : undefined;
+  if (process.env.DATABASE_URL) throw new UsageError('DATABASE_URL (Postgres) is not supported by this build yet; unset it to use SQLite');
+  const hub = await startHub({
+    port,
+    dataDir,
+    host: typeof f.host === 'string' ? f.host : '127.0.0.1',
+    demo: f.demo === true,
+    ...(simulate ? { simulatePerMinute: simulate } : {}),
+    print: (line) => console.log(line),
+  });
+  console.log(`listening on ${hub.url}`);
+  await new Promise<void>((resolve) => {
+    const stop = (): void => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await hub.close();
+  return 0;
+}
+
+async function user(args: string[]): Promise<number> {
+  const [verb, ...rest] = args;
+  if (verb === 'add') {
+    const f = flags(rest, { data: 'string', username: 'string', password: 'string', roles: 'string', unit: 'string', 'display-name': 'string', totp: 'boolean' });
+    const roles = required(f, 'roles').split(',').map((r) => r.trim());
+    const bad = roles.find((r) => !Role.safeParse(r).success);
+    if (bad !== undefined) throw new UsageError(`unknown role "${bad}" (roles: ${Role.options.join(', ')})`);
+    const username = required(f, 'username');
+    const password = required(f, 'password');
+    return withStore(required(f, 'data'), async (store) => {
+      const accounts = new Accounts(store, new SecurityLog(store.audit, systemClock), systemClock);
+      const created = await accounts.addUser({
+        username, password, roles: roles as Role[],
+        ...(typeof f.unit === 'string' ? { unit: f.unit } : {}),
+        ...(typeof f['display-name'] === 'string' ? { displayName: f['display-name'] } : {}),
+        totp: f.totp === true,
+      });
+      console.log(`added user ${created.user.username} (${created.user.id}) roles ${created.user.roles.join(',')}`);
+      if (created.totpSecret) console.log(created.totpSecret);
+      return 0;
+    });
+  }
+  if (verb === 'unlock') {
+    const f = flags(rest, { data: 'string', username: 'string' });
+    const username = required(f, 'username');
+    return withStore(required(f, 'data'), async (store) => {
+      await new Accounts(store, new SecurityLog(store.audit, systemClock), systemClock).unlock(username);
+      console.log(`unlocked ${username}`);
+      return 0;
+    });
+  }
+  throw new UsageError('expected "user add" or "user unlock"');
+}
+
+async function key(args: string[]): Promise<number> {
+  const [verb, ...rest] = args;
+  if (verb !== 'add') throw new UsageError('expected "key add"');
+  const f = flags(rest, { data: 'string', name: 'string' });
+  const name = required(f, 'name');
+  return withStore(required(f, 'data'), async (store) => {
+    const k = await new Accounts(store, new SecurityLog(store.audit, systemClock), systemClock).addIngestKey(name);
+    console.log(`ingest key for "${name}" (shown once):`);
+    console.log(k);
+    return 0;
+  });
+}
+
+async function audit(args: string[]): Promise<number> {
+  const [verb, ...rest] = args;
+  if (verb !== 'verify') throw new UsageError('expected "audit verify"');
+  const f = flags(rest, { data: 'string' });
+  return withStore(required(f, 'data'), async (store) => {
+    const report = await verifyChain(store.acks);
+    if (report.ok) {
+      console.log(`ok: ${report.entries} entries, head ${report.head}`);
+      return 0;
+    }
+    console.log(`chain broken at seq ${report.firstBadSeq}: ${report.reason} (${report.entries} entries verified before it)`);
+    return 1;
+  });
+}
+
+async function retention(args: string[]): Promise<number> {
+  const [verb, ...rest] = args;
+  if (verb !== 'run') throw new UsageError('expected "retention run"');
+  const f = flags(rest, { data: 'string' });
+  return withStore(required(f, 'data'), async (store) => {
+    const result = await new RetentionJob(store, systemClock, new SecurityLog(store.audit, systemClock)).run();
+    console.log(`purged images of ${result.purged} alert(s) ingested before ${result.before}`);
+    return 0;
+  });
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'serve': return await serve(rest);
+      case 'user': return await user(rest);
+      case 'key': return await key(rest);
+      case 'audit': return await audit(rest);
+      case 'retention': return await retention(rest);
+      case undefined:
+      case '--help':
+      case 'help':
+        console.log(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError || (err instanceof HubError && err.status < 500)) {
+      console.error(`opentas-hub: ${err.message}`);
+      return 2;
+    }
+    console.error(`opentas-hub: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  }
+}
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (invokedDirectly || process.env.OPENTAS_HUB_CLI === '1') {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,27 @@
+/** Everything a request handler or the stream may use, built once by `startHub` (the composition root). */
+import type { AlertFeed } from './alerts/alert-feed.js';
+import type { Audience } from './alerts/audience.js';
+import type { HitIngest } from './alerts/hit-ingest.js';
+import type { SecurityLog } from './audit/security-log.js';
+import type { AccessTokens } from './auth/access-tokens.js';
+import type { Accounts } from './auth/accounts.js';
+import type { SessionDesk } from './auth/session-desk.js';
+import type { Clock } from './clock.js';
+import type { HubStore } from './store/port.js';
+import type { AlertStream } from './stream/alert-stream.js';
+
+export interface HubContext {
+  version: string;
+  banner: string;
+  store: HubStore;
+  clock: Clock;
+  tokens: AccessTokens;
+  sessions: SessionDesk;
+  accounts: Accounts;
+  securityLog: SecurityLog;
+  feed: AlertFeed;
+  audience: Audience;
+  ingest: HitIngest;
+  /** Set once the Socket.IO server is attached (after the HTTP app is built). */
+  stream?: AlertStream;
+}

@@ -1,0 +1,27 @@
+/** Sign-in, token refresh and sign-out (PROTOCOL.md `/session`). */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { LoginRequest } from '../../../shared/protocol/index.js';
+import type { HubContext } from '../../context.js';
+import { requireUser } from '../guard.js';
+import { parseBody } from '../parse.js';
+
+const RefreshRequest = z.strictObject({ refreshToken: z.string().min(1).max(200) });
+
+export function sessionRoutes(app: FastifyInstance, ctx: HubContext): void {
+  app.post('/session', async (req) => {
+    const body = parseBody(LoginRequest, req.body, 'invalid_request', 'the sign-in request');
+    return ctx.sessions.login(body, req.ip);
+  });
+
+  app.post('/session/refresh', async (req) => {
+    const body = parseBody(RefreshRequest, req.body, 'invalid_request', 'the refresh request');
+    return ctx.sessions.refresh(body.refreshToken, req.ip);
+  });
+
+  app.delete('/session', async (req, reply) => {
+    const me = await requireUser(ctx, req);
+    await ctx.sessions.logout(me.userId, me.username, me.sessionId, req.ip);
+    return reply.code(204).send();
+  });
+}

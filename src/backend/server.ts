@@ -1,0 +1,139 @@
+/**
+ * The hub's composition root and programmatic API: `startHub()` builds the store, services, HTTP
+ * API and Socket.IO stream on one port. The CLI (`opentas-hub serve`), the browser host and the
+ * tests all start the hub through here.
+ */
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { Server as SocketServer } from 'socket.io';
+import type { Hit, Role } from '../shared/protocol/index.js';
+import { AlertFeed } from './alerts/alert-feed.js';
+import { Audience } from './alerts/audience.js';
+import { HitIngest } from './alerts/hit-ingest.js';
+import { SecurityLog } from './audit/security-log.js';
+import { AccessTokens } from './auth/access-tokens.js';
+import { Accounts, type CreatedAccount } from './auth/accounts.js';
+import { SessionDesk } from './auth/session-desk.js';
+import { type Clock, systemClock } from './clock.js';
+import type { HubContext } from './context.js';
+import { ensureDemo } from './demo.js';
+import { buildHttp } from './http/app.js';
+import { Simulator } from './simulator/simulator.js';
+import type { HubStore, IngestResult } from './store/port.js';
+import { openSqliteStore } from './store/sqlite/index.js';
+import { AlertStream } from './stream/alert-stream.js';
+
+export const HUB_VERSION = '0.1.0';
+
+export const DEFAULT_BANNER =
+  'WARNING: This is a restricted criminal justice information system. Use is limited to authorized ' +
+  'personnel for legitimate law enforcement purposes and is monitored and recorded. Unauthorized ' +
+  'access or use, including sharing credentials, is prohibited and may result in criminal and civil penalties.';
+
+export interface HubOptions {
+  port?: number;
+  host?: string;
+  /** Directory of the SQLite database; omitted = an in-memory database that dies with the hub. */
+  dataDir?: string;
+  /** Use this store instead of SQLite (a Postgres or in-memory store). */
+  store?: HubStore;
+  demo?: boolean;
+  /** Simulated hits per minute (posted through the real ingest API with a demo key). */
+  simulatePerMinute?: number;
+  clock?: Clock;
+  banner?: string;
+  /** Where human-readable lines go (demo accounts, simulator notes); defaults to nowhere. */
+  print?: (line: string) => void;
+  onError?: (err: unknown) => void;
+}
+
+export interface HubAdmin {
+  addUser(a: {
+    username: string;
+    password: string;
+    roles: Role[];
+    unit?: string | null;
+    displayName?: string;
+    totp?: boolean;
+    leadsCertifiedUntil?: string;
+    trainingCompletedAt?: string;
+  }): Promise<CreatedAccount>;
+  addIngestKey(name: string): Promise<string>;
+  unlockUser(username: string): Promise<void>;
+}
+
+export interface RunningHub {
+  url: string;
+  port: number;
+  host: string;
+  admin: HubAdmin;
+  store: HubStore;
+  /** Ingest a hit in-process (same path as POST /hits, without HTTP). */
+  ingest(hit: Hit): Promise<IngestResult>;
+  close(): Promise<void>;
+}
+
+export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
+  const clock = options.clock ?? systemClock;
+  const print = options.print ?? (() => {});
+  const onError = options.onError ?? ((err: unknown) => console.error('[hub]', err));
+  const store = options.store ?? openSqliteStore(options.dataDir);
+  const signingKey = await store.secrets.getOrCreate('jwt-hs256', () => randomBytes(32).toString('base64'));
+  const tokens = new AccessTokens(Buffer.from(signingKey, 'base64'), clock);
+  const securityLog = new SecurityLog(store.audit, clock);
+  const feed = new AlertFeed(store.alerts);
+  const audience = new Audience(store);
+  const ctx: HubContext = {
+    version: HUB_VERSION,
+    banner: options.banner ?? DEFAULT_BANNER,
+    store,
+    clock,
+    tokens,
+    sessions: new SessionDesk(store, tokens, securityLog, clock),
+    accounts: new Accounts(store, securityLog, clock),
+    securityLog,
+    feed,
+    audience,
+    ingest: new HitIngest(store.alerts, feed, clock),
+  };
+
+  const app = buildHttp(ctx, { error: (o, msg) => onError(Object.assign(new Error(msg), { cause: o })) });
+  const io = new SocketServer(app.server, { transports: ['websocket'], serveClient: false, maxHttpBufferSize: 1e6 });
+  ctx.stream = new AlertStream(io, store, tokens, feed, audience, clock, onError);
+
+  const host = options.host ?? '127.0.0.1';
+  await app.listen({ port: options.port ?? 0, host });
+  const port = (app.server.address() as AddressInfo).port;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  let simulator: Simulator | undefined;
+  if (options.demo) await ensureDemo(ctx.accounts, store, print);
+  if (options.simulatePerMinute && options.simulatePerMinute > 0) {
+    const key = await ctx.accounts.addIngestKey('simulator', 'hub');
+    simulator = new Simulator({ url, key, perMinute: options.simulatePerMinute, clock, onError });
+    simulator.start();
+  }
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    host,
+    store,
+    admin: {
+      addUser: (a) => ctx.accounts.addUser(a, 'api'),
+      addIngestKey: (name) => ctx.accounts.addIngestKey(name, 'api'),
+      unlockUser: (username) => ctx.accounts.unlock(username, 'api'),
+    },
+    ingest: (hit) => ctx.ingest.ingest(hit),
+    close() {
+      closing ??= (async () => {
+        simulator?.stop();
+        await new Promise<void>((resolve) => void io.close(() => resolve()));
+        await app.close().catch(() => undefined);
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}

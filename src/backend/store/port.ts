@@ -1,0 +1,230 @@
+/**
+ * The hub's storage port. The hub's logic talks only to these interfaces, so the embedded SQLite
+ * store, a Postgres store (several hub nodes) and an in-memory store (benchmarks) are
+ * interchangeable. Every method is async even where SQLite is not, because Postgres is.
+ */
+import type { AckEntry, Alert, Category, Hit, Policy, Preferences, Role, Zone } from '../../shared/protocol/index.js';
+
+export interface UserRecord {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  unit: string | null;
+  passwordHash: string;
+  totpSecret: string | null;
+  leadsCertifiedUntil: string;
+  trainingCompletedAt: string;
+  failedCount: number;
+  firstFailedAt: string | null;
+  lockedUntil: string | null;
+  createdAt: string;
+}
+
+export type NewUser = Omit<UserRecord, 'failedCount' | 'firstFailedAt' | 'lockedUntil'>;
+
+export interface LoginState {
+  failedCount: number;
+  firstFailedAt: string | null;
+  lockedUntil: string | null;
+}
+
+/** Accounts. `username` is unique (case-insensitive). */
+export interface UserStore {
+  add(user: NewUser): Promise<void>;
+  byName(username: string): Promise<UserRecord | undefined>;
+  byId(id: string): Promise<UserRecord | undefined>;
+  list(): Promise<UserRecord[]>;
+  count(): Promise<number>;
+  setLoginState(id: string, state: LoginState): Promise<void>;
+}
+
+export interface RefreshTokenRecord {
+  tokenHash: string;
+  familyId: string;
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+/** Refresh-token families: one family per login, rotated on each refresh, revoked as a whole. */
+export interface SessionStore {
+  addToken(token: Omit<RefreshTokenRecord, 'usedAt'>): Promise<void>;
+  token(tokenHash: string): Promise<RefreshTokenRecord | undefined>;
+  /** Marks the token used; false when it was already used (so two refreshes cannot both win). */
+  useToken(tokenHash: string, at: string): Promise<boolean>;
+  revokeFamily(familyId: string, at: string): Promise<void>;
+  isRevoked(familyId: string): Promise<boolean>;
+}
+
+export interface IngestKeyRecord {
+  id: string;
+  name: string;
+  keyHash: string;
+  createdAt: string;
+}
+
+/** Ingest keys, stored as sha256 hashes only. */
+export interface IngestKeyStore {
+  add(key: IngestKeyRecord): Promise<void>;
+  byHash(keyHash: string): Promise<IngestKeyRecord | undefined>;
+}
+
+export interface StoredAlert {
+  seq: number;
+  alert: Alert;
+}
+
+export interface IngestResult extends StoredAlert {
+  duplicate: boolean;
+}
+
+export interface AlertQuery {
+  since?: string;
+  until?: string;
+  category?: Category;
+  bbox?: [number, number, number, number];
+  /** Cursor: only alerts with a smaller seq (the query runs newest first). */
+  beforeSeq?: number;
+  limit: number;
+}
+
+/** Alerts: numbered (`seq`) in the same transaction as the write, so a seq is never emitted unstored. */
+export interface AlertStore {
+  ingest(hit: Hit, ingestedAt: string): Promise<IngestResult>;
+  /** Alerts with seq > afterSeq in seq order, images included when still kept. */
+  after(afterSeq: number, limit: number): Promise<StoredAlert[]>;
+  byId(id: string): Promise<StoredAlert | undefined>;
+  headSeq(): Promise<number>;
+  /** The smallest seq ingested at or after `at`, or undefined when none. */
+  firstSeqSince(at: string): Promise<number | undefined>;
+  /** Newest first, without images. */
+  query(q: AlertQuery): Promise<StoredAlert[]>;
+  /** Drops detection images of alerts ingested before `before`; the hit's text stays. */
+  purgeImages(before: string): Promise<number>;
+}
+
+export interface Receipt {
+  alertId: string;
+  userId: string;
+  clientId: string;
+  receivedAt: string;
+}
+
+/** Delivery receipts: who stored which alert on which installation, and when. */
+export interface ReceiptStore {
+  add(receipt: Receipt): Promise<void>;
+  forAlert(alertId: string): Promise<Receipt[]>;
+}
+
+export type AckDraft = Omit<AckEntry, 'seq' | 'prevHash' | 'hash'>;
+
+export interface AckRefusal {
+  code: string;
+  message: string;
+}
+
+/** The result remembered for an eventId, so a resent event gets the first answer. */
+export type AckOutcome = { ok: true; entrySeq: number } | { ok: false; error: AckRefusal };
+
+export interface AckRefusalRecord {
+  eventId: string;
+  alertId: string;
+  userId: string;
+  username: string;
+  clientId: string;
+  type: string;
+  at: string;
+  error: AckRefusal;
+}
+
+export interface AckQuery {
+  since?: string;
+  until?: string;
+  userId?: string;
+  category?: Category;
+  afterSeq?: number;
+  limit: number;
+}
+
+/** A raw log row, for verifying the chain: the stored body and hash exactly as on disk. */
+export interface AckLogRow {
+  seq: number;
+  body: string;
+  hash: string;
+}
+
+/**
+ * The acknowledgement log: append-only, hash-chained. `append` runs `check` against the alert's
+ * trail inside the same transaction as the write, so the order rules hold across hub nodes.
+ */
+export interface AckLogStore {
+  append(draft: AckDraft, check: (trail: AckEntry[]) => AckRefusal | undefined): Promise<AckOutcome>;
+  outcome(eventId: string): Promise<AckOutcome | undefined>;
+  refusals(q: AckQuery): Promise<AckRefusalRecord[]>;
+  recordRefusal(refusal: AckRefusalRecord): Promise<void>;
+  trail(alertId: string): Promise<AckEntry[]>;
+  query(q: AckQuery): Promise<AckEntry[]>;
+  rows(afterSeq: number, limit: number): Promise<AckLogRow[]>;
+}
+
+export interface ZoneChange {
+  zone: Zone | null;
+  before: Zone | null;
+  changedBy: string;
+  changedAt: string;
+  change: 'created' | 'updated' | 'deleted';
+}
+
+/** Geo-zones (current state) and their full history. */
+export interface ZoneStore {
+  list(): Promise<Zone[]>;
+  byId(id: string): Promise<Zone | undefined>;
+  put(zone: Zone, changedBy: string, changedAt: string): Promise<ZoneChange>;
+  remove(id: string, changedBy: string, changedAt: string): Promise<ZoneChange | undefined>;
+  history(id: string): Promise<ZoneChange[]>;
+}
+
+/** The agency policy (one) and each user's category preferences. */
+export interface PolicyStore {
+  get(): Promise<Policy>;
+  put(policy: Policy): Promise<void>;
+  preferences(userId: string): Promise<Preferences | undefined>;
+  putPreferences(userId: string, preferences: Preferences): Promise<void>;
+}
+
+export interface AuditEvent {
+  at: string;
+  action: string;
+  outcome: 'success' | 'failure' | 'refused';
+  userId: string | null;
+  username: string | null;
+  source: string | null;
+  detail?: Record<string, unknown>;
+}
+
+/** Security audit trail: logins, failures, lockouts, token reuse, privileged actions. */
+export interface AuditStore {
+  add(event: AuditEvent): Promise<void>;
+  list(q: { since?: string; action?: string; limit: number }): Promise<(AuditEvent & { id: number })[]>;
+}
+
+/** Hub-wide secrets (the token signing key), created once and kept with the data. */
+export interface SecretStore {
+  getOrCreate(name: string, make: () => string): Promise<string>;
+}
+
+export interface HubStore {
+  users: UserStore;
+  sessions: SessionStore;
+  keys: IngestKeyStore;
+  alerts: AlertStore;
+  receipts: ReceiptStore;
+  acks: AckLogStore;
+  zones: ZoneStore;
+  policy: PolicyStore;
+  audit: AuditStore;
+  secrets: SecretStore;
+  close(): Promise<void>;
+}

@@ -1,0 +1,104 @@
+/** SQLite alerts and delivery receipts. Images live in their own table so retention can drop them. */
+import type Database from 'better-sqlite3';
+import type { Alert, Hit } from '../../../shared/protocol/index.js';
+import type { AlertQuery, AlertStore, IngestResult, Receipt, ReceiptStore, StoredAlert } from '../port.js';
+
+interface AlertRow {
+  seq: number;
+  id: string;
+  hit: string;
+  ingested_at: string;
+  images?: string | null;
+}
+
+function toStored(r: AlertRow): StoredAlert {
+  const hit = JSON.parse(r.hit) as Hit;
+  if (r.images) hit.images = JSON.parse(r.images) as Hit['images'];
+  const alert: Alert = { id: r.id, hit, ingestedAt: r.ingested_at };
+  return { seq: r.seq, alert };
+}
+
+const WITH_IMAGES = `SELECT a.seq, a.id, a.hit, a.ingested_at, i.images FROM alerts a LEFT JOIN alert_images i ON i.alert_seq = a.seq`;
+
+export class SqliteAlertStore implements AlertStore {
+  private readonly ingestTx: Database.Transaction<(hit: Hit, ingestedAt: string) => IngestResult>;
+
+  constructor(private readonly db: Database.Database) {
+    // One transaction: the seq exists only together with the stored row (and its images).
+    this.ingestTx = db.transaction((hit: Hit, ingestedAt: string): IngestResult => {
+      const existing = db.prepare(`${WITH_IMAGES} WHERE a.id = ?`).get(hit.id) as AlertRow | undefined;
+      if (existing) return { ...toStored(existing), duplicate: true };
+      const { images, ...text } = hit;
+      const res = db
+        .prepare('INSERT INTO alerts (id, hit, category, lat, lon, ingested_at) VALUES (?,?,?,?,?,?)')
+        .run(hit.id, JSON.stringify(text), hit.category, hit.location.lat, hit.location.lon, ingestedAt);
+      const seq = Number(res.lastInsertRowid);
+      if (images && (images.plate || images.vehicle)) {
+        db.prepare('INSERT INTO alert_images (alert_seq, images, ingested_at) VALUES (?,?,?)').run(seq, JSON.stringify(images), ingestedAt);
+      }
+      return { seq, alert: { id: hit.id, hit, ingestedAt }, duplicate: false };
+    });
+  }
+
+  async ingest(hit: Hit, ingestedAt: string): Promise<IngestResult> {
+    return this.ingestTx.immediate(hit, ingestedAt);
+  }
+
+  async after(afterSeq: number, limit: number): Promise<StoredAlert[]> {
+    const rows = this.db.prepare(`${WITH_IMAGES} WHERE a.seq > ? ORDER BY a.seq LIMIT ?`).all(afterSeq, limit) as AlertRow[];
+    return rows.map(toStored);
+  }
+
+  async byId(id: string): Promise<StoredAlert | undefined> {
+    const row = this.db.prepare(`${WITH_IMAGES} WHERE a.id = ?`).get(id) as AlertRow | undefined;
+    return row && toStored(row);
+  }
+
+  async headSeq(): Promise<number> {
+    return (this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS s FROM alerts').get() as { s: number }).s;
+  }
+
+  async firstSeqSince(at: string): Promise<number | undefined> {
+    const r = this.db.prepare('SELECT MIN(seq) AS s FROM alerts WHERE ingested_at >= ?').get(at) as { s: number | null };
+    return r.s ?? undefined;
+  }
+
+  async query(q: AlertQuery): Promise<StoredAlert[]> {
+    const [w, s, e, n] = q.bbox ?? [null, null, null, null];
+    const rows = this.db
+      .prepare(
+        `SELECT seq, id, hit, ingested_at FROM alerts
+         WHERE (@since IS NULL OR ingested_at >= @since) AND (@until IS NULL OR ingested_at < @until)
+           AND (@category IS NULL OR category = @category) AND (@before IS NULL OR seq < @before)
+           AND (@w IS NULL OR (lon >= @w AND lon <= @e AND lat >= @s AND lat <= @n))
+         ORDER BY seq DESC LIMIT @limit`,
+      )
+      .all({
+        since: q.since ?? null, until: q.until ?? null, category: q.category ?? null, before: q.beforeSeq ?? null,
+        w, s, e, n, limit: q.limit,
+      }) as AlertRow[];
+    return rows.map(toStored);
+  }
+
+  async purgeImages(before: string): Promise<number> {
+    return this.db.prepare('DELETE FROM alert_images WHERE ingested_at < ?').run(before).changes;
+  }
+}
+
+export class SqliteReceiptStore implements ReceiptStore {
+  constructor(private readonly db: Database.Database) {}
+
+  async add(r: Receipt): Promise<void> {
+    // The first receipt per installation is the delivery time that matters; repeats are ignored.
+    this.db
+      .prepare('INSERT OR IGNORE INTO receipts (alert_id, user_id, client_id, received_at) VALUES (?,?,?,?)')
+      .run(r.alertId, r.userId, r.clientId, r.receivedAt);
+  }
+
+  async forAlert(alertId: string): Promise<Receipt[]> {
+    const rows = this.db.prepare('SELECT * FROM receipts WHERE alert_id = ? ORDER BY received_at').all(alertId) as {
+      alert_id: string; user_id: string; client_id: string; received_at: string;
+    }[];
+    return rows.map((r) => ({ alertId: r.alert_id, userId: r.user_id, clientId: r.client_id, receivedAt: r.received_at }));
+  }
+}

@@ -1,0 +1,48 @@
+/** The embedded store: one SQLite file (WAL) in the data directory, or memory when none is given. */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { HubStore } from '../port.js';
+import { SqliteAuditStore, SqliteIngestKeyStore, SqliteSecretStore, SqliteSessionStore, SqliteUserStore } from './accounts.js';
+import { SqliteAckLogStore } from './acks.js';
+import { SqliteAlertStore, SqliteReceiptStore } from './alerts.js';
+import { createSchema } from './schema.js';
+import { SqlitePolicyStore, SqliteZoneStore } from './zones-policy.js';
+
+export const DB_FILE = 'hub.sqlite';
+
+export function dbPath(dataDir: string): string {
+  return join(dataDir, DB_FILE);
+}
+
+export function openSqliteStore(dataDir: string | undefined): HubStore {
+  let db: Database.Database;
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    db = new Database(dbPath(dataDir));
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+  } else {
+    db = new Database(':memory:');
+  }
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  createSchema(db);
+  return {
+    users: new SqliteUserStore(db),
+    sessions: new SqliteSessionStore(db),
+    keys: new SqliteIngestKeyStore(db),
+    alerts: new SqliteAlertStore(db),
+    receipts: new SqliteReceiptStore(db),
+    acks: new SqliteAckLogStore(db),
+    zones: new SqliteZoneStore(db),
+    policy: new SqlitePolicyStore(db),
+    audit: new SqliteAuditStore(db),
+    secrets: new SqliteSecretStore(db),
+    async close() {
+      if (!db.open) return;
+      if (dataDir) db.pragma('wal_checkpoint(TRUNCATE)');
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * The `/alerts` Socket.IO namespace (PROTOCOL.md "the alert stream"): handshake auth, `hello`,
+ * replay from `resumeFrom` inside the replay window, live alerts with receipts, and pushes of
+ * `ack`, `zones` and `policy` to the users concerned.
+ */
+import type { Namespace, Server, Socket } from 'socket.io';
+import { StreamAuth, type AckEntry, type Hello, type Policy } from '../../shared/protocol/index.js';
+import type { AlertFeed } from '../alerts/alert-feed.js';
+import type { Audience } from '../alerts/audience.js';
+import type { AccessTokens, Principal } from '../auth/access-tokens.js';
+import type { Clock } from '../clock.js';
+import type { HubStore, UserRecord } from '../store/port.js';
+import { Delivery } from './delivery.js';
+
+const DAY_MS = 24 * 3600_000;
+
+interface SocketState {
+  principal: Principal;
+  user: UserRecord;
+  auth: StreamAuth;
+  delivery?: Delivery;
+}
+
+/** What the namespace does with an `ack` event (the acknowledgement log plugs in here). */
+export type AckHandler = (principal: Principal, clientId: string, event: unknown) => Promise<unknown>;
+
+export class AlertStream {
+  readonly nsp: Namespace;
+  private readonly deliveries = new Set<Delivery>();
+  ackHandler: AckHandler = async () => ({ ok: false, error: { code: 'unavailable', message: 'acknowledgements are not enabled' } });
+
+  constructor(
+    io: Server,
+    private readonly store: HubStore,
+    private readonly tokens: AccessTokens,
+    private readonly feed: AlertFeed,
+    private readonly audience: Audience,
+    private readonly clock: Clock,
+    private readonly onError: (err: unknown) => void,
+  ) {
+    this.nsp = io.of('/alerts');
+    this.nsp.use((socket, next) => {
+      this.authenticate(socket).then(
+        () => next(),
+        (err: unknown) => next(new Error(err instanceof Error ? err.message : 'unauthorized')),
+      );
+    });
+    this.nsp.on('connection', (socket) => {
+      this.connected(socket).catch((err: unknown) => {
+        this.onError(err);
+        socket.disconnect(true);
+      });
+    });
+    feed.onAlert(() => {
+      for (const d of this.deliveries) d.poke();
+    });
+  }
+
+  get clients(): number {
+    return this.nsp.sockets.size;
+  }
+
+  private async authenticate(socket: Socket): Promise<void> {
+    const auth = StreamAuth.safeParse(socket.handshake.auth);
+    if (!auth.success) throw new Error('unauthorized');
+    const check = await this.tokens.check(auth.data.token);
+    if (!check.ok) throw new Error(check.code);
+    if (await this.store.sessions.isRevoked(check.principal.sessionId)) throw new Error('unauthorized');
+    const user = await this.store.users.byId(check.principal.userId);
+    if (!user) throw new Error('unauthorized');
+    const state: SocketState = { principal: check.principal, user, auth: auth.data };
+    socket.data = state;
+  }
+
+  private async connected(socket: Socket): Promise<void> {
+    const state = socket.data as SocketState;
+    const { user, auth } = state;
+    await socket.join(`user:${user.id}`);
+    const policy = await this.store.policy.get();
+    const headSeq = await this.store.alerts.headSeq();
+    const windowStart = new Date(this.clock.now().getTime() - policy.replayWindowDays * DAY_MS).toISOString();
+    const firstInWindow = (await this.store.alerts.firstSeqSince(windowStart)) ?? headSeq + 1;
+    const floor = firstInWindow - 1;
+    const resumeFrom = auth.resumeFrom ?? floor;
+    // gap: the client asked for alerts that have aged out of the replay window.
+    const gap = auth.resumeFrom !== undefined && auth.resumeFrom < floor;
+    const hello: Hello = {
+      serverTime: this.clock.now().toISOString(),
+      headSeq,
+      policy,
+      zones: await this.audience.zonesOf(user),
+      gap,
+    };
+    socket.emit('hello', hello);
+    socket.on('ack', (event: unknown, callback: unknown) => {
+      this.ackHandler(state.principal, auth.clientId, event).then(
+        (answer) => typeof callback === 'function' && (callback as (a: unknown) => void)(answer),
+        (err: unknown) => {
+          this.onError(err);
+          if (typeof callback === 'function') (callback as (a: unknown) => void)({ ok: false, error: { code: 'internal', message: 'the hub could not record this event' } });
+        },
+      );
+    });
+    const delivery = new Delivery(socket, { userId: user.id, unit: user.unit }, auth.clientId, Math.max(resumeFrom, floor),
+      this.feed, this.audience, this.store.receipts, this.clock, this.onError);
+    state.delivery = delivery;
+    this.deliveries.add(delivery);
+    socket.on('disconnect', () => {
+      delivery.stop();
+      this.deliveries.delete(delivery);
+    });
+    delivery.poke();
+  }
+
+  /** Sends an acknowledgement entry to the given users' sockets. */
+  pushAck(entry: AckEntry, userIds: Iterable<string>): void {
+    const rooms = [...new Set(userIds)].map((id) => `user:${id}`);
+    if (rooms.length > 0) this.nsp.to(rooms).emit('ack', entry);
+  }
+
+  pushPolicy(policy: Policy): void {
+    this.nsp.emit('policy', policy);
+  }
+
+  /** Re-sends each connected user their zones (after a zone change that concerns them). */
+  async pushZones(affected: (user: UserRecord) => boolean): Promise<void> {
+    for (const socket of this.nsp.sockets.values()) {
+      const state = socket.data as SocketState;
+      const user = (await this.store.users.byId(state.user.id)) ?? state.user;
+      if (affected(user)) socket.emit('zones', await this.audience.zonesOf(user));
+    }
+  }
+
+  /** Sockets of the given users, for handing them a poke after a routing change. */
+  repoke(): void {
+    for (const d of this.deliveries) d.poke();
+  }
+}

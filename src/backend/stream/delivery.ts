@@ -1,0 +1,73 @@
+/**
+ * One socket's delivery: a cursor over the alert feed. Replay and live delivery are the same loop
+ * ("send everything after the last seq sent that this user may receive"), so alerts go out in seq
+ * order with no gap between the replay and the live tail.
+ */
+import type { Socket } from 'socket.io';
+import type { AlertFeed } from '../alerts/alert-feed.js';
+import type { Audience, Recipient } from '../alerts/audience.js';
+import type { Clock } from '../clock.js';
+import type { ReceiptStore } from '../store/port.js';
+
+const BATCH = 200;
+
+export class Delivery {
+  private running = false;
+  private pending = false;
+  private closed = false;
+
+  constructor(
+    private readonly socket: Socket,
+    private readonly recipient: Recipient,
+    private readonly clientId: string,
+    private lastSent: number,
+    private readonly feed: AlertFeed,
+    private readonly audience: Audience,
+    private readonly receipts: ReceiptStore,
+    private readonly clock: Clock,
+    private readonly onError: (err: unknown) => void,
+  ) {}
+
+  /** Something new may be in the feed: catch up (coalesces while a catch-up is running). */
+  poke(): void {
+    if (this.closed) return;
+    if (this.running) {
+      this.pending = true;
+      return;
+    }
+    this.running = true;
+    this.drain()
+      .catch(this.onError)
+      .finally(() => {
+        this.running = false;
+      });
+  }
+
+  stop(): void {
+    this.closed = true;
+  }
+
+  private async drain(): Promise<void> {
+    do {
+      this.pending = false;
+      for (;;) {
+        const batch = await this.feed.after(this.lastSent, BATCH);
+        if (batch.length === 0 || this.closed) break;
+        for (const stored of batch) {
+          if (await this.audience.receives(this.recipient, stored.alert.hit)) this.send(stored.seq, stored.alert);
+          this.lastSent = stored.seq;
+        }
+      }
+    } while (this.pending && !this.closed);
+  }
+
+  private send(seq: number, alert: unknown): void {
+    const alertId = (alert as { id: string }).id;
+    this.socket.emit('alert', { seq, alert }, (answer: unknown) => {
+      if (!answer || (answer as { received?: unknown }).received !== true) return;
+      this.receipts
+        .add({ alertId, userId: this.recipient.userId, clientId: this.clientId, receivedAt: this.clock.now().toISOString() })
+        .catch(this.onError);
+    });
+  }
+}

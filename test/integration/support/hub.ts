@@ -1,0 +1,141 @@
+/**
+ * Real hubs for integration tests: `startTestHub()` runs one in-process on port 0 with a temp
+ * SQLite directory; `spawnHub()` runs the CLI as a child process (for SIGKILL and CLI tests).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Clock } from '../../../src/backend/clock.js';
+import { type HubOptions, type RunningHub, startHub } from '../../../src/backend/server.js';
+import type { Hit, Role, SessionTokens } from '../../../src/shared/protocol/index.js';
+import { AlertClient, type AlertClientOptions } from './alert-client.js';
+import { type ApiAnswer, type ApiRequest, type Json, call } from './api.js';
+
+export const TEST_PASSWORD = 'Correct-Horse-42';
+export const REPO_ROOT = new URL('../../../', import.meta.url).pathname;
+
+export interface TestUser {
+  id: string;
+  username: string;
+  password: string;
+  totpSecret?: string;
+}
+
+export class TestHub {
+  readonly clients: AlertClient[] = [];
+  private userSerial = 0;
+  ingestKey = '';
+
+  constructor(
+    readonly hub: RunningHub,
+    readonly dataDir: string,
+    readonly clock: Clock | undefined,
+  ) {}
+
+  get url(): string {
+    return this.hub.url;
+  }
+
+  api<T = Json>(method: string, path: string, req: ApiRequest = {}): Promise<ApiAnswer<T>> {
+    return call<T>(this.url, method, path, req);
+  }
+
+  async addUser(roles: Role[] = ['trooper'], extra: { unit?: string; totp?: boolean; username?: string; leadsCertifiedUntil?: string; trainingCompletedAt?: string } = {}): Promise<TestUser> {
+    const username = extra.username ?? `${roles[0]}${++this.userSerial}`;
+    const created = await this.hub.admin.addUser({ username, password: TEST_PASSWORD, roles, displayName: `Test ${username}`, ...extra });
+    return { id: created.user.id, username, password: TEST_PASSWORD, ...(created.totpSecret ? { totpSecret: created.totpSecret } : {}) };
+  }
+
+  async login(user: Pick<TestUser, 'username' | 'password'>, otp?: string): Promise<SessionTokens> {
+    const res = await this.api<SessionTokens>('POST', '/session', { body: { username: user.username, password: user.password, ...(otp ? { otp } : {}) } });
+    if (res.status !== 200) throw new Error(`login failed: ${res.status} ${res.text}`);
+    return res.body;
+  }
+
+  /** A new user of the given roles, signed in. */
+  async signedIn(roles: Role[] = ['trooper'], extra: { unit?: string } = {}): Promise<{ user: TestUser; token: string; tokens: SessionTokens }> {
+    const user = await this.addUser(roles, extra);
+    const tokens = await this.login(user);
+    return { user, token: tokens.accessToken, tokens };
+  }
+
+  postHit(hit: Hit | unknown, key = this.ingestKey): Promise<ApiAnswer> {
+    return this.api('POST', '/hits', { token: key, body: hit });
+  }
+
+  connect(o: AlertClientOptions): AlertClient {
+    const client = new AlertClient(this.url, o);
+    this.clients.push(client);
+    return client;
+  }
+
+  async close(): Promise<void> {
+    for (const c of this.clients) c.close();
+    await this.hub.close();
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function startTestHub(options: Omit<HubOptions, 'port' | 'dataDir'> & { keepDataDir?: string } = {}): Promise<TestHub> {
+  const dataDir = options.keepDataDir ?? mkdtempSync(join(tmpdir(), 'opentas-hub-test-'));
+  const hub = await startHub({ port: 0, dataDir, onError: (err) => console.error('[hub under test]', err), ...options });
+  const t = new TestHub(hub, dataDir, options.clock);
+  t.ingestKey = await hub.admin.addIngestKey('test-adapter');
+  return t;
+}
+
+export interface SpawnedHub {
+  url: string;
+  port: number;
+  dataDir: string;
+  child: ChildProcess;
+  lines: string[];
+  /** Stop with a signal and wait for the exit. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** Runs `opentas-hub serve` as a child process and resolves once it prints `listening on`. */
+export async function spawnHub(dataDir: string, extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<SpawnedHub> {
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/opentas-hub.js'), 'serve', '--port', '0', '--data', dataDir, ...extraArgs], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const rl = createInterface({ input: child.stdout! });
+    rl.on('line', (line) => {
+      lines.push(line);
+      const m = /^listening on (http:\/\/\S+)$/.exec(line);
+      if (m?.[1]) resolve(m[1]);
+    });
+    void exited.then((code) => reject(new Error(`hub exited (${code}) before listening: ${stderr}`)));
+  });
+  return {
+    url,
+    port: Number(new URL(url).port),
+    dataDir,
+    child,
+    lines,
+    stop: async (signal = 'SIGTERM') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
+
+/** Runs the CLI to completion and returns its exit code and output. */
+export async function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/opentas-hub.js'), ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { code, stdout, stderr };
+}
