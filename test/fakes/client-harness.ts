@@ -2,9 +2,8 @@
  * Test wiring for the client: a real hub (startHub on port 0, real SQLite in a temp folder), a
  * user and an ingest key on it, and client apps built with createClientApp and the port fakes.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { removeDir, tempDir } from './temp-dir.js';
+import { waitFor } from './wait-for.js';
 import { startHub, type RunningHub } from '../../src/backend/server.js';
 import { createClientApp, type ClientApp, type ClientAppOptions } from '../../src/main/client-app.js';
 import { systemClock } from '../../src/main/adapters/system-clock.js';
@@ -17,13 +16,7 @@ import { RecordingLogger } from './recording-logger.js';
 
 export const PASSWORD = 'correct horse battery staple';
 
-export async function tempDir(prefix = 'opentas-client-'): Promise<string> {
-  return mkdtemp(join(tmpdir(), prefix));
-}
-
-export async function removeDir(dir: string): Promise<void> {
-  await rm(dir, { recursive: true, force: true });
-}
+export { tempDir, removeDir, waitFor };
 
 export interface TestHub {
   hub: RunningHub;
@@ -102,15 +95,4 @@ export async function startTestClient(
   app.onEvent((channel, payload) => events.push({ channel, payload }));
   await app.start();
   return { app, dataDir, vault, logger, notifier, tray, popup, idle, events, stop: () => app.stop() };
-}
-
-/** Polls until `check` returns a truthy value (no fixed sleeps), or fails after `timeoutMs`. */
-export async function waitFor<T>(check: () => T | Promise<T>, what: string, timeoutMs = 20_000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }

@@ -114,19 +114,22 @@ export class AckOutbox {
 
   /** Sends every unsent event in order, one at a time (the hub enforces the trail's order). */
   flush(): Promise<void> {
-    if (this.flushing) {
-      this.again = true;
-      return this.flushing;
-    }
-    this.flushing = (async () => {
-      do {
+    this.again = true;
+    this.flushing ??= this.runFlush();
+    return this.flushing;
+  }
+
+  private async runFlush(): Promise<void> {
+    await Promise.resolve(); // so `flushing` is assigned before the finally below can clear it
+    try {
+      // `again` is checked and `flushing` cleared in one synchronous step: no request is lost.
+      while (this.again && !this.closed) {
         this.again = false;
         await this.sendAll();
-      } while (this.again && !this.closed);
-    })().finally(() => {
+      }
+    } finally {
       this.flushing = null;
-    });
-    return this.flushing;
+    }
   }
 
   async close(): Promise<void> {

@@ -132,12 +132,14 @@ export class AlertLink implements AckSender {
       this.presence.set('offline', { lastError: 'signed out' });
       return;
     }
+    const resumeFrom = this.receiver.highestSeq();
     const socket = io(`${this.options.hubUrl.replace(/\/$/, '')}/alerts`, {
       transports: ['websocket'],
       reconnection: false,
       forceNew: true,
       timeout: 10_000,
-      auth: { token, clientId: this.options.clientId, resumeFrom: this.receiver.highestSeq() },
+      // Nothing stored yet: no resumeFrom, so the hub replays its window and reports no false gap.
+      auth: { token, clientId: this.options.clientId, ...(resumeFrom > 0 ? { resumeFrom } : {}) },
     });
     this.socket = socket;
     socket.on('connect', () => {
@@ -239,11 +241,7 @@ export class AlertLink implements AckSender {
     if (!this.running) return;
     this.drop();
     if (this.reconnectTimer) return;
-    const min = this.options.backoffMinMs ?? 500;
-    const max = this.options.backoffMaxMs ?? 30_000;
-    const ceiling = Math.min(max, min * 2 ** Math.min(this.attempt, 16));
-    // "Equal jitter": at least half the ceiling, so a thousand desks do not retry in lockstep.
-    const delay = ceiling / 2 + (this.options.random ?? Math.random)() * (ceiling / 2);
+    const delay = backoffDelay(this.attempt, this.options.backoffMinMs ?? 500, this.options.backoffMaxMs ?? 30_000, this.options.random ?? Math.random);
     this.attempt++;
     this.presence.set('offline', { lastError: reason });
     this.reconnectTimer = this.clock.setTimeout(() => {
@@ -316,4 +314,13 @@ export class AlertLink implements AckSender {
     if (this.heartbeatTimer) this.clock.clearTimeout(this.heartbeatTimer);
     this.heartbeatTimer = null;
   }
+}
+
+/**
+ * Exponential backoff with "equal jitter": between half and all of min * 2^attempt (capped at max),
+ * so a thousand desks cut off together do not all retry in the same instant.
+ */
+export function backoffDelay(attempt: number, minMs: number, maxMs: number, random: () => number): number {
+  const ceiling = Math.min(maxMs, minMs * 2 ** Math.min(attempt, 20));
+  return ceiling / 2 + random() * (ceiling / 2);
 }

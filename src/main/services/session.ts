@@ -5,7 +5,7 @@
  * the user re-enters the password, which the hub checks again.
  */
 import { PublicUser, type SessionTokens, type LoginRequest } from '../../shared/protocol/index.js';
-import { HubError, type HubApi } from './hub-api.js';
+import { HubError } from './hub-api.js';
 import type { Clock, CredentialVault, IdleSource, Logger, TimerHandle } from './ports.js';
 
 export const REFRESH_TOKEN_ACCOUNT = 'refresh-token';
@@ -13,6 +13,13 @@ export const ACCESS_TOKEN_ACCOUNT = 'access-token';
 /** The signed-in user (not secret) beside the tokens, so a restart can open the desk offline. */
 export const SESSION_USER_ACCOUNT = 'session-user';
 const IDLE_CHECK_MS = 15_000;
+
+/** The part of the hub's HTTP API the session uses (HubApi implements it). */
+export interface SessionApi {
+  signIn(request: LoginRequest): Promise<SessionTokens>;
+  refresh(refreshToken: string): Promise<SessionTokens>;
+  signOut(accessToken: string): Promise<void>;
+}
 
 export interface SessionView {
   signedIn: boolean;
@@ -36,7 +43,7 @@ export class Session {
   private readonly unsubscribe: (() => void)[] = [];
 
   constructor(
-    private readonly hub: () => HubApi,
+    private readonly hub: () => SessionApi,
     private readonly vault: CredentialVault,
     private readonly clock: Clock,
     private readonly idle: IdleSource,

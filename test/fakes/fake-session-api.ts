@@ -1,0 +1,45 @@
+/** A SessionApi fake: one user, one password, tokens numbered so tests can tell refreshes apart. */
+import type { LoginRequest, PublicUser, SessionTokens } from '../../src/shared/protocol/index.js';
+import { HubError } from '../../src/main/services/hub-api.js';
+import type { SessionApi } from '../../src/main/services/session.js';
+
+export class FakeSessionApi implements SessionApi {
+  readonly user: PublicUser = { id: 'u-1', username: 'trooper1', displayName: 'Trooper One', roles: ['trooper'], unit: 'Troop 3' };
+  password = 'pw';
+  expiresIn = 900;
+  issued = 0;
+  refreshes = 0;
+  signOuts = 0;
+  validRefresh = new Set<string>();
+  unreachable = false;
+
+  async signIn(request: LoginRequest): Promise<SessionTokens> {
+    this.reachable();
+    if (request.username !== this.user.username || request.password !== this.password) {
+      throw new HubError('bad_credentials', 'Wrong user name or password.', 401);
+    }
+    return this.tokens();
+  }
+
+  async refresh(refreshToken: string): Promise<SessionTokens> {
+    this.reachable();
+    if (!this.validRefresh.delete(refreshToken)) throw new HubError('unauthorized', 'refresh token not valid', 401);
+    this.refreshes++;
+    return this.tokens();
+  }
+
+  async signOut(): Promise<void> {
+    this.signOuts++;
+  }
+
+  private reachable(): void {
+    if (this.unreachable) throw new HubError('hub_unreachable', 'The hub could not be reached.', 0);
+  }
+
+  private tokens(): SessionTokens {
+    this.issued++;
+    const refreshToken = `refresh-${this.issued}`;
+    this.validRefresh.add(refreshToken);
+    return { accessToken: `access-${this.issued}`, refreshToken, expiresIn: this.expiresIn, user: this.user };
+  }
+}

@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { backoffDelay } from '../../../src/main/services/alert-link.js';
+
+describe('backoffDelay', () => {
+  it('doubles from the minimum up to the maximum, with jitter in the upper half', () => {
+    expect(backoffDelay(0, 500, 30_000, () => 0)).toBe(250);
+    expect(backoffDelay(0, 500, 30_000, () => 1)).toBe(500);
+    expect(backoffDelay(3, 500, 30_000, () => 1)).toBe(4000);
+    expect(backoffDelay(50, 500, 30_000, () => 0.5)).toBe(22_500);
+    const spread = new Set(Array.from({ length: 50 }, () => backoffDelay(4, 500, 30_000, Math.random)));
+    expect(spread.size).toBeGreaterThan(40);
+    for (const d of spread) expect(d >= 4000 && d <= 8000).toBe(true);
+  });
+});

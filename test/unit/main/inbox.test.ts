@@ -1,0 +1,121 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Inbox } from '../../../src/main/services/inbox.js';
+import type { AckEntry, AlertEnvelope } from '../../../src/shared/protocol/index.js';
+import { makeHit } from '../../fakes/hits.js';
+import { ManualClock } from '../../fakes/manual-clock.js';
+import { RecordingLogger } from '../../fakes/recording-logger.js';
+import { removeDir, tempDir } from '../../fakes/temp-dir.js';
+
+const IMAGE = 'data:image/png;base64,iVBORw0KGgo=';
+
+function envelope(seq: number, readAt = new Date(Date.parse('2026-11-28T02:00:00Z')).toISOString()): AlertEnvelope {
+  const hit = makeHit({ readAt, images: { plate: IMAGE } });
+  return { seq, alert: { id: hit.id, hit, ingestedAt: readAt } };
+}
+
+function entry(alertId: string, seq: number): AckEntry {
+  return {
+    eventId: '4f0c1c4e-1111-4222-8333-444455556666',
+    alertId,
+    type: 'acknowledged',
+    at: '2026-11-28T03:00:00.000Z',
+    seq,
+    userId: 'u-1',
+    username: 'trooper1',
+    clientId: 'c-1',
+    serverAt: '2026-11-28T03:00:00.100Z',
+    prevHash: '0'.repeat(64),
+    hash: 'a'.repeat(64),
+  };
+}
+
+describe('Inbox', () => {
+  let dir: string;
+  const key = randomBytes(32);
+  const clock = new ManualClock();
+  const open = async (memoryLimit?: number) => {
+    const inbox = new Inbox(join(dir, 'inbox.log'), key, clock, new RecordingLogger(), memoryLimit ? { memoryLimit } : {});
+    await inbox.open();
+    return inbox;
+  };
+
+  beforeEach(async () => {
+    dir = await tempDir();
+  });
+  afterEach(() => removeDir(dir));
+
+  it('keeps each alert once by id, and the highest seq, across a restart', async () => {
+    const inbox = await open();
+    const a = envelope(5);
+    expect((await inbox.store(a)).duplicate).toBe(false);
+    expect((await inbox.store({ ...a, seq: 9 })).duplicate).toBe(true);
+    await inbox.store(envelope(3));
+    expect(inbox.highestSeq()).toBe(5);
+    await inbox.close();
+    const again = await open();
+    expect(again.highestSeq()).toBe(5);
+    expect(again.list()).toHaveLength(2);
+    expect((await again.store(a)).duplicate).toBe(true);
+    await again.close();
+  });
+
+  it('stores concurrent deliveries of one id once', async () => {
+    const inbox = await open();
+    const a = envelope(1);
+    const results = await Promise.all([inbox.store(a), inbox.store(a), inbox.store(a)]);
+    expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
+    expect(inbox.list()).toHaveLength(1);
+    await inbox.close();
+  });
+
+  it('holds only the most recent alerts in memory, but remembers every id', async () => {
+    const inbox = await open(3);
+    const all = Array.from({ length: 10 }, (_, i) => envelope(i + 1));
+    for (const e of all) await inbox.store(e);
+    expect(inbox.list().map((s) => s.seq)).toEqual([10, 9, 8]);
+    expect((await inbox.store(all[0]!)).duplicate).toBe(true);
+    await inbox.close();
+    const again = await open(3);
+    expect(again.list().map((s) => s.seq)).toEqual([10, 9, 8]);
+    await again.close();
+  });
+
+  it('keeps hidden alerts for deduplication and the resume point, without showing them', async () => {
+    const inbox = await open();
+    await inbox.store(envelope(7), true);
+    expect(inbox.list()).toHaveLength(0);
+    expect(inbox.highestSeq()).toBe(7);
+    await inbox.close();
+  });
+
+  it('adds trail entries once and keeps them across a restart', async () => {
+    const inbox = await open();
+    const a = envelope(1);
+    await inbox.store(a);
+    expect(await inbox.addTrail(entry(a.alert.id, 4))).toBe(true);
+    expect(await inbox.addTrail(entry(a.alert.id, 4))).toBe(false);
+    expect(await inbox.addTrail(entry('unknown', 5))).toBe(false);
+    await inbox.close();
+    const again = await open();
+    expect(again.get(a.alert.id)?.trail.map((e) => e.seq)).toEqual([4]);
+    await again.close();
+  });
+
+  it('purges detection images past the retention, on disk and in memory', async () => {
+    const inbox = await open();
+    const old = envelope(1, new Date(clock.now() - 91 * 86_400_000).toISOString());
+    const fresh = envelope(2, new Date(clock.now() - 1 * 86_400_000).toISOString());
+    await inbox.store(old);
+    await inbox.store(fresh);
+    expect(await inbox.purgeImages(90)).toBe(1);
+    expect(inbox.get(old.alert.id)?.alert.hit.images).toBeUndefined();
+    expect(inbox.get(fresh.alert.id)?.alert.hit.images).toBeDefined();
+    await inbox.close();
+    const again = await open();
+    expect(again.get(old.alert.id)?.alert.hit.images).toBeUndefined();
+    expect(again.get(fresh.alert.id)?.alert.hit.images?.plate).toBe(IMAGE);
+    await again.close();
+  });
+});
