@@ -45,8 +45,8 @@ export function contentSecurityPolicy(origin: string): string {
 export async function bridgeScript(): Promise<string> {
   const text = await readFile(BRIDGE_FILE, 'utf8');
   return text
-    .replace('__TAS_INVOKE_CHANNELS__', JSON.stringify(INVOKE_CHANNEL_NAMES))
-    .replace('__TAS_EVENT_CHANNELS__', JSON.stringify(EVENT_CHANNEL_NAMES));
+    .replace('= __TAS_INVOKE_CHANNELS__;', `= ${JSON.stringify(INVOKE_CHANNEL_NAMES)};`)
+    .replace('= __TAS_EVENT_CHANNELS__;', `= ${JSON.stringify(EVENT_CHANNEL_NAMES)};`);
 }
 
 export function injectBridge(html: string): string {

@@ -54,7 +54,13 @@ export function useTas(): TasState & { refresh: () => Promise<void>; setSettings
 
   useEffect(() => {
     void refresh();
-    const api = tas();
+    let api;
+    try {
+      api = tas();
+    } catch (err) {
+      setState((s) => ({ ...s, hostError: (err as Error).message }));
+      return;
+    }
     const offs = [
       api.on('session:state', (session) => {
         setState((s) => ({ ...s, session }));

@@ -1,0 +1,35 @@
+/**
+ * The walking skeleton (issue 2): sign in through the login banner, and a hit posted to the hub
+ * shows up in the popup with its plate and category.
+ */
+import { expect, shot, signIn, test } from './fixtures.js';
+import { makeHit as makeHitFor } from './hits.js';
+
+test('sign in, then a hit posted to the hub appears in the popup', async ({ page, desk }) => {
+  await page.goto(desk.host.url);
+  await expect(page.getByRole('region', { name: 'System use notice' })).toContainText('restricted');
+  await shot(page, '01-sign-in');
+
+  await page.getByLabel('Username').fill('tpr.kowalski');
+  await page.getByLabel('Password').fill('wrong-password-123');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toContainText('Wrong username or password');
+  await shot(page, '02-sign-in-error');
+
+  await signIn(page, desk);
+  await expect(page.getByTestId('popup-empty')).toBeVisible();
+  await shot(page, '03-no-alerts');
+
+  const hit = makeHitFor({ category: 'stolen', plate: 'XYZ9876' });
+  await desk.postHit(hit);
+  const card = page.getByTestId('alert-card');
+  await expect(card).toHaveAttribute('data-alert-id', hit.id);
+  await expect(page.getByTestId('plate-read')).toContainText('XYZ9876');
+  await expect(card.getByTestId('category-badge')).toContainText('STOLEN VEHICLE');
+  await expect(page.getByTestId('unverified-banner')).toContainText('UNVERIFIED');
+  await shot(page, '04-popup-stolen');
+
+  await page.getByRole('button', { name: 'All alerts' }).click();
+  await expect(page.getByTestId('alert-table')).toContainText('XYZ9876');
+  await shot(page, '05-console-list');
+});
