@@ -16,7 +16,7 @@ const electronOnly = {
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'out/', 'dist/', 'dist-web/', 'test-results/', 'playwright-report/', 'assets/', '.data/'],
+    ignores: ['node_modules/', '.scratch-*/', 'out/', 'dist/', 'dist-web/', 'test-results/', 'playwright-report/', 'assets/', '.data/'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
