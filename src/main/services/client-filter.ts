@@ -1,14 +1,19 @@
 /**
- * The client's second look at what the hub routed to it (DESIGN.md, filter semantics): the same
- * shared rule the hub applies, here with the user's own category preferences. It holds the inputs
- * the rule needs (policy, the user's zones, preferences) as they change on the stream.
+ * The client's second look at what the hub routed to it (DESIGN.md, filter semantics): the shared
+ * `isAlertForUser`, the same code the hub routes with, here with the user's own category
+ * preferences. It holds what the rule needs (policy, the user's zones and their index,
+ * preferences) as those change on the stream. A zone that cannot be evaluated is logged, and a
+ * mandatory-category alert then shows (fail-open, inside the shared rule).
  */
+import { activeZoneIdsFor, isAlertForUser } from '../../shared/filter.js';
+import { ZoneIndex } from '../../shared/geo/zone-index.js';
 import { DEFAULT_POLICY, isMandatory, type Category, type Hit, type Policy, type PublicUser, type Zone } from '../../shared/protocol/index.js';
 import type { Logger } from './ports.js';
 
 export class ClientFilter {
   private policy: Policy = DEFAULT_POLICY;
   private zones: Zone[] = [];
+  private index = new ZoneIndex([]);
   private categories: Category[] = [];
   private user: PublicUser | null = null;
 
@@ -20,6 +25,7 @@ export class ClientFilter {
 
   setZones(zones: Zone[]): void {
     this.zones = zones;
+    this.index = new ZoneIndex(zones);
   }
 
   setCategories(categories: Category[]): void {
@@ -38,19 +44,17 @@ export class ClientFilter {
     return this.zones;
   }
 
-  /** Whether to show a hit to this user. Mandatory categories always pass (the hub routed them). */
+  /** Whether to show a hit to this user. */
   isForUser(hit: Hit): boolean {
     try {
-      if (isMandatory(hit.category, this.policy.mandatoryCategories)) return true;
-      // Zones were applied by the hub, which owns the assignment; the client re-checks categories.
-      return this.categories.includes(hit.category);
+      const zoneIds = this.user ? activeZoneIdsFor(this.zones, this.user.id, this.user.unit) : [];
+      return isAlertForUser(hit, { categories: this.categories, zoneIds }, this.policy, this.index, (failure) =>
+        this.logger.error('filter: a zone could not be evaluated', { zoneId: failure.zoneId, reason: failure.message, alertId: failure.hitId }),
+      );
     } catch (err) {
-      this.logger.error('filter: evaluation failed; showing the alert', { reason: (err as Error).message });
-      return true;
+      // Never hide a mandatory alert because of a bug here.
+      this.logger.error('filter: evaluation failed', { reason: (err as Error).message, alertId: hit.id });
+      return isMandatory(hit.category, this.policy.mandatoryCategories);
     }
-  }
-
-  userId(): string | null {
-    return this.user?.id ?? null;
   }
 }
