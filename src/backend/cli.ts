@@ -23,7 +23,7 @@ const USAGE = `usage:
   opentas-hub user unlock --data DIR --username U
   opentas-hub key add --data DIR --name NAME
   opentas-hub audit verify --data DIR
-  opentas-hub retention run --data DIR`;
+  opentas-hub retention run --data DIR [--as-of ISO-TIME]`;
 
 type Flags = Record<string, string | boolean | undefined>;
 
@@ -145,9 +145,13 @@ async function audit(args: string[]): Promise<number> {
 async function retention(args: string[]): Promise<number> {
   const [verb, ...rest] = args;
   if (verb !== 'run') throw new UsageError('expected "retention run"');
-  const f = flags(rest, { data: 'string' });
+  const f = flags(rest, { data: 'string', 'as-of': 'string' });
+  // --as-of runs the purge as if it were that time (to preview, or to test without waiting 90 days).
+  const asOf = typeof f['as-of'] === 'string' ? new Date(f['as-of']) : undefined;
+  if (asOf && Number.isNaN(asOf.getTime())) throw new UsageError('--as-of must be an ISO 8601 time');
+  const clock = asOf ? { now: () => asOf } : systemClock;
   return withStore(required(f, 'data'), async (store) => {
-    const result = await new RetentionJob(store, systemClock, new SecurityLog(store.audit, systemClock)).run();
+    const result = await new RetentionJob(store, clock, new SecurityLog(store.audit, clock)).run();
     console.log(`purged images of ${result.purged} alert(s) ingested before ${result.before}`);
     return 0;
   });

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Server as SocketServer } from 'socket.io';
 import type { Hit, Role } from '../shared/protocol/index.js';
+import { AckDesk } from './acks/ack-desk.js';
 import { AlertFeed } from './alerts/alert-feed.js';
 import { Audience } from './alerts/audience.js';
 import { HitIngest } from './alerts/hit-ingest.js';
@@ -18,6 +19,7 @@ import { type Clock, systemClock } from './clock.js';
 import type { HubContext } from './context.js';
 import { ensureDemo } from './demo.js';
 import { buildHttp } from './http/app.js';
+import { RetentionJob } from './retention/retention-job.js';
 import { Simulator } from './simulator/simulator.js';
 import type { HubStore, IngestResult } from './store/port.js';
 import { openSqliteStore } from './store/sqlite/index.js';
@@ -44,6 +46,8 @@ export interface HubOptions {
   banner?: string;
   /** Where human-readable lines go (demo accounts, simulator notes); defaults to nowhere. */
   print?: (line: string) => void;
+  /** How often the detection-image purge runs (default hourly; 0 = only when asked). */
+  retentionEveryMs?: number;
   onError?: (err: unknown) => void;
 }
 
@@ -70,6 +74,8 @@ export interface RunningHub {
   store: HubStore;
   /** Ingest a hit in-process (same path as POST /hits, without HTTP). */
   ingest(hit: Hit): Promise<IngestResult>;
+  /** Runs the detection-image purge now (it also runs on a schedule). */
+  runRetention(): Promise<{ purged: number; before: string }>;
   close(): Promise<void>;
 }
 
@@ -99,12 +105,18 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
 
   const app = buildHttp(ctx, { error: (o, msg) => onError(Object.assign(new Error(msg), { cause: o })) });
   const io = new SocketServer(app.server, { transports: ['websocket'], serveClient: false, maxHttpBufferSize: 1e6 });
-  ctx.stream = new AlertStream(io, store, tokens, feed, audience, clock, onError);
+  const stream = new AlertStream(io, store, tokens, feed, audience, clock, onError);
+  ctx.stream = stream;
+  const ackDesk = new AckDesk(store, audience, securityLog, clock, stream);
+  stream.ackHandler = (principal, clientId, event) => ackDesk.handle(principal, clientId, event);
 
   const host = options.host ?? '127.0.0.1';
   await app.listen({ port: options.port ?? 0, host });
   const port = (app.server.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  const retention = new RetentionJob(store, clock, securityLog, feed);
+  if (options.retentionEveryMs !== 0) retention.schedule(onError, options.retentionEveryMs);
 
   let simulator: Simulator | undefined;
   if (options.demo) await ensureDemo(ctx.accounts, store, print);
@@ -126,9 +138,11 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
       unlockUser: (username) => ctx.accounts.unlock(username, 'api'),
     },
     ingest: (hit) => ctx.ingest.ingest(hit),
+    runRetention: () => retention.run(),
     close() {
       closing ??= (async () => {
         simulator?.stop();
+        retention.stop();
         await new Promise<void>((resolve) => void io.close(() => resolve()));
         await app.close().catch(() => undefined);
         await store.close();

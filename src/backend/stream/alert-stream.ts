@@ -112,6 +112,12 @@ export class AlertStream {
     delivery.poke();
   }
 
+  onlineUserIds(): Set<string> {
+    const ids = new Set<string>();
+    for (const socket of this.nsp.sockets.values()) ids.add((socket.data as SocketState).user.id);
+    return ids;
+  }
+
   /** Sends an acknowledgement entry to the given users' sockets. */
   pushAck(entry: AckEntry, userIds: Iterable<string>): void {
     const rooms = [...new Set(userIds)].map((id) => `user:${id}`);

@@ -71,9 +71,14 @@ export class TestHub {
     return client;
   }
 
-  async close(): Promise<void> {
+  /** Stops the hub but keeps its data directory (for restart and tamper tests). */
+  async stop(): Promise<void> {
     for (const c of this.clients) c.close();
     await this.hub.close();
+  }
+
+  async close(): Promise<void> {
+    await this.stop();
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 }

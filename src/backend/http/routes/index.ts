@@ -1,12 +1,22 @@
 /** Every route of the HTTP API, registered under /api/v1. */
 import type { FastifyInstance } from 'fastify';
 import type { HubContext } from '../../context.js';
+import { ackRoutes } from './acks.js';
+import { alertRoutes } from './alerts.js';
 import { healthRoutes } from './health.js';
 import { hitRoutes } from './hits.js';
+import { policyRoutes } from './policy.js';
 import { sessionRoutes } from './session.js';
+import { userRoutes } from './users.js';
+import { zoneRoutes } from './zones.js';
 
 export function registerRoutes(app: FastifyInstance, ctx: HubContext): void {
   healthRoutes(app, ctx);
   sessionRoutes(app, ctx);
   hitRoutes(app, ctx);
+  alertRoutes(app, ctx);
+  ackRoutes(app, ctx);
+  zoneRoutes(app, ctx);
+  policyRoutes(app, ctx);
+  userRoutes(app, ctx);
 }

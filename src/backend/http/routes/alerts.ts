@@ -1,0 +1,47 @@
+/** Reading alerts: one alert with its trail and receipts, and the searchable list (dispatch, supervision). */
+import type { FastifyInstance } from 'fastify';
+import type { HubContext } from '../../context.js';
+import { forbidden, notFound } from '../../errors.js';
+import { requireUser } from '../guard.js';
+import { AlertListQuery, decodeCursor, encodeCursor, parseQuery } from '../query.js';
+
+export function alertRoutes(app: FastifyInstance, ctx: HubContext): void {
+  app.get<{ Params: { id: string } }>('/alerts/:id', async (req) => {
+    const me = await requireUser(ctx, req);
+    const stored = await ctx.store.alerts.byId(req.params.id);
+    if (!stored) throw notFound('alert');
+    const receipts = await ctx.store.receipts.forAlert(stored.alert.id);
+    if (!me.roles.includes('supervisor') && !receipts.some((r) => r.userId === me.userId)) {
+      throw forbidden('this alert was not delivered to you');
+    }
+    const names = new Map((await ctx.store.users.list()).map((u) => [u.id, u.username]));
+    return {
+      alert: stored.alert,
+      trail: await ctx.store.acks.trail(stored.alert.id),
+      // Addition to PROTOCOL.md: who received it, on which installation, and when.
+      seq: stored.seq,
+      receipts: receipts.map((r) => ({ userId: r.userId, username: names.get(r.userId) ?? null, clientId: r.clientId, receivedAt: r.receivedAt })),
+    };
+  });
+
+  app.get('/alerts', async (req) => {
+    await requireUser(ctx, req, ['dispatcher', 'supervisor']);
+    const q = parseQuery(AlertListQuery, req.query);
+    const rows = await ctx.store.alerts.query({
+      ...(q.since ? { since: q.since } : {}),
+      ...(q.until ? { until: q.until } : {}),
+      ...(q.category ? { category: q.category } : {}),
+      ...(q.bbox ? { bbox: q.bbox } : {}),
+      ...(q.cursor ? { beforeSeq: decodeCursor(q.cursor) } : {}),
+      limit: q.limit,
+    });
+    const last = rows.at(-1);
+    return {
+      items: rows.map((r) => {
+        const { images: _images, ...hit } = r.alert.hit;
+        return { ...r.alert, hit };
+      }),
+      nextCursor: rows.length === q.limit && last ? encodeCursor(last.seq) : null,
+    };
+  });
+}

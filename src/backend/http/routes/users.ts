@@ -1,0 +1,28 @@
+/** The user directory (for assigning zones and reading trails) and the security audit trail. */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { IsoTime } from '../../../shared/protocol/index.js';
+import { publicUser } from '../../auth/session-desk.js';
+import type { HubContext } from '../../context.js';
+import { requireUser } from '../guard.js';
+import { MAX_LIMIT, parseQuery } from '../query.js';
+
+const AuditQuery = z.strictObject({
+  since: IsoTime.optional(),
+  action: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(100),
+});
+
+export function userRoutes(app: FastifyInstance, ctx: HubContext): void {
+  app.get('/users', async (req) => {
+    await requireUser(ctx, req, ['dispatcher', 'supervisor', 'admin']);
+    return { items: (await ctx.store.users.list()).map(publicUser) };
+  });
+
+  // Addition to PROTOCOL.md: the security audit trail (logins, failures, lockouts, privileged actions).
+  app.get('/audit/events', async (req) => {
+    await requireUser(ctx, req, ['supervisor', 'admin']);
+    const q = parseQuery(AuditQuery, req.query);
+    return { items: await ctx.store.audit.list({ ...(q.since ? { since: q.since } : {}), ...(q.action ? { action: q.action } : {}), limit: q.limit }) };
+  });
+}

@@ -1,0 +1,97 @@
+/**
+ * `opentas-hub` as operators run it: serve prints one `listening on` line, user/key administration
+ * prints the secret last, bad arguments exit 2 with one line, and a hit answered 202 survives a SIGKILL.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { authenticator } from 'otplib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { call } from './support/api.js';
+import { sampleHit } from './support/hits.js';
+import { runCli, spawnHub } from './support/hub.js';
+
+const lastLine = (s: string): string => s.trim().split('\n').at(-1) ?? '';
+
+describe('opentas-hub CLI', () => {
+  const dirs: string[] = [];
+  const dir = (): string => {
+    const d = mkdtempSync(join(tmpdir(), 'opentas-cli-'));
+    dirs.push(d);
+    return d;
+  };
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  it('adds users (with a TOTP secret last) and keys (the key last); the served hub accepts them', async () => {
+    const data = dir();
+    const add = await runCli(['user', 'add', '--data', data, '--username', 'tpr9', '--password', 'Correct-Horse-42', '--roles', 'trooper,dispatcher', '--unit', 'Troop 9', '--display-name', 'Tpr. Nine', '--totp']);
+    expect(add.code).toBe(0);
+    const secret = lastLine(add.stdout);
+    expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+    const key = await runCli(['key', 'add', '--data', data, '--name', 'vendor-a']);
+    expect(key.code).toBe(0);
+    const ingestKey = lastLine(key.stdout);
+    const hub = await spawnHub(data);
+    try {
+      expect(hub.lines.filter((l) => l.startsWith('listening on '))).toEqual([`listening on ${hub.url}`]);
+      const noOtp = await call(hub.url, 'POST', '/session', { body: { username: 'tpr9', password: 'Correct-Horse-42' } });
+      expect(noOtp.body.error.code).toBe('otp_required');
+      const ok = await call(hub.url, 'POST', '/session', { body: { username: 'tpr9', password: 'Correct-Horse-42', otp: authenticator.generate(secret) } });
+      expect(ok.status).toBe(200);
+      expect(ok.body.user).toMatchObject({ username: 'tpr9', displayName: 'Tpr. Nine', unit: 'Troop 9', roles: ['trooper', 'dispatcher'] });
+      expect((await call(hub.url, 'POST', '/hits', { token: ingestKey, body: sampleHit() })).status).toBe(202);
+    } finally {
+      await hub.stop();
+    }
+  });
+
+  it('answers bad arguments with one line and exit 2', async () => {
+    const data = dir();
+    const cases = [
+      ['serve', '--port', 'abc', '--data', data],
+      ['serve', '--data', data],
+      ['serve', '--port', '0', '--data', data, '--bogus'],
+      ['user', 'add', '--data', data, '--username', 'x1', '--password', 'Correct-Horse-42', '--roles', 'emperor'],
+      ['user', 'add', '--data', data, '--username', 'x2', '--password', 'password', '--roles', 'trooper'],
+      ['key', 'add', '--data', data],
+      ['frobnicate'],
+    ];
+    const results = await Promise.all(cases.map((args) => runCli(args)));
+    results.forEach((r, i) => {
+      const label = cases[i]!.join(' ');
+      expect(r.code, label).toBe(2);
+      expect(r.stderr.trim().split('\n'), label).toHaveLength(1);
+    });
+  });
+
+  it('keeps a hit it answered 202 for through a SIGKILL', async () => {
+    const data = dir();
+    const key = lastLine((await runCli(['key', 'add', '--data', data, '--name', 'k'])).stdout);
+    const first = await spawnHub(data);
+    const hit = sampleHit();
+    const posted = await call(first.url, 'POST', '/hits', { token: key, body: hit });
+    expect(posted.status).toBe(202);
+    await first.stop('SIGKILL');
+    const second = await spawnHub(data);
+    try {
+      const again = await call(second.url, 'POST', '/hits', { token: key, body: hit });
+      expect(again.status).toBe(200);
+      expect(again.body).toEqual({ id: hit.id, seq: posted.body.seq, duplicate: true });
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('serve --demo prints demo accounts and an ingest key', async () => {
+    const hub = await spawnHub(dir(), ['--demo']);
+    try {
+      expect(hub.lines.some((l) => /^demo user: trooper1 \/ \S+/.test(l))).toBe(true);
+      const key = hub.lines.find((l) => l.startsWith('demo ingest key: '))!.slice('demo ingest key: '.length);
+      const login = /^demo user: trooper1 \/ (\S+)/.exec(hub.lines.find((l) => l.startsWith('demo user: trooper1'))!)!;
+      expect((await call(hub.url, 'POST', '/session', { body: { username: 'trooper1', password: login[1] } })).status).toBe(200);
+      expect((await call(hub.url, 'POST', '/hits', { token: key, body: sampleHit() })).status).toBe(202);
+    } finally {
+      await hub.stop();
+    }
+  });
+});
