@@ -88,7 +88,7 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
   const tokens = new AccessTokens(Buffer.from(signingKey, 'base64'), clock);
   const securityLog = new SecurityLog(store.audit, clock);
   const feed = new AlertFeed(store.alerts);
-  const audience = new Audience(store);
+  const audience = new Audience(store, (message) => onError(new Error(message)));
   const ctx: HubContext = {
     version: HUB_VERSION,
     banner: options.banner ?? DEFAULT_BANNER,
