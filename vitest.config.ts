@@ -8,6 +8,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
           environment: 'node',
+          sequence: { groupOrder: 0 },
+          // Shared, noisy 2-core machines: a generous ceiling so load never fails a correct test.
+          testTimeout: 30_000,
         },
       },
       {
@@ -19,6 +22,7 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Suites start real hubs and sockets; two cores, so keep files to two at once.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
