@@ -1,0 +1,92 @@
+/**
+ * Time-dependent hub behaviour with a moved clock: the replay window and `hello.gap`, and the
+ * retention job that drops detection images after the policy's days while keeping the hit's text
+ * and the acknowledgement log.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateHit, seededRandom } from '../../src/backend/simulator/hit-generator.js';
+import { CONFIRMED, ackEvent } from './support/acks.js';
+import { sampleHit } from './support/hits.js';
+import { HubTestClock } from './support/hub-clock.js';
+import { type TestHub, runCli, startTestHub } from './support/hub.js';
+
+const DAY = 86_400_000;
+
+describe('replay window and gap', () => {
+  let t: TestHub;
+  let clock: HubTestClock;
+
+  beforeAll(async () => {
+    clock = new HubTestClock('2026-11-01T12:00:00.000Z');
+    t = await startTestHub({ clock, retentionEveryMs: 0 });
+  });
+  afterAll(async () => t.close());
+
+  it('replays only inside the window and says when older alerts were missed', async () => {
+    const old1 = sampleHit();
+    const old2 = sampleHit();
+    const s1 = (await t.postHit(old1)).body.seq as number;
+    const s2 = (await t.postHit(old2)).body.seq as number;
+    clock.advance(8 * DAY);
+    const fresh = sampleHit();
+    await t.postHit(fresh);
+    const user = await t.addUser(['trooper']);
+    const token = (await t.login(user)).accessToken;
+
+    const behind = t.connect({ token, clientId: 'behind', resumeFrom: s1 - 1 });
+    expect((await behind.ready()).gap).toBe(true);
+    await behind.alertCount(1);
+    expect(behind.alerts.map((a) => a.alert.id)).toEqual([fresh.id]);
+
+    const upToDate = t.connect({ token, clientId: 'current', resumeFrom: s2 });
+    const hello = await upToDate.ready();
+    expect(hello.gap).toBe(false);
+    expect(hello.headSeq).toBe(s2 + 1);
+    await upToDate.alertCount(1);
+
+    const newcomer = t.connect({ token, clientId: 'new' });
+    expect((await newcomer.ready()).gap).toBe(false);
+    await newcomer.alertCount(1);
+    expect(newcomer.alerts.map((a) => a.alert.id)).toEqual([fresh.id]);
+  });
+});
+
+describe('retention of detection images', () => {
+  it('purges images after the policy days, keeps text and the log (job and CLI)', async () => {
+    const clock = new HubTestClock('2026-01-01T00:00:00.000Z');
+    const t = await startTestHub({ clock, retentionEveryMs: 0 });
+    try {
+      const hit = generateHit(seededRandom(7), clock.now(), 1, true);
+      expect(hit.images?.plate).toBeDefined();
+      await t.postHit(hit);
+      const { token } = await t.signedIn(['trooper']);
+      const desk = t.connect({ token, clientId: 'ret' });
+      await desk.ready();
+      await desk.alertCount(1);
+      expect((await desk.sendAck(ackEvent(hit.id, 'acknowledged'))).ok).toBe(true);
+      expect((await desk.sendAck(ackEvent(hit.id, 'verified', { verification: CONFIRMED }))).ok).toBe(true);
+
+      clock.advance(89 * DAY);
+      expect((await t.hub.runRetention()).purged).toBe(0);
+      clock.advance(2 * DAY);
+      const later = sampleHit({ images: { plate: hit.images!.plate! } });
+      await t.postHit(later);
+      expect((await t.hub.runRetention()).purged).toBe(1);
+
+      const kept = await t.hub.store.alerts.byId(hit.id);
+      expect(kept?.alert.hit.images).toBeUndefined();
+      expect(kept?.alert.hit).toMatchObject({ plate: hit.plate, hotlist: hit.hotlist, camera: hit.camera });
+      expect((await t.hub.store.alerts.byId(later.id))?.alert.hit.images?.plate).toBeDefined();
+      expect(await t.hub.store.acks.trail(hit.id)).toHaveLength(2);
+      await t.stop();
+
+      const cli = await runCli(['retention', 'run', '--data', t.dataDir, '--as-of', new Date(clock.now().getTime() + 91 * DAY).toISOString()]);
+      expect(cli.code).toBe(0);
+      expect(cli.stdout).toMatch(/purged images of 1 alert/);
+      const verify = await runCli(['audit', 'verify', '--data', t.dataDir]);
+      expect(verify.code).toBe(0);
+    } finally {
+      await t.close();
+    }
+  });
+});
