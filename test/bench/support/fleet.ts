@@ -1,0 +1,126 @@
+/**
+ * The driver's side of a desk fleet: forks worker processes (fleet-worker.ts), deals the desks out
+ * to them, and turns "this alert is for these desks" into a promise of when each desk showed it.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { DeskMode, DeskSpec, DriverMessage, WorkerMessage, WorkerReport } from './fleet-protocol.js';
+
+const WORKER = fileURLToPath(new URL('./fleet-worker.ts', import.meta.url));
+
+export interface FleetOptions {
+  mode: DeskMode;
+  url: string;
+  desks: DeskSpec[];
+  workers: number;
+  dataDir: string;
+  backoff?: { min: number; max: number };
+}
+
+interface Waiting {
+  pendingWorkers: number;
+  times: number[];
+  resolve: (times: number[]) => void;
+}
+
+export class Fleet {
+  private readonly waiting = new Map<string, Waiting>();
+  private reportWaiters: ((r: WorkerReport) => void)[] = [];
+  private readonly workerOf = new Map<number, number>();
+
+  private constructor(
+    private readonly children: ChildProcess[],
+    desks: DeskSpec[][],
+  ) {
+    desks.forEach((share, w) => share.forEach((d) => this.workerOf.set(d.index, w)));
+  }
+
+  /** Forks the workers and resolves once every desk is connected. */
+  static async launch(options: FleetOptions): Promise<Fleet> {
+    const shares: DeskSpec[][] = Array.from({ length: options.workers }, () => []);
+    options.desks.forEach((d, i) => shares[i % options.workers]!.push(d));
+    const children = shares.map(() => fork(WORKER, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+    const fleet = new Fleet(children, shares);
+    await Promise.all(
+      children.map(
+        (child, w) =>
+          new Promise<void>((resolve, reject) => {
+            child.on('message', (m: WorkerMessage) => {
+              if (m.t === 'ready') resolve();
+              else if (m.t === 'failed') reject(new Error(`fleet worker ${w}: ${m.message}`));
+              else fleet.onMessage(m);
+            });
+            child.once('exit', (code) => reject(new Error(`fleet worker ${w} exited (${code}) before it was ready`)));
+            child.send({ t: 'start', mode: options.mode, url: options.url, desks: shares[w]!, dataDir: options.dataDir, ...(options.backoff ? { backoff: options.backoff } : {}) } satisfies DriverMessage);
+          }),
+      ),
+    );
+    return fleet;
+  }
+
+  /**
+   * Tells the workers which desks `alertId` is for (all of them when `desks` is null) and resolves
+   * with the time each of those desks showed it, in no particular order.
+   */
+  expect(alertId: string, desks: number[] | null): Promise<number[]> {
+    const promise = new Promise<number[]>((resolve) => {
+      this.waiting.set(alertId, { pendingWorkers: this.children.length, times: [], resolve });
+    });
+    const perWorker: number[][] = this.children.map(() => []);
+    if (desks) for (const d of desks) perWorker[this.workerOf.get(d)!]!.push(d);
+    this.children.forEach((child, w) => child.send({ t: 'expect', alertId, desks: desks ? perWorker[w]! : null } satisfies DriverMessage));
+    return promise;
+  }
+
+  /** Every worker's counters, summed. */
+  async report(): Promise<WorkerReport> {
+    const answers = new Promise<WorkerReport[]>((resolve) => {
+      const got: WorkerReport[] = [];
+      this.reportWaiters = this.children.map(() => (r: WorkerReport) => {
+        got.push(r);
+        if (got.length === this.children.length) resolve(got);
+      });
+    });
+    for (const child of this.children) child.send({ t: 'report' } satisfies DriverMessage);
+    const all = await answers;
+    const sum: WorkerReport = { shown: 0, duplicatesShown: 0, redelivered: 0, hiddenByFilter: 0, missing: 0, connected: 0, logged: {} };
+    for (const r of all) {
+      sum.shown += r.shown;
+      sum.duplicatesShown += r.duplicatesShown;
+      sum.redelivered += r.redelivered;
+      sum.hiddenByFilter += r.hiddenByFilter;
+      sum.missing += r.missing;
+      sum.connected += r.connected;
+      for (const [k, n] of Object.entries(r.logged)) sum.logged[k] = (sum.logged[k] ?? 0) + n;
+    }
+    return sum;
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(
+      this.children.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
+            child.once('exit', () => resolve());
+            child.send({ t: 'stop' } satisfies DriverMessage);
+          }),
+      ),
+    );
+  }
+
+  private onMessage(m: WorkerMessage): void {
+    if (m.t === 'done') {
+      const w = this.waiting.get(m.alertId);
+      if (!w) return;
+      for (const t of m.times) w.times.push(t);
+      if (--w.pendingWorkers === 0) {
+        this.waiting.delete(m.alertId);
+        w.resolve(w.times);
+      }
+    } else if (m.t === 'report') {
+      const { t: _t, ...report } = m;
+      this.reportWaiters.shift()?.(report);
+    }
+  }
+}
