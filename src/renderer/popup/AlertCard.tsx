@@ -17,6 +17,7 @@ import { AlertFacts } from './AlertFacts.js';
 import { HitImages } from './HitImages.js';
 import { VerificationGate } from './VerificationGate.js';
 import { CopyForReport } from './CopyForReport.js';
+import { AckNow } from './AckNow.js';
 
 const AlertMap = lazy(() => import('../map/AlertMap.js'));
 
@@ -46,6 +47,7 @@ export function AlertCard({ view, userId, now, zones, previouslyMisread, mapStyl
           Alert: {hit.category} plate {hit.plate}
         </h1>
         <CategoryBadge category={hit.category} />
+        {!progress.acknowledged && <AckNow alertId={hit.id} />}
         <div className={`timer ${overdue ? 'timer-overdue' : ''}`} data-testid="timer" role="timer" aria-label={`Time since read ${elapsed(hit.readAt, now)}`}>
           <span className="timer-value">{elapsed(hit.readAt, now)}</span>
           <span className="timer-label">{overdue ? 'OVERDUE: verify now' : `since read at ${clockTime(hit.readAt)}`}</span>

@@ -74,9 +74,13 @@ export function useTas(): TasState & { refresh: () => Promise<void>; setSettings
   }, [refresh, refreshAlerts]);
 
   const setSettings = useCallback(async (patch: Partial<Settings>) => {
+    // Shown at once (a control must not snap back while the main process saves), then replaced by
+    // what the main process actually stored.
+    setState((s) => (s.settings ? { ...s, settings: { ...s.settings, ...patch } } : s));
     const r = await tas().invoke('settings:set', patch);
-    if (r.ok) setState((s) => ({ ...s, settings: r.settings }));
-  }, []);
+    setState((s) => ({ ...s, settings: r.ok ? r.settings : s.settings }));
+    if (!r.ok) void refresh();
+  }, [refresh]);
 
   return { ...state, refresh, setSettings };
 }

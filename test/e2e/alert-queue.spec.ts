@@ -1,0 +1,75 @@
+/**
+ * Issue 5: an AMBER hit and a stolen hit arriving together are queued AMBER first, the AMBER
+ * pattern plays (a real `playing` event) until acknowledged, then the stolen one's; the keyboard
+ * reaches everything (A acknowledge, arrows through the queue, Esc minimise).
+ */
+import { expect, playedSounds, recordSounds, shot, signIn, test } from './fixtures.js';
+import { makeHit } from './hits.js';
+
+test('AMBER and stolen together: AMBER first, its alarm plays until acknowledged', async ({ page, desk }) => {
+  await recordSounds(page);
+  await signIn(page, desk);
+  const stolen = makeHit({ category: 'stolen', plate: 'STL4455' });
+  const amber = makeHit({
+    category: 'amber',
+    plate: 'AMB3210',
+    hotlist: { source: 'LEADS', plate: 'AMB3210', state: 'IL', reason: 'AMBER Alert: abducted child, 6, believed in vehicle' },
+  });
+  // Stolen first on the wire: the order on screen must still be AMBER first.
+  await Promise.all([desk.postHit(stolen), desk.postHit(amber)]);
+
+  const queue = page.getByTestId('queue');
+  await expect(queue.locator('[data-alert-id]')).toHaveCount(2);
+  await expect(queue.locator('[data-alert-id]').first()).toHaveAttribute('data-category', 'amber');
+  await expect(queue.locator('[data-alert-id]').nth(1)).toHaveAttribute('data-category', 'stolen');
+  await expect(page.getByTestId('queue-count')).toContainText('2 open alerts');
+  await expect(page.getByTestId('alert-card')).toHaveAttribute('data-category', 'amber');
+  await expect(page.getByTestId('alarm-audio')).toHaveAttribute('data-sound', 'urgent');
+  await expect.poll(() => playedSounds(page)).toContain('urgent');
+  await shot(page, '11-queue-amber-first');
+
+  // A (keyboard) acknowledges the AMBER alert: its alarm stops, the stolen one's starts.
+  await page.keyboard.press('a');
+  await expect(page.getByTestId('gate')).toContainText('Acknowledged');
+  await expect(page.getByTestId('alarm-audio')).toHaveAttribute('data-sound', 'vehicle');
+  await expect.poll(() => playedSounds(page)).toContain('vehicle');
+
+  // Arrows move through the queue.
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('alert-card')).toHaveAttribute('data-category', 'stolen');
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByTestId('alert-card')).toHaveAttribute('data-category', 'amber');
+  await shot(page, '12-amber-acknowledged');
+
+  // V jumps to the verification form.
+  await page.keyboard.press('v');
+  await expect(page.locator('#verify-first')).toBeFocused();
+
+  // Esc minimises to the console; nothing is dropped.
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('alert-table').locator('tbody tr')).toHaveCount(2);
+  await shot(page, '13-console-after-esc');
+});
+
+test('ten minutes unverified: the alert escalates (red, OVERDUE, sound again)', async ({ page, desk }) => {
+  await recordSounds(page);
+  await signIn(page, desk);
+  await desk.postHit(makeHit({ category: 'felony', readAt: new Date(Date.now() - 11 * 60_000).toISOString() }));
+  await expect(page.getByTestId('timer')).toContainText('OVERDUE');
+  await expect(page.getByTestId('alert-card')).toHaveClass(/overdue/);
+  await expect.poll(() => playedSounds(page)).toContain('overdue');
+  await shot(page, '14-overdue');
+});
+
+test('settings: a test button per sound, volume and quiet', async ({ page, desk }) => {
+  await recordSounds(page);
+  await signIn(page, desk);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByTestId('test-sound-link-lost').click();
+  await expect.poll(() => playedSounds(page)).toContain('link-lost');
+  await page.getByTestId('test-sound-urgent').click();
+  await expect.poll(() => playedSounds(page)).toContain('urgent');
+  await page.getByLabel(/Quiet: lower non-mandatory/).check();
+  await expect(page.getByLabel(/Quiet: lower non-mandatory/)).toBeChecked();
+  await shot(page, '15-settings');
+});
