@@ -1,6 +1,7 @@
 /**
  * `--demo`: a ready-to-use hub for a walkthrough. Creates one account per role (only when the hub
- * has no users yet) and an ingest key, and prints them; passwords pass the password policy.
+ * has no users yet) and prints them (passwords pass the password policy), and prints the ingest
+ * key the simulator uses, so a hand-run adapter can post with it too.
  */
 import type { Role } from '../shared/protocol/index.js';
 import type { Accounts } from './auth/accounts.js';
@@ -17,11 +18,11 @@ export const DEMO_ACCOUNTS: { username: string; password: string; roles: Role[];
 export async function ensureDemo(accounts: Accounts, store: HubStore, print: (line: string) => void): Promise<void> {
   if ((await store.users.count()) > 0) {
     print('demo: users already exist; no demo accounts created');
-    return;
+  } else {
+    for (const a of DEMO_ACCOUNTS) {
+      await accounts.addUser(a, 'demo');
+      print(`demo user: ${a.username} / ${a.password} (${a.roles.join(',')}${a.unit ? `, ${a.unit}` : ''})`);
+    }
   }
-  for (const a of DEMO_ACCOUNTS) {
-    await accounts.addUser(a, 'demo');
-    print(`demo user: ${a.username} / ${a.password} (${a.roles.join(',')}${a.unit ? `, ${a.unit}` : ''})`);
-  }
-  print(`demo ingest key: ${await accounts.addIngestKey('demo-adapter', 'demo')}`);
+  print(`demo ingest key: ${await accounts.simulatorKey()}`);
 }

@@ -107,6 +107,7 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
   const io = new SocketServer(app.server, { transports: ['websocket'], serveClient: false, maxHttpBufferSize: 1e6 });
   const stream = new AlertStream(io, store, tokens, feed, audience, clock, onError);
   ctx.stream = stream;
+  ctx.sessions.onSessionEnded = (sessionId) => stream.endSession(sessionId);
   const ackDesk = new AckDesk(store, audience, securityLog, clock, stream);
   stream.ackHandler = (principal, clientId, event) => ackDesk.handle(principal, clientId, event);
 
@@ -121,7 +122,7 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
   let simulator: Simulator | undefined;
   if (options.demo) await ensureDemo(ctx.accounts, store, print);
   if (options.simulatePerMinute && options.simulatePerMinute > 0) {
-    const key = await ctx.accounts.addIngestKey('simulator', 'hub');
+    const key = await ctx.accounts.simulatorKey();
     simulator = new Simulator({ url, key, perMinute: options.simulatePerMinute, clock, onError });
     simulator.start();
   }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpNow } from '../../src/backend/auth/totp.js';
 import { HubTestClock } from './support/hub-clock.js';
 import { type TestHub, type TestUser, runCli, startTestHub } from './support/hub.js';
+import { waitFor } from './support/wait.js';
 
 describe('accounts and sessions', () => {
   let t: TestHub;
@@ -48,6 +49,12 @@ describe('accounts and sessions', () => {
     expect((await t.api('GET', '/policy', { token: other.accessToken })).status).toBe(200);
     const desk = t.connect({ token: s.accessToken });
     expect(await desk.refused()).toBe('unauthorized');
+    // A desk already connected with the session is disconnected when it ends.
+    const live = await t.login(user);
+    const open = t.connect({ token: live.accessToken });
+    await open.ready();
+    expect((await t.api('DELETE', '/session', { token: live.accessToken })).status).toBe(204);
+    await waitFor(() => open.socket.disconnected, 'the socket of the ended session to close');
     expect((await t.api('DELETE', '/session')).status).toBe(401);
   });
 
@@ -88,6 +95,16 @@ describe('accounts and sessions', () => {
     const audit = (await t.api('GET', '/audit/events?limit=1000', { token: await admin() })).body.items as { action: string; username: string }[];
     expect(audit.filter((e) => e.action === 'lockout' && e.username === user.username)).toHaveLength(1);
     expect(audit.some((e) => e.action === 'user_unlock')).toBe(true);
+  });
+
+  it('answers an unknown user exactly like a real one, lockout included', async () => {
+    const real = await t.addUser(['trooper']);
+    const answers = async (username: string) => {
+      const out: unknown[] = [];
+      for (let i = 0; i < 6; i++) out.push((await t.api('POST', '/session', { body: { username, password: 'Wrong-Password-1' } })).body);
+      return out;
+    };
+    expect(await answers('no-such-user-x')).toEqual(await answers(real.username));
   });
 
   it('does not lock for failures spread over more than 15 minutes, and a lock ends by itself', async () => {

@@ -44,6 +44,12 @@ describe('replay window and gap', () => {
     expect(hello.headSeq).toBe(s2 + 1);
     await upToDate.alertCount(1);
 
+    // A resumeFrom beyond the head (the hub's data was replaced) gets the whole window again.
+    const ahead = t.connect({ token, clientId: 'ahead', resumeFrom: s2 + 1000 });
+    expect((await ahead.ready()).gap).toBe(false);
+    await ahead.alertCount(1);
+    expect(ahead.alerts.map((a) => a.alert.id)).toEqual([fresh.id]);
+
     const newcomer = t.connect({ token, clientId: 'new' });
     expect((await newcomer.ready()).gap).toBe(false);
     await newcomer.alertCount(1);

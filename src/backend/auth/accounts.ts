@@ -32,6 +32,8 @@ export interface CreatedAccount {
 const USERNAME = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/;
 const YEAR_MS = 365.25 * 24 * 3600_000;
 
+const newIngestKey = (): string => `otk_${randomBytes(24).toString('base64url')}`;
+
 export const ingestKeyHash = (key: string): string => createHash('sha256').update(key).digest('hex');
 
 export class Accounts {
@@ -76,10 +78,23 @@ export class Accounts {
     await this.log.record('user_unlock', 'success', { username: by }, { user: user.username });
   }
 
+  /**
+   * The built-in simulator's ingest key: kept with the hub's secrets so a restart reuses it (the
+   * demo prints it) instead of piling up a new key at each start.
+   */
+  async simulatorKey(): Promise<string> {
+    const key = await this.store.secrets.getOrCreate('simulator-ingest-key', newIngestKey);
+    if (!(await this.store.keys.byHash(ingestKeyHash(key)))) {
+      await this.store.keys.add({ id: `k-${randomBytes(6).toString('hex')}`, name: 'simulator', keyHash: ingestKeyHash(key), createdAt: this.clock.now().toISOString() });
+      await this.log.record('ingest_key_add', 'success', { username: 'hub' }, { name: 'simulator' });
+    }
+    return key;
+  }
+
   /** A new ingest key for one adapter; only its hash is kept, the key is shown once. */
   async addIngestKey(name: string, by = 'cli'): Promise<string> {
     if (!/^.{1,100}$/.test(name)) throw new HubError(400, 'invalid_key', 'a key name is 1-100 characters');
-    const key = `otk_${randomBytes(24).toString('base64url')}`;
+    const key = newIngestKey();
     await this.store.keys.add({ id: `k-${randomBytes(6).toString('hex')}`, name, keyHash: ingestKeyHash(key), createdAt: this.clock.now().toISOString() });
     await this.log.record('ingest_key_add', 'success', { username: by }, { name });
     return key;

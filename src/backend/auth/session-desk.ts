@@ -10,7 +10,7 @@ import type { LoginRequest, PublicUser, SessionTokens } from '../../shared/proto
 import type { SecurityLog } from '../audit/security-log.js';
 import type { Clock } from '../clock.js';
 import { HubError, unauthorized } from '../errors.js';
-import type { HubStore, UserRecord } from '../store/port.js';
+import type { HubStore, LoginState, UserRecord } from '../store/port.js';
 import { ACCESS_TOKEN_SECONDS, type AccessTokens } from './access-tokens.js';
 import { DECOY_HASH_PROMISE, verifyPassword } from './password.js';
 import { checkTotp } from './totp.js';
@@ -33,7 +33,27 @@ export const tokenHash = (token: string): string => createHash('sha256').update(
 
 const badCredentials = (): HubError => new HubError(401, 'bad_credentials', 'unknown user or wrong password');
 
+/** The next login state after one more failure (the window restarts after 15 minutes). */
+function afterFailure(state: LoginState, now: Date): LoginState {
+  const windowOpen = state.firstFailedAt !== null && now.getTime() - Date.parse(state.firstFailedAt) < FAILURE_WINDOW_MS;
+  const failedCount = windowOpen ? state.failedCount + 1 : 1;
+  const firstFailedAt = windowOpen ? state.firstFailedAt : now.toISOString();
+  const lockedUntil = failedCount >= MAX_FAILURES ? new Date(now.getTime() + LOCK_MS).toISOString() : null;
+  return { failedCount, firstFailedAt, lockedUntil };
+}
+
+const PHANTOM_LIMIT = 10_000;
+
 export class SessionDesk {
+  /** Told when a session ends (logout, token reuse) so its open sockets can be closed. */
+  onSessionEnded: (sessionId: string) => void = () => {};
+  /**
+   * Failure counts for names that are not accounts, so an unknown user locks exactly like a real
+   * one and the 423 cannot be used to find out which usernames exist. In memory and bounded: it
+   * only has to be indistinguishable, not durable.
+   */
+  private readonly phantoms = new Map<string, LoginState>();
+
   constructor(
     private readonly store: HubStore,
     private readonly tokens: AccessTokens,
@@ -44,11 +64,7 @@ export class SessionDesk {
   async login(req: LoginRequest, source: string): Promise<SessionTokens> {
     const now = this.clock.now();
     const user = await this.store.users.byName(req.username);
-    if (!user) {
-      await verifyPassword(await DECOY_HASH_PROMISE, req.password);
-      await this.log.record('login', 'failure', { username: req.username, source }, { reason: 'unknown_user' });
-      throw badCredentials();
-    }
+    if (!user) return this.phantomLogin(req, source, now);
     const actor = { userId: user.id, username: user.username, source };
     const locked = this.lockedFor(user, now);
     if (locked > 0) {
@@ -78,6 +94,24 @@ export class SessionDesk {
     return this.issue(user, randomUUID());
   }
 
+  private async phantomLogin(req: LoginRequest, source: string, now: Date): Promise<never> {
+    const key = req.username.toLowerCase();
+    const state = this.phantoms.get(key) ?? { failedCount: 0, firstFailedAt: null, lockedUntil: null };
+    const locked = state.lockedUntil ? Math.ceil((Date.parse(state.lockedUntil) - now.getTime()) / 1000) : 0;
+    if (locked > 0) {
+      await this.log.record('login', 'refused', { username: req.username, source }, { reason: 'locked', unknownUser: true });
+      throw this.lockedError(locked);
+    }
+    await verifyPassword(await DECOY_HASH_PROMISE, req.password);
+    const next = afterFailure(locked < 0 ? { failedCount: 0, firstFailedAt: null, lockedUntil: null } : state, now);
+    this.phantoms.delete(key);
+    this.phantoms.set(key, next);
+    if (this.phantoms.size > PHANTOM_LIMIT) this.phantoms.delete(this.phantoms.keys().next().value as string);
+    await this.log.record('login', 'failure', { username: req.username, source }, { reason: 'unknown_user', failedCount: next.failedCount });
+    if (next.lockedUntil) throw this.lockedError(LOCK_MS / 1000);
+    throw badCredentials();
+  }
+
   async refresh(refreshToken: string, source: string): Promise<SessionTokens> {
     const hash = tokenHash(refreshToken);
     const record = await this.store.sessions.token(hash);
@@ -89,6 +123,7 @@ export class SessionDesk {
     if (record.usedAt || !(await this.store.sessions.useToken(hash, now.toISOString()))) {
       // A spent token presented again means it was copied: end every token of the family.
       await this.store.sessions.revokeFamily(record.familyId, now.toISOString());
+      this.onSessionEnded(record.familyId);
       await this.log.record('token_reuse', 'refused', actor, { family: record.familyId });
       throw unauthorized('refresh token already used; the session has been revoked');
     }
@@ -102,6 +137,7 @@ export class SessionDesk {
 
   async logout(userId: string, username: string, sessionId: string, source: string): Promise<void> {
     await this.store.sessions.revokeFamily(sessionId, this.clock.now().toISOString());
+    this.onSessionEnded(sessionId);
     await this.log.record('logout', 'success', { userId, username, source });
   }
 
@@ -134,16 +170,12 @@ export class SessionDesk {
 
   /** Counts a failure; the fifth within the window locks the account (and answers 423 at once). */
   private async fail(user: UserRecord, now: Date, actor: { userId: string; username: string; source: string }, reason: string): Promise<void> {
-    const windowOpen = user.firstFailedAt !== null && now.getTime() - Date.parse(user.firstFailedAt) < FAILURE_WINDOW_MS;
-    const failedCount = windowOpen ? user.failedCount + 1 : 1;
-    const firstFailedAt = windowOpen ? user.firstFailedAt : now.toISOString();
-    await this.log.record('login', 'failure', actor, { reason, failedCount });
-    if (failedCount >= MAX_FAILURES) {
-      const lockedUntil = new Date(now.getTime() + LOCK_MS).toISOString();
-      await this.store.users.setLoginState(user.id, { failedCount, firstFailedAt, lockedUntil });
-      await this.log.record('lockout', 'success', actor, { lockedUntil });
+    const next = afterFailure(user, now);
+    await this.store.users.setLoginState(user.id, next);
+    await this.log.record('login', 'failure', actor, { reason, failedCount: next.failedCount });
+    if (next.lockedUntil) {
+      await this.log.record('lockout', 'success', actor, { lockedUntil: next.lockedUntil });
       throw this.lockedError(LOCK_MS / 1000);
     }
-    await this.store.users.setLoginState(user.id, { failedCount, firstFailedAt, lockedUntil: null });
   }
 }

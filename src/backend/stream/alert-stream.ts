@@ -75,15 +75,29 @@ export class AlertStream {
   private async connected(socket: Socket): Promise<void> {
     const state = socket.data as SocketState;
     const { user, auth } = state;
+    // Listeners first, before any await: an event or a disconnect during setup must not be lost.
+    socket.on('ack', (event: unknown, callback: unknown) => {
+      const answer = typeof callback === 'function' ? (callback as (a: unknown) => void) : () => {};
+      this.ackHandler(state.principal, auth.clientId, event).then(answer, (err: unknown) => {
+        this.onError(err);
+        answer({ ok: false, error: { code: 'internal', message: 'the hub could not record this event' } });
+      });
+    });
+    socket.on('disconnect', () => {
+      if (!state.delivery) return;
+      state.delivery.stop();
+      this.deliveries.delete(state.delivery);
+    });
     await socket.join(`user:${user.id}`);
     const policy = await this.store.policy.get();
     const headSeq = await this.store.alerts.headSeq();
     const windowStart = new Date(this.clock.now().getTime() - policy.replayWindowDays * DAY_MS).toISOString();
-    const firstInWindow = (await this.store.alerts.firstSeqSince(windowStart)) ?? headSeq + 1;
-    const floor = firstInWindow - 1;
-    const resumeFrom = auth.resumeFrom ?? floor;
+    const floor = ((await this.store.alerts.firstSeqSince(windowStart)) ?? headSeq + 1) - 1;
+    // A resumeFrom beyond the head names seqs this hub never issued (its data was replaced):
+    // resend the whole window rather than wait silently for the numbers to catch up.
+    const resumeFrom = auth.resumeFrom === undefined || auth.resumeFrom > headSeq ? floor : auth.resumeFrom;
     // gap: the client asked for alerts that have aged out of the replay window.
-    const gap = auth.resumeFrom !== undefined && auth.resumeFrom < floor;
+    const gap = resumeFrom < floor;
     const hello: Hello = {
       serverTime: this.clock.now().toISOString(),
       headSeq,
@@ -91,25 +105,20 @@ export class AlertStream {
       zones: await this.audience.zonesOf(user),
       gap,
     };
+    if (socket.disconnected) return;
     socket.emit('hello', hello);
-    socket.on('ack', (event: unknown, callback: unknown) => {
-      this.ackHandler(state.principal, auth.clientId, event).then(
-        (answer) => typeof callback === 'function' && (callback as (a: unknown) => void)(answer),
-        (err: unknown) => {
-          this.onError(err);
-          if (typeof callback === 'function') (callback as (a: unknown) => void)({ ok: false, error: { code: 'internal', message: 'the hub could not record this event' } });
-        },
-      );
-    });
     const delivery = new Delivery(socket, { userId: user.id, unit: user.unit }, auth.clientId, Math.max(resumeFrom, floor),
       this.feed, this.audience, this.store.receipts, this.clock, this.onError);
     state.delivery = delivery;
     this.deliveries.add(delivery);
-    socket.on('disconnect', () => {
-      delivery.stop();
-      this.deliveries.delete(delivery);
-    });
     delivery.poke();
+  }
+
+  /** Disconnects the sockets of a session that has ended (logout, refresh-token reuse). */
+  endSession(sessionId: string): void {
+    for (const socket of this.nsp.sockets.values()) {
+      if ((socket.data as SocketState).principal.sessionId === sessionId) socket.disconnect(true);
+    }
   }
 
   onlineUserIds(): Set<string> {

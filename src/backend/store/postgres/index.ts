@@ -1,0 +1,74 @@
+/**
+ * The scale-out store: every hub node opens the same PostgreSQL database (`DATABASE_URL`). The
+ * schema is created on first start. Beyond the `HubStore` port it offers `routingVersion()`, which
+ * the scale-out wiring polls to notice zone, policy and preference changes made on other nodes.
+ */
+import pg from 'pg';
+import type { HubStore } from '../port.js';
+import { PgAuditStore, PgIngestKeyStore, PgSecretStore, PgSessionStore, PgUserStore } from './accounts.js';
+import { PgAckLogStore } from './acks.js';
+import { PgAlertStore, PgReceiptStore } from './alerts.js';
+import { createSchema } from './schema.js';
+import { PgPolicyStore, PgZoneStore } from './zones-policy.js';
+
+export interface PgHubStore extends HubStore {
+  /** A counter bumped by every zone, policy or preference write, on any node. */
+  routingVersion(): Promise<number>;
+}
+
+export interface PostgresOptions {
+  /** Pool size per hub node (default 10). */
+  maxConnections?: number;
+  /** Reports a lost idle connection (the pool replaces it; without a listener the process would die). */
+  onError?: (err: unknown) => void;
+}
+
+export function isPgHubStore(store: HubStore): store is PgHubStore {
+  return typeof (store as Partial<PgHubStore>).routingVersion === 'function';
+}
+
+export async function openPostgresStore(connectionString: string, options: PostgresOptions = {}): Promise<PgHubStore> {
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.maxConnections ?? 10,
+    // Fail fast while the database is unreachable: callers retry, and the hub's catch-up loop
+    // brings clients level once the link is back. A hung query must not hold an ingest forever.
+    connectionTimeoutMillis: 5_000,
+    query_timeout: 30_000,
+    application_name: 'opentas-hub',
+  });
+  pool.on('error', (err) => (options.onError ?? (() => {}))(err));
+  const client = await pool.connect().catch(async (err: unknown) => {
+    await pool.end().catch(() => undefined);
+    throw new Error(`cannot connect to the database (DATABASE_URL): ${err instanceof Error ? err.message : String(err)}`);
+  });
+  try {
+    await createSchema(client);
+  } catch (err) {
+    client.release();
+    await pool.end().catch(() => undefined);
+    throw err;
+  }
+  client.release();
+  let closed: Promise<void> | undefined;
+  return {
+    users: new PgUserStore(pool),
+    sessions: new PgSessionStore(pool),
+    keys: new PgIngestKeyStore(pool),
+    alerts: new PgAlertStore(pool),
+    receipts: new PgReceiptStore(pool),
+    acks: new PgAckLogStore(pool),
+    zones: new PgZoneStore(pool),
+    policy: new PgPolicyStore(pool),
+    audit: new PgAuditStore(pool),
+    secrets: new PgSecretStore(pool),
+    async routingVersion() {
+      const { rows } = await pool.query<{ version: string }>('SELECT version FROM routing_version WHERE id = 1');
+      return Number(rows[0]?.version ?? 0);
+    },
+    close() {
+      closed ??= pool.end();
+      return closed;
+    },
+  };
+}
