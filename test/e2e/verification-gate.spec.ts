@@ -49,6 +49,7 @@ test('action taken is impossible before a confirmed, attested verification', asy
   await shot(page, '21-confirmed-not-attested');
 
   // A new verification, confirmed and both attested: now the action form appears.
+  await gate.getByTestId('reverify').click();
   await form.getByLabel('Both', { exact: true }).check();
   await form.getByLabel(/^Confirmed/).check();
   await form.getByLabel(/plate in the image matches/).check();

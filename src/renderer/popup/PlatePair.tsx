@@ -9,10 +9,11 @@ function Plate({ chars, side, state, label }: { chars: PlateChar[]; side: 'read'
   const text = chars.map((c) => c[side] ?? '').join('');
   return (
     <figure className="plate-card" data-testid={`plate-${side}`}>
-      <figcaption>{label}</figcaption>
-      <div className="plate" aria-label={`${label}: ${text.split('').join(' ')}, state ${state}`}>
+      <figcaption aria-hidden="true">{label}</figcaption>
+      <span className="sr-only">{`${label}: ${text.split('').join(' ')}, state ${state}.`}</span>
+      <div className="plate" aria-hidden="true">
         {chars.map((c) => (
-          <span key={c.index} className={`pc pc-${c.match}`} aria-hidden="true" title={c.match === 'same' ? undefined : c.match === 'lookalike' ? 'lookalike character' : 'differs'}>
+          <span key={c.index} className={`pc pc-${c.match}`} title={c.match === 'same' ? undefined : c.match === 'lookalike' ? 'lookalike character' : 'differs'}>
             {c[side] ?? '·'}
           </span>
         ))}

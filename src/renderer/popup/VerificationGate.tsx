@@ -3,9 +3,10 @@
  * so the wrong path cannot be taken; the hub refuses it anyway, and if it ever does, the refusal
  * is shown in words at the top of the gate. Each step shows "pending" until the hub confirms it.
  */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { allowsAction, nextSteps, type AckTrailItem } from '../../shared/ack/index.js';
 import type { AckRequest, AlertView } from '../../shared/ipc.js';
+import type { Close, Verification } from '../../shared/protocol/ack.js';
 import { myProgress } from '../model/progress.js';
 import { tas } from '../api.js';
 import { VerifyForm } from './VerifyForm.js';
@@ -62,7 +63,7 @@ export function VerificationGate({ view, userId }: { view: AlertView; userId: st
       <ol className="gate-steps">
         <li className={stepClass(progress.acknowledged, steps.acknowledge)}>
           <h3>
-            <span className="step-no">1</span> Acknowledge
+            <StepNo n={1} done={progress.acknowledged} /> Acknowledge
             {progress.pending.includes('acknowledged') && <span className="pending">pending…</span>}
           </h3>
           {progress.acknowledged ? (
@@ -76,7 +77,7 @@ export function VerificationGate({ view, userId }: { view: AlertView; userId: st
 
         <li className={stepClass(progress.verified, steps.verify && progress.acknowledged)}>
           <h3>
-            <span className="step-no">2</span> Verify in LEADS / NCIC
+            <StepNo n={2} done={progress.verified} /> Verify in LEADS / NCIC
             {progress.pending.includes('verified') && <span className="pending">pending…</span>}
           </h3>
           {!progress.acknowledged ? (
@@ -86,14 +87,16 @@ export function VerificationGate({ view, userId }: { view: AlertView; userId: st
           ) : (
             <>
               {progress.verified && <VerificationSummary view={view} userId={userId} />}
-              <VerifyForm disabled={!steps.verify || progress.pending.includes('verified')} onSubmit={(verification) => send({ alertId: view.alert.id, type: 'verified', verification })} again={progress.verified} />
+              <Reverify key={view.trail.filter((e) => e.userId === userId && e.type === 'verified').length} open={!progress.verified}>
+                <VerifyForm disabled={!steps.verify || progress.pending.includes('verified')} onSubmit={(verification) => send({ alertId: view.alert.id, type: 'verified', verification })} again={progress.verified} />
+              </Reverify>
             </>
           )}
         </li>
 
         <li className={stepClass(progress.actionTaken || progress.closed, canAct || (steps.close && progress.verified))}>
           <h3>
-            <span className="step-no">3</span> Action taken, or close
+            <StepNo n={3} done={progress.actionTaken || progress.closed} /> Action taken, or close
             {(progress.pending.includes('action_taken') || progress.pending.includes('closed')) && <span className="pending">pending…</span>}
           </h3>
           {progress.closed ? (
@@ -111,14 +114,17 @@ export function VerificationGate({ view, userId }: { view: AlertView; userId: st
               ) : (
                 verifiedNotForAction && (
                   <p className="step-locked" data-testid="action-locked">
-                    Not confirmed (or not attested): no enforcement action. Close the alert with a reason.
+                    {progress.verification?.result === 'confirmed'
+                      ? 'Confirmed, but plate and state were not both attested: no enforcement action. If you did check them, record a new verification above; otherwise close the alert.'
+                      : 'Not confirmed: no enforcement action. Close the alert with a reason.'}
                   </p>
                 )
               )}
+              {steps.close && canAct && <h4 className="or-close">Or close without action</h4>}
               {steps.close && (
                 <CloseForm
                   primary={verifiedNotForAction}
-                  defaultReason={progress.verification?.result === 'not_confirmed' ? 'not_confirmed' : 'misread'}
+                  defaultReason={defaultCloseReason(progress.verification)}
                   onSubmit={(close) => send({ alertId: view.alert.id, type: 'closed', close })}
                 />
               )}
@@ -140,4 +146,34 @@ function VerificationSummary({ view, userId }: { view: AlertView; userId: string
       {v.queryReference ? `, ref ${v.queryReference}` : ''}. Plate matches image: {v.plateMatchesImage ? 'yes' : 'NO'}; state matches: {v.stateMatches ? 'yes' : 'NO'}.
     </p>
   );
+}
+
+function StepNo({ n, done }: { n: number; done: boolean }): React.JSX.Element {
+  return (
+    <>
+      <span className="step-no" aria-hidden="true">
+        {done ? '✓' : n}
+      </span>
+      <span className="sr-only">{done ? `Step ${n}, done:` : `Step ${n}:`}</span>
+    </>
+  );
+}
+
+/** After a verification, a new one is one click away but does not push step 3 off the screen. */
+function Reverify({ open, children }: { open: boolean; children: ReactNode }): React.JSX.Element {
+  const [shown, setShown] = useState(false);
+  if (open || shown) return <>{children}</>;
+  return (
+    <button type="button" className="secondary" onClick={() => setShown(true)} data-testid="reverify">
+      Record a new verification
+    </button>
+  );
+}
+
+/** The likeliest reason, preselected: the trooper still sees it and can change it. */
+function defaultCloseReason(v: Verification | undefined): Close['reason'] {
+  if (!v) return 'misread';
+  if (v.result === 'not_confirmed') return 'not_confirmed';
+  if (v.result === 'confirmed' && !allowsAction(v)) return 'misread';
+  return 'other';
 }
