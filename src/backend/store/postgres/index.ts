@@ -14,6 +14,8 @@ import { PgPolicyStore, PgZoneStore } from './zones-policy.js';
 export interface PgHubStore extends HubStore {
   /** A counter bumped by every zone, policy or preference write, on any node. */
   routingVersion(): Promise<number>;
+  /** Called with the new routing version after this node's own zone, policy or preference write. */
+  onRoutingWrite(listener: (version: number) => void): void;
 }
 
 export interface PostgresOptions {
@@ -51,6 +53,10 @@ export async function openPostgresStore(connectionString: string, options: Postg
   }
   client.release();
   let closed: Promise<void> | undefined;
+  const routingListeners = new Set<(version: number) => void>();
+  const routingWritten = (version: number): void => {
+    for (const l of routingListeners) l(version);
+  };
   return {
     users: new PgUserStore(pool),
     sessions: new PgSessionStore(pool),
@@ -58,13 +64,16 @@ export async function openPostgresStore(connectionString: string, options: Postg
     alerts: new PgAlertStore(pool),
     receipts: new PgReceiptStore(pool),
     acks: new PgAckLogStore(pool),
-    zones: new PgZoneStore(pool),
-    policy: new PgPolicyStore(pool),
+    zones: new PgZoneStore(pool, routingWritten),
+    policy: new PgPolicyStore(pool, routingWritten),
     audit: new PgAuditStore(pool),
     secrets: new PgSecretStore(pool),
     async routingVersion() {
       const { rows } = await pool.query<{ version: string }>('SELECT version FROM routing_version WHERE id = 1');
       return Number(rows[0]?.version ?? 0);
+    },
+    onRoutingWrite(listener) {
+      routingListeners.add(listener);
     },
     close() {
       closed ??= pool.end();

@@ -10,21 +10,31 @@ import { LOCK, inTransaction } from './tx.js';
 
 type Queryable = Pick<pg.ClientBase, 'query'>;
 
-const BUMP = 'UPDATE routing_version SET version = version + 1 WHERE id = 1';
+const BUMP = 'UPDATE routing_version SET version = version + 1 WHERE id = 1 RETURNING version';
+
+/** Told the new routing version after a write commits. */
+export type RoutingWritten = (version: number) => void;
+
+async function bump(db: Queryable): Promise<number> {
+  const { rows } = await db.query<{ version: string }>(BUMP);
+  return Number(rows[0]?.version ?? 0);
+}
 
 async function zoneById(db: Queryable, id: string): Promise<Zone | undefined> {
   const { rows } = await db.query<{ body: string }>('SELECT body FROM zones WHERE id = $1', [id]);
   return rows[0] && (JSON.parse(rows[0].body) as Zone);
 }
 
-async function record(db: Queryable, c: ZoneChange, id: string): Promise<ZoneChange> {
+async function record(db: Queryable, c: ZoneChange, id: string): Promise<{ change: ZoneChange; version: number }> {
   await db.query('INSERT INTO zone_history (zone_id, body) VALUES ($1, $2)', [id, JSON.stringify(c)]);
-  await db.query(BUMP);
-  return c;
+  return { change: c, version: await bump(db) };
 }
 
 export class PgZoneStore implements ZoneStore {
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly written: RoutingWritten,
+  ) {}
 
   async list(): Promise<Zone[]> {
     const { rows } = await this.pool.query<{ body: string }>('SELECT body FROM zones ORDER BY id COLLATE "C"');
@@ -35,24 +45,28 @@ export class PgZoneStore implements ZoneStore {
     return zoneById(this.pool, id);
   }
 
-  put(zone: Zone, by: string, at: string): Promise<ZoneChange> {
+  async put(zone: Zone, by: string, at: string): Promise<ZoneChange> {
     // The zones lock makes "read before, write after, log the change" one step across nodes, so
     // two dispatchers on two nodes cannot both record a zone as "created".
-    return inTransaction(this.pool, async (db) => {
+    const { change, version } = await inTransaction(this.pool, async (db) => {
       const before = (await zoneById(db, zone.id)) ?? null;
       const after: Zone = { ...zone, updatedBy: by, updatedAt: at };
       await db.query('INSERT INTO zones (id, body) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET body = excluded.body', [zone.id, JSON.stringify(after)]);
       return record(db, { zone: after, before, changedBy: by, changedAt: at, change: before ? 'updated' : 'created' }, zone.id);
     }, LOCK.zones);
+    this.written(version);
+    return change;
   }
 
-  remove(id: string, by: string, at: string): Promise<ZoneChange | undefined> {
-    return inTransaction(this.pool, async (db) => {
+  async remove(id: string, by: string, at: string): Promise<ZoneChange | undefined> {
+    const done = await inTransaction(this.pool, async (db) => {
       const before = await zoneById(db, id);
       if (!before) return undefined;
       await db.query('DELETE FROM zones WHERE id = $1', [id]);
       return record(db, { zone: null, before, changedBy: by, changedAt: at, change: 'deleted' }, id);
     }, LOCK.zones);
+    if (done) this.written(done.version);
+    return done?.change;
   }
 
   async history(id: string): Promise<ZoneChange[]> {
@@ -62,18 +76,21 @@ export class PgZoneStore implements ZoneStore {
 }
 
 export class PgPolicyStore implements PolicyStore {
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly written: RoutingWritten,
+  ) {}
 
   async get(): Promise<Policy> {
     const { rows } = await this.pool.query<{ body: string }>('SELECT body FROM policy WHERE id = 1');
     return rows[0] ? (JSON.parse(rows[0].body) as Policy) : { ...DEFAULT_POLICY };
   }
 
-  put(policy: Policy): Promise<void> {
-    return inTransaction(this.pool, async (db) => {
+  async put(policy: Policy): Promise<void> {
+    this.written(await inTransaction(this.pool, async (db) => {
       await db.query('INSERT INTO policy (id, body) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET body = excluded.body', [JSON.stringify(policy)]);
-      await db.query(BUMP);
-    });
+      return bump(db);
+    }));
   }
 
   async preferences(userId: string): Promise<Preferences | undefined> {
@@ -81,10 +98,10 @@ export class PgPolicyStore implements PolicyStore {
     return rows[0] && (JSON.parse(rows[0].body) as Preferences);
   }
 
-  putPreferences(userId: string, p: Preferences): Promise<void> {
-    return inTransaction(this.pool, async (db) => {
+  async putPreferences(userId: string, p: Preferences): Promise<void> {
+    this.written(await inTransaction(this.pool, async (db) => {
       await db.query('INSERT INTO preferences (user_id, body) VALUES ($1, $2) ON CONFLICT (user_id) DO UPDATE SET body = excluded.body', [userId, JSON.stringify(p)]);
-      await db.query(BUMP);
-    });
+      return bump(db);
+    }));
   }
 }

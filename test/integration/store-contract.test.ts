@@ -1,0 +1,270 @@
+/**
+ * One contract for every HubStore: the same assertions run against the embedded SQLite store and
+ * the Postgres store (a real cluster on loopback), so the hub behaves the same on either. Postgres
+ * is skipped with a message when it is not installed, and fails under CI=true.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { verifyChain } from '../../src/backend/audit/chain-verifier.js';
+import type { AckDraft, HubStore, NewUser } from '../../src/backend/store/port.js';
+import { openPostgresStore } from '../../src/backend/store/postgres/index.js';
+import { dbPath, openSqliteStore } from '../../src/backend/store/sqlite/index.js';
+import { DEFAULT_POLICY } from '../../src/shared/protocol/index.js';
+import { sampleHit } from './support/hits.js';
+import { PostgresCluster, requireServices, scaleOutServices } from './support/services.js';
+import { CHICAGO, zone } from './support/zones.js';
+
+interface Opened {
+  store: HubStore;
+  /** Runs SQL on the database directly, outside the store (to prove the triggers hold). */
+  raw(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+const user = (n: number, extra: Partial<NewUser> = {}): NewUser => ({
+  id: `u-${n}`, username: `Trooper${n}`, displayName: `Trooper ${n}`, roles: ['trooper'], unit: 'Troop 3',
+  passwordHash: 'scrypt$x', totpSecret: null, leadsCertifiedUntil: '2028-01-01T00:00:00.000Z',
+  trainingCompletedAt: '2026-01-01T00:00:00.000Z', createdAt: '2026-11-28T00:00:00.000Z', ...extra,
+});
+
+const draft = (alertId: string, type: AckDraft['type'], n: number, userId = 'u-1'): AckDraft => ({
+  eventId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, alertId, type, at: '2026-11-28T03:15:04.120Z',
+  userId, username: `user-${userId}`, clientId: 'desk-1', serverAt: `2026-11-28T03:16:${String(n % 60).padStart(2, '0')}.000Z`,
+});
+
+const firstAck = (trail: { type: string; userId: string }[], userId: string) =>
+  trail.some((e) => e.type === 'acknowledged' && e.userId === userId) ? { code: 'already_acknowledged', message: 'again' } : undefined;
+
+function contract(name: string, open: () => Promise<Opened>): void {
+  describe(`HubStore contract: ${name}`, () => {
+    let db: Opened;
+    let store: HubStore;
+    beforeEach(async () => {
+      db = await open();
+      store = db.store;
+    });
+    afterEach(async () => db.close());
+
+    it('keeps users with case-insensitive unique names and login state', async () => {
+      await store.users.add(user(2));
+      await store.users.add(user(1));
+      expect((await store.users.byName('trooper1'))?.id).toBe('u-1');
+      expect((await store.users.byId('u-2'))?.roles).toEqual(['trooper']);
+      await expect(store.users.add(user(3, { username: 'TROOPER1' }))).rejects.toThrow();
+      expect((await store.users.list()).map((u) => u.id)).toEqual(['u-1', 'u-2']);
+      expect(await store.users.count()).toBe(2);
+      await store.users.setLoginState('u-1', { failedCount: 3, firstFailedAt: '2026-11-28T01:00:00.000Z', lockedUntil: null });
+      expect(await store.users.byId('u-1')).toMatchObject({ failedCount: 3, firstFailedAt: '2026-11-28T01:00:00.000Z', lockedUntil: null });
+      expect(await store.users.byName('nobody')).toBeUndefined();
+    });
+
+    it('lets exactly one of two racing refreshes use a token; revocation is idempotent', async () => {
+      await store.sessions.addToken({ tokenHash: 'h1', familyId: 'f1', userId: 'u-1', createdAt: 'a', expiresAt: 'b' });
+      const used = await Promise.all([store.sessions.useToken('h1', 't1'), store.sessions.useToken('h1', 't2')]);
+      expect(used.filter(Boolean)).toHaveLength(1);
+      expect((await store.sessions.token('h1'))?.usedAt).not.toBeNull();
+      expect(await store.sessions.isRevoked('f1')).toBe(false);
+      await store.sessions.revokeFamily('f1', 't3');
+      await store.sessions.revokeFamily('f1', 't4');
+      expect(await store.sessions.isRevoked('f1')).toBe(true);
+      await store.keys.add({ id: 'k1', name: 'vendor', keyHash: 'kh', createdAt: 'c' });
+      expect(await store.keys.byHash('kh')).toEqual({ id: 'k1', name: 'vendor', keyHash: 'kh', createdAt: 'c' });
+      expect(await store.keys.byHash('other')).toBeUndefined();
+    });
+
+    it('numbers alerts, answers a repeated id with the first seq, and keeps images apart', async () => {
+      const images = { plate: 'data:image/png;base64,AAAA' };
+      const a = await store.alerts.ingest(sampleHit({ images }), '2026-11-28T03:00:00.000Z');
+      const b = await store.alerts.ingest(sampleHit({ category: 'amber', location: { lat: 39.8, lon: -89.6 } }), '2026-11-28T04:00:00.000Z');
+      expect(b.seq).toBeGreaterThan(a.seq);
+      const again = await store.alerts.ingest({ ...a.alert.hit, plate: 'ZZZ999' }, '2026-11-28T05:00:00.000Z');
+      expect(again).toMatchObject({ seq: a.seq, duplicate: true });
+      expect(again.alert.hit.plate).toBe('ABC1234');
+      expect(await store.alerts.headSeq()).toBe(b.seq);
+      expect((await store.alerts.after(0, 10)).map((s) => s.seq)).toEqual([a.seq, b.seq]);
+      expect((await store.alerts.after(0, 10))[0]?.alert.hit.images).toEqual(images);
+      expect((await store.alerts.byId(a.alert.id))?.alert).toEqual(a.alert);
+      expect(await store.alerts.firstSeqSince('2026-11-28T03:30:00.000Z')).toBe(b.seq);
+      expect(await store.alerts.firstSeqSince('2026-11-29T00:00:00.000Z')).toBeUndefined();
+      expect((await store.alerts.query({ limit: 10 })).map((s) => s.seq)).toEqual([b.seq, a.seq]);
+      expect((await store.alerts.query({ limit: 10 }))[1]?.alert.hit.images).toBeUndefined();
+      expect((await store.alerts.query({ limit: 10, category: 'amber' })).map((s) => s.seq)).toEqual([b.seq]);
+      expect((await store.alerts.query({ limit: 10, bbox: [-87.7, 41.78, -87.58, 41.88] })).map((s) => s.seq)).toEqual([a.seq]);
+      expect((await store.alerts.query({ limit: 10, beforeSeq: b.seq })).map((s) => s.seq)).toEqual([a.seq]);
+      expect((await store.alerts.query({ limit: 10, since: '2026-11-28T03:30:00.000Z', until: '2026-11-28T05:00:00.000Z' })).map((s) => s.seq)).toEqual([b.seq]);
+      expect(await store.alerts.purgeImages('2026-11-28T03:30:00.000Z')).toBe(1);
+      expect((await store.alerts.byId(a.alert.id))?.alert.hit.images).toBeUndefined();
+      expect((await store.alerts.byId(a.alert.id))?.alert.hit.plate).toBe('ABC1234');
+    });
+
+    it('gives concurrent ingests unique seqs that become visible in seq order', async () => {
+      const seen: number[] = [];
+      let done = false;
+      // A cursor like the hub's delivery: whatever it sees, nothing smaller may appear later.
+      const reader = (async () => {
+        let last = 0;
+        while (!done) {
+          for (const s of await store.alerts.after(last, 1000)) {
+            seen.push(s.seq);
+            last = s.seq;
+          }
+        }
+        for (const s of await store.alerts.after(last, 1000)) seen.push(s.seq);
+      })();
+      const results = await Promise.all(Array.from({ length: 60 }, () => store.alerts.ingest(sampleHit(), new Date().toISOString())));
+      done = true;
+      await reader;
+      const seqs = results.map((r) => r.seq);
+      expect(new Set(seqs).size).toBe(60);
+      expect(seen).toEqual([...seqs].sort((x, y) => x - y));
+    });
+
+    it('records one receipt per installation', async () => {
+      await store.receipts.add({ alertId: 'a1', userId: 'u-1', clientId: 'd1', receivedAt: '2026-11-28T03:00:01.000Z' });
+      await store.receipts.add({ alertId: 'a1', userId: 'u-1', clientId: 'd1', receivedAt: '2026-11-28T03:00:09.000Z' });
+      await store.receipts.add({ alertId: 'a1', userId: 'u-2', clientId: 'd2', receivedAt: '2026-11-28T03:00:02.000Z' });
+      expect(await store.receipts.forAlert('a1')).toEqual([
+        { alertId: 'a1', userId: 'u-1', clientId: 'd1', receivedAt: '2026-11-28T03:00:01.000Z' },
+        { alertId: 'a1', userId: 'u-2', clientId: 'd2', receivedAt: '2026-11-28T03:00:02.000Z' },
+      ]);
+    });
+
+    it('chains the acknowledgement log, answers a repeated eventId with the first outcome, and filters', async () => {
+      const { alert } = await store.alerts.ingest(sampleHit({ category: 'felony' }), '2026-11-28T03:00:00.000Z');
+      const first = await store.acks.append(draft(alert.id, 'acknowledged', 1), (t) => firstAck(t, 'u-1'));
+      expect(first).toEqual({ ok: true, entrySeq: 1 });
+      expect(await store.acks.append(draft(alert.id, 'acknowledged', 1), () => ({ code: 'x', message: 'y' }))).toEqual(first);
+      expect(await store.acks.append(draft(alert.id, 'acknowledged', 2), (t) => firstAck(t, 'u-1'))).toEqual({
+        ok: false, error: { code: 'already_acknowledged', message: 'again' },
+      });
+      await store.acks.append(draft(alert.id, 'acknowledged', 3, 'u-2'), (t) => firstAck(t, 'u-2'));
+      const trail = await store.acks.trail(alert.id);
+      expect(trail.map((e) => [e.seq, e.userId])).toEqual([[1, 'u-1'], [2, 'u-2']]);
+      expect(trail[1]?.prevHash).toBe(trail[0]?.hash);
+      expect(await store.acks.outcome(draft(alert.id, 'acknowledged', 3).eventId)).toEqual({ ok: true, entrySeq: 2 });
+      expect(await store.acks.outcome('unknown')).toBeUndefined();
+      expect((await store.acks.query({ limit: 10, userId: 'u-2' })).map((e) => e.seq)).toEqual([2]);
+      expect((await store.acks.query({ limit: 10, category: 'felony', afterSeq: 1 })).map((e) => e.seq)).toEqual([2]);
+      expect(await store.acks.query({ limit: 10, category: 'amber' })).toEqual([]);
+      expect((await store.acks.rows(0, 10)).map((r) => r.seq)).toEqual([1, 2]);
+      expect(await verifyChain(store.acks)).toMatchObject({ ok: true, entries: 2, head: trail[1]?.hash });
+
+      const refusal = { eventId: 'e-9', alertId: alert.id, userId: 'u-1', username: 'user-u-1', clientId: 'd', type: 'verified', at: '2026-11-28T03:20:00.000Z', error: { code: 'order', message: 'no' } };
+      await store.acks.recordRefusal(refusal);
+      await store.acks.recordRefusal({ ...refusal, at: '2026-11-28T03:21:00.000Z' });
+      expect(await store.acks.refusals({ limit: 10 })).toEqual([refusal]);
+      expect(await store.acks.refusals({ limit: 10, userId: 'u-2' })).toEqual([]);
+      expect(await store.acks.outcome('e-9')).toEqual({ ok: false, error: refusal.error });
+    });
+
+    it('keeps one hash chain under concurrent appends', async () => {
+      const alerts = await Promise.all(Array.from({ length: 8 }, () => store.alerts.ingest(sampleHit(), new Date().toISOString())));
+      const outcomes = await Promise.all(alerts.flatMap(({ alert }, i) => [1, 2, 3].map((u) =>
+        store.acks.append(draft(alert.id, 'acknowledged', i * 10 + u, `u-${u}`), (t) => firstAck(t, `u-${u}`)))));
+      expect(outcomes.every((o) => o.ok)).toBe(true);
+      expect(outcomes.map((o) => (o.ok ? o.entrySeq : 0)).sort((x, y) => x - y)).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
+      expect(await verifyChain(store.acks)).toMatchObject({ ok: true, entries: 24 });
+    });
+
+    it('refuses to rewrite the logs through SQL', async () => {
+      const { alert } = await store.alerts.ingest(sampleHit(), new Date().toISOString());
+      await store.acks.append(draft(alert.id, 'acknowledged', 1), () => undefined);
+      await store.audit.add({ at: 'a', action: 'login', outcome: 'success', userId: null, username: null, source: null });
+      await store.zones.put(zone('z1', CHICAGO), 'u-9', 't');
+      await expect(db.raw("UPDATE ack_log SET hash = 'x'")).rejects.toThrow(/append-only/);
+      await expect(db.raw('DELETE FROM ack_log')).rejects.toThrow(/append-only/);
+      await expect(db.raw("UPDATE audit_events SET action = 'x'")).rejects.toThrow(/append-only/);
+      await expect(db.raw('DELETE FROM zone_history')).rejects.toThrow(/append-only/);
+      expect(await verifyChain(store.acks)).toMatchObject({ ok: true, entries: 1 });
+    });
+
+    it('keeps zones with their history, the policy and preferences', async () => {
+      expect(await store.policy.get()).toEqual(DEFAULT_POLICY);
+      const created = await store.zones.put(zone('z2', CHICAGO), 'u-9', '2026-11-28T01:00:00.000Z');
+      expect(created).toMatchObject({ change: 'created', before: null, zone: { id: 'z2', updatedBy: 'u-9' } });
+      const updated = await store.zones.put({ ...zone('z2', CHICAGO), active: false }, 'u-8', '2026-11-28T02:00:00.000Z');
+      expect(updated).toMatchObject({ change: 'updated', before: { active: true }, zone: { active: false, updatedBy: 'u-8' } });
+      await store.zones.put(zone('z1', CHICAGO), 'u-9', '2026-11-28T03:00:00.000Z');
+      expect((await store.zones.list()).map((z) => z.id)).toEqual(['z1', 'z2']);
+      expect(await store.zones.remove('z2', 'u-7', '2026-11-28T04:00:00.000Z')).toMatchObject({ change: 'deleted', zone: null });
+      expect(await store.zones.remove('z2', 'u-7', '2026-11-28T04:00:00.000Z')).toBeUndefined();
+      expect(await store.zones.byId('z2')).toBeUndefined();
+      expect((await store.zones.history('z2')).map((c) => c.change)).toEqual(['created', 'updated', 'deleted']);
+      const policy = { ...DEFAULT_POLICY, replayWindowDays: 3 };
+      await store.policy.put(policy);
+      expect(await store.policy.get()).toEqual(policy);
+      expect(await store.policy.preferences('u-1')).toBeUndefined();
+      await store.policy.putPreferences('u-1', { categories: ['felony', 'stolen'] });
+      await store.policy.putPreferences('u-1', { categories: ['amber'] });
+      expect(await store.policy.preferences('u-1')).toEqual({ categories: ['amber'] });
+    });
+
+    it('keeps the security audit trail in order and a secret stable', async () => {
+      await store.audit.add({ at: '2026-11-28T01:00:00.000Z', action: 'login', outcome: 'failure', userId: 'u-1', username: 'a', source: '127.0.0.1' });
+      await store.audit.add({ at: '2026-11-28T02:00:00.000Z', action: 'lockout', outcome: 'refused', userId: null, username: 'a', source: null, detail: { n: 5 } });
+      const all = await store.audit.list({ limit: 10 });
+      expect(all.map((e) => e.action)).toEqual(['login', 'lockout']);
+      expect(all[1]).toMatchObject({ detail: { n: 5 }, userId: null });
+      expect((await store.audit.list({ limit: 10, action: 'lockout' })).map((e) => e.action)).toEqual(['lockout']);
+      expect((await store.audit.list({ limit: 10, since: '2026-11-28T01:30:00.000Z' })).map((e) => e.action)).toEqual(['lockout']);
+      const a = await store.secrets.getOrCreate('jwt', () => 'first');
+      const b = await store.secrets.getOrCreate('jwt', () => 'second');
+      expect([a, b]).toEqual(['first', 'first']);
+    });
+  });
+}
+
+contract('SQLite', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'opentas-contract-'));
+  const store = openSqliteStore(dir);
+  return {
+    store,
+    async raw(sql) {
+      const other = new Database(dbPath(dir));
+      try {
+        other.exec(sql);
+      } finally {
+        other.close();
+      }
+    },
+    async close() {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
+
+const services = scaleOutServices();
+let cluster: PostgresCluster | undefined;
+
+describe.skipIf(!services.ok && process.env.CI !== 'true')('Postgres', () => {
+  beforeAll(async () => {
+    requireServices(services, 'store contract (Postgres)');
+    cluster = await PostgresCluster.start(services.pgBin!);
+  });
+  afterAll(async () => cluster?.stop());
+
+  contract('Postgres', async () => {
+    const url = await cluster!.createDatabase('contract');
+    const store = await openPostgresStore(url);
+    return {
+      store,
+      async raw(sql) {
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        try {
+          await client.query(sql);
+        } finally {
+          await client.end();
+        }
+      },
+      close: () => store.close(),
+    };
+  });
+});
+
+if (!services.ok && process.env.CI !== 'true') console.warn(`[store contract] Postgres skipped: ${services.reason}`);
