@@ -3,6 +3,7 @@
  * idempotency, refusals recorded, fan-out to every desk the alert reached, the supervisor queries
  * and CSV export, and GET /alerts/:id with trail and receipts.
  */
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertClient } from './support/alert-client.js';
 import { CONFIRMED, ackEvent } from './support/acks.js';
@@ -140,6 +141,19 @@ describe('acknowledgement log', () => {
     expect(lines[1]).toContain(',felony,acknowledged,');
     expect(res.text).toContain('2026-00123');
     expect((await t.api('GET', '/acks/export.csv', { token: b.token })).status).toBe(403);
+  });
+
+  it('chains entries exactly as PROTOCOL.md says, checked with an independent canonical JSON', async () => {
+    const sortKeys = (v: unknown): unknown =>
+      Array.isArray(v) ? v.map(sortKeys) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])])) : v;
+    const items = (await t.api('GET', '/acks?limit=1000', { token: sup.token })).body.items as Record<string, unknown>[];
+    let prev = '0'.repeat(64);
+    for (const entry of items) {
+      const { hash, ...rest } = entry;
+      expect(rest.prevHash).toBe(prev);
+      expect(hash).toBe(createHash('sha256').update(prev + JSON.stringify(sortKeys(rest))).digest('hex'));
+      prev = hash as string;
+    }
   });
 
   it('verifies the chain', async () => {

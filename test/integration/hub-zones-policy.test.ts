@@ -104,6 +104,9 @@ describe('zones, policy and routing', () => {
     expect(deskNorth.alerts.map((a) => a.alert.id)).toEqual([inZone.id, amberOutside.id, last.id]);
     // The roamer has no zones but opted out of registration: mandatory categories still arrive.
     expect(deskRoamer.alerts.map((a) => a.alert.id)).toEqual([inZone.id, outside.id, amberOutside.id, last.id]);
+    // An alert that was not for this desk cannot be acknowledged from it.
+    const refused = await deskNorth.sendAck({ eventId: crypto.randomUUID(), alertId: outside.id, type: 'acknowledged', at: new Date().toISOString() });
+    expect(refused).toEqual({ ok: false, error: { code: 'forbidden', message: expect.any(String) } });
     const replay = t.connect({ token: north.token, clientId: 'north-3', resumeFrom: head });
     await replay.ready();
     await waitFor(() => replay.alerts.some((a) => a.alert.id === last.id), 'replayed alerts');
