@@ -14,6 +14,7 @@ import { RetentionJob } from './retention/retention-job.js';
 import { startHub } from './server.js';
 import type { HubStore } from './store/port.js';
 import { openSqliteStore } from './store/sqlite/index.js';
+import { openPostgresStore } from './store/postgres/index.js';
 
 class UsageError extends Error {}
 
@@ -48,7 +49,8 @@ function integer(value: string, name: string, min: number, max: number): number 
 }
 
 async function withStore<T>(dataDir: string, run: (store: HubStore) => Promise<T>): Promise<T> {
-  const store = openSqliteStore(dataDir);
+  // DATABASE_URL names the Postgres database the hub nodes share; the commands then act on it.
+  const store = process.env.DATABASE_URL ? await openPostgresStore(process.env.DATABASE_URL) : openSqliteStore(dataDir);
   try {
     return await run(store);
   } finally {
@@ -61,8 +63,9 @@ async function serve(args: string[]): Promise<number> {
   const port = integer(required(f, 'port'), 'port', 0, 65535);
   const dataDir = required(f, 'data');
   const simulate = typeof f.simulate === 'string' ? integer(f.simulate, 'simulate', 1, 600_000) : undefined;
-  if (process.env.DATABASE_URL) throw new UsageError('DATABASE_URL (Postgres) is not supported by this build yet; unset it to use SQLite');
   const hub = await startHub({
+    ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
+    ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}),
     port,
     dataDir,
     host: typeof f.host === 'string' ? f.host : '127.0.0.1',

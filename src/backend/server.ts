@@ -23,6 +23,8 @@ import { RetentionJob } from './retention/retention-job.js';
 import { Simulator } from './simulator/simulator.js';
 import type { HubStore, IngestResult } from './store/port.js';
 import { openSqliteStore } from './store/sqlite/index.js';
+import { openPostgresStore } from './store/postgres/index.js';
+import { attachScaleOut, prepareScaleOut, type ScaleOutOptions } from './stream/scale-out/index.js';
 import { AlertStream } from './stream/alert-stream.js';
 
 export const HUB_VERSION = '0.1.0';
@@ -49,6 +51,12 @@ export interface HubOptions {
   /** How often the detection-image purge runs (default hourly; 0 = only when asked). */
   retentionEveryMs?: number;
   onError?: (err: unknown) => void;
+  /** Postgres shared by several hub nodes (the CLI takes it from DATABASE_URL); SQLite when unset. */
+  databaseUrl?: string;
+  /** Redis for the Socket.IO adapter between hub nodes (the CLI takes it from REDIS_URL). */
+  redisUrl?: string;
+  /** Tuning of the scale-out mode (on when databaseUrl or redisUrl is set). */
+  scaleOut?: Omit<ScaleOutOptions, 'redisUrl'>;
 }
 
 export interface HubAdmin {
@@ -83,7 +91,9 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
   const clock = options.clock ?? systemClock;
   const print = options.print ?? (() => {});
   const onError = options.onError ?? ((err: unknown) => console.error('[hub]', err));
-  const store = options.store ?? openSqliteStore(options.dataDir);
+  const store = options.store ?? (options.databaseUrl ? await openPostgresStore(options.databaseUrl, { onError }) : openSqliteStore(options.dataDir));
+  const scaled = options.databaseUrl !== undefined || options.redisUrl !== undefined;
+  const scaleOutOptions: ScaleOutOptions = { ...options.scaleOut, ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}) };
   const signingKey = await store.secrets.getOrCreate('jwt-hs256', () => randomBytes(32).toString('base64'));
   const tokens = new AccessTokens(Buffer.from(signingKey, 'base64'), clock);
   const securityLog = new SecurityLog(store.audit, clock);
@@ -105,11 +115,13 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
 
   const app = buildHttp(ctx, { error: (o, msg) => onError(Object.assign(new Error(msg), { cause: o })) });
   const io = new SocketServer(app.server, { transports: ['websocket'], serveClient: false, maxHttpBufferSize: 1e6 });
+  if (scaled) prepareScaleOut(io, store, clock, scaleOutOptions);
   const stream = new AlertStream(io, store, tokens, feed, audience, clock, onError);
   ctx.stream = stream;
   ctx.sessions.onSessionEnded = (sessionId) => stream.endSession(sessionId);
   const ackDesk = new AckDesk(store, audience, securityLog, clock, stream);
   stream.ackHandler = (principal, clientId, event) => ackDesk.handle(principal, clientId, event);
+  const scaleOut = scaled ? await attachScaleOut({ io, store, feed, audience, stream, sessions: ctx.sessions, onError }, scaleOutOptions) : undefined;
 
   const host = options.host ?? '127.0.0.1';
   await app.listen({ port: options.port ?? 0, host });
@@ -146,6 +158,7 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
         retention.stop();
         await new Promise<void>((resolve) => void io.close(() => resolve()));
         await app.close().catch(() => undefined);
+        await scaleOut?.close();
         await store.close();
       })();
       return closing;
