@@ -28,7 +28,11 @@ export type FilterPolicy = Pick<Policy, 'mandatoryCategories' | 'statewideCatego
 export type ZoneErrorListener = (failure: ZoneFailure & { hitId: string }) => void;
 
 /** Whether the user receives this category at all (before any zone is considered). */
-export function receivesCategory(category: Category, user: Pick<FilterUser, 'categories'>, policy: FilterPolicy): boolean {
+export function receivesCategory(
+  category: Category,
+  user: Pick<FilterUser, 'categories'>,
+  policy: FilterPolicy,
+): boolean {
   return isMandatory(category, policy.mandatoryCategories) || user.categories.includes(category);
 }
 
@@ -65,7 +69,11 @@ export function activeZoneIdsFor(
   unit: string | null | undefined,
 ): string[] {
   return zones
-    .filter((z) => z.active && (z.assignees.users.includes(userId) || (unit != null && z.assignees.units.includes(unit))))
+    .filter(
+      (z) =>
+        z.active &&
+        (z.assignees.users.includes(userId) || (unit != null && z.assignees.units.includes(unit))),
+    )
     .map((z) => z.id);
 }
 

@@ -41,7 +41,15 @@ export const LOOKALIKE_PAIRS: readonly (readonly [string, string])[] = [
   ['2', 'Z'],
 ];
 
-const LOOKALIKE = new Map<string, string>(LOOKALIKE_PAIRS.flatMap(([a, b]) => [[a, b], [b, a]] as [string, string][]));
+const LOOKALIKE = new Map<string, string>(
+  LOOKALIKE_PAIRS.flatMap(
+    ([a, b]) =>
+      [
+        [a, b],
+        [b, a],
+      ] as [string, string][],
+  ),
+);
 
 export function isLookalike(a: string, b: string): boolean {
   return LOOKALIKE.get(a) === b;
@@ -90,7 +98,11 @@ export function verificationFlags(hit: FlaggableHit, options: FlagOptions): Veri
 
   if (plateState === 'UNK' || hotlist.state === 'UNK') {
     const which = plateState === 'UNK' ? 'the read' : 'the hot-list entry';
-    flags.push({ code: 'state_unknown', severity: 'critical', text: `State unknown on ${which}: confirm the state` });
+    flags.push({
+      code: 'state_unknown',
+      severity: 'critical',
+      text: `State unknown on ${which}: confirm the state`,
+    });
   } else if (plateState !== hotlist.state) {
     flags.push({
       code: 'state_mismatch',

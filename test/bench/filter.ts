@@ -13,11 +13,11 @@ import { orientSign } from '../../src/shared/geo/orient-sign.js';
 import { type CountyZone, loadCountyZones, ringsOf, uniformPoints } from './us-county-zones.js';
 
 const SEED = 20261128;
-const INDEX_POINTS = 1_000_000;
-const INDEX_TURF_POINTS = 200_000;
-const TURF_LOOP_SECONDS = 10;
-const INDEX_SECONDS = 5;
-const INDEX_TURF_SECONDS = 6;
+/** Per round, points for each method; rounds interleave the methods so machine load hits all alike. */
+const ROUNDS = 50;
+const CHUNK = { index: 20_000, indexTurf: 4_000, turfLoop: 40 };
+/** Stop starting rounds after this long (the turf loop dominates; fewer points, same ratio). */
+const MEASURE_SECONDS = 60;
 
 type Query = (lon: number, lat: number) => string[];
 
@@ -26,11 +26,16 @@ function indexTurf(zones: CountyZone[]): Query {
   const features: Feature<Polygon | MultiPolygon>[] = zones.map((z) => turfFeature(z.geometry));
   const tree = new Flatbush(zones.length);
   for (const z of zones) {
-    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    let minX = Infinity,
+      minY = Infinity,
+      maxX = -Infinity,
+      maxY = -Infinity;
     for (const ring of ringsOf(z.geometry)) {
       for (const [x, y] of ring) {
-        minX = Math.min(minX, x as number); maxX = Math.max(maxX, x as number);
-        minY = Math.min(minY, y as number); maxY = Math.max(maxY, y as number);
+        minX = Math.min(minX, x as number);
+        maxX = Math.max(maxX, x as number);
+        minY = Math.min(minY, y as number);
+        maxY = Math.max(maxY, y as number);
       }
     }
     tree.add(minX, minY, maxX, maxY);
@@ -58,23 +63,33 @@ function turfLoop(zones: CountyZone[]): Query {
   };
 }
 
-/** Run `query` over the points until done or out of time; points per second and the answers. */
-function measure(query: Query, points: Float64Array, seconds: number): { perSecond: number; answers: string[][] } {
-  const answers: string[][] = [];
-  const deadline = performance.now() + seconds * 1000;
-  const start = performance.now();
-  const n = points.length / 2;
-  let i = 0;
-  for (; i < n; i += 1) {
-    answers.push(query(points[2 * i]!, points[2 * i + 1]!));
-    // Check the clock every 256 points so the check costs nothing measurable.
-    if ((i & 255) === 255 && performance.now() > deadline) {
-      i += 1;
-      break;
+interface Method {
+  query: Query;
+  chunk: number;
+  done: number;
+  ms: number;
+  answers: string[][];
+}
+
+/**
+ * Interleaved measurement: each round runs every method on its next chunk of the same point
+ * sequence. On a shared two-core machine the load changes from second to second; interleaving
+ * makes the ratio fair even when the absolute rates move.
+ */
+function measure(methods: Method[], points: Float64Array): void {
+  const deadline = performance.now() + MEASURE_SECONDS * 1000;
+  for (let round = 0; round < ROUNDS && performance.now() < deadline; round += 1) {
+    for (const m of methods) {
+      const start = performance.now();
+      const end = m.done + m.chunk;
+      for (let i = m.done; i < end; i += 1) m.answers.push(m.query(points[2 * i]!, points[2 * i + 1]!));
+      m.ms += performance.now() - start;
+      m.done = end;
     }
   }
-  return { perSecond: i / ((performance.now() - start) / 1000), answers };
 }
+
+const rate = (m: Method): number => m.done / (m.ms / 1000);
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
@@ -82,7 +97,12 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return b.every((x) => s.has(x));
 }
 
-function countMismatches(points: Float64Array, mine: Query, oracle: Query, limit = points.length / 2): { mismatches: number; example?: string } {
+function countMismatches(
+  points: Float64Array,
+  mine: Query,
+  oracle: Query,
+  limit = points.length / 2,
+): { mismatches: number; example?: string } {
   let mismatches = 0;
   let example: string | undefined;
   for (let i = 0; i < limit; i += 1) {
@@ -99,7 +119,11 @@ function countMismatches(points: Float64Array, mine: Query, oracle: Query, limit
 }
 
 /** Every vertex, and the midpoint of every edge (with how many midpoints are exactly on their edge in doubles). */
-function boundaryPoints(zones: CountyZone[]): { vertices: Float64Array; midpoints: Float64Array; exactlyOnEdge: number } {
+function boundaryPoints(zones: CountyZone[]): {
+  vertices: Float64Array;
+  midpoints: Float64Array;
+  exactlyOnEdge: number;
+} {
   const vertices: number[] = [];
   const midpoints: number[] = [];
   let exactlyOnEdge = 0;
@@ -123,49 +147,68 @@ function main(): void {
   const log = (s: string): void => console.log(s);
   let t = performance.now();
   const zones = loadCountyZones();
-  log(`zones: ${zones.length} (us-atlas counties-10m x 3, shifted +0.013 and +0.026 deg), loaded in ${Math.round(performance.now() - t)} ms`);
+  log(
+    `zones: ${zones.length} (us-atlas counties-10m x 3, shifted +0.013 and +0.026 deg), loaded in ${Math.round(performance.now() - t)} ms`,
+  );
 
   t = performance.now();
   const index = new ZoneIndex(zones);
   const s = index.stats;
-  log(`ZoneIndex built in ${Math.round(performance.now() - t)} ms: ${s.polygons} polygons, ${s.storedEdges} stored edges, ${s.failed} failed`);
+  log(
+    `ZoneIndex built in ${Math.round(performance.now() - t)} ms: ${s.polygons} polygons, ${s.storedEdges} stored edges, ${s.failed} failed`,
+  );
   const mine: Query = (lon, lat) => index.zonesContaining(lon, lat);
   t = performance.now();
   const baseline = indexTurf(zones);
   log(`Flatbush+turf built in ${Math.round(performance.now() - t)} ms`);
   const loop = turfLoop(zones);
 
-  const points = uniformPoints(INDEX_POINTS, SEED);
-  measure(mine, points.subarray(0, 100_000), 2); // warm up the JIT
-  const fast = measure(mine, points, INDEX_SECONDS);
-  log(`ZoneIndex: ${fast.answers.length} points, ${Math.round(fast.perSecond)} points/s`);
-  measure(baseline, points.subarray(0, 20_000), 1);
-  const withTurf = measure(baseline, points.subarray(0, INDEX_TURF_POINTS * 2), INDEX_TURF_SECONDS);
-  log(`Flatbush+turf: ${withTurf.answers.length} points, ${Math.round(withTurf.perSecond)} points/s`);
-  const plain = measure(loop, points, TURF_LOOP_SECONDS);
-  log(`turf loop: ${plain.answers.length} points, ${Math.round(plain.perSecond)} points/s`);
+  const points = uniformPoints(ROUNDS * CHUNK.index, SEED);
+  // Warm up the JIT on points the measurement does not use.
+  const warm = uniformPoints(50_000, SEED + 1);
+  for (let i = 0; i < 50_000; i += 1) mine(warm[2 * i]!, warm[2 * i + 1]!);
+  for (let i = 0; i < 5_000; i += 1) baseline(warm[2 * i]!, warm[2 * i + 1]!);
+  for (let i = 0; i < 10; i += 1) loop(warm[2 * i]!, warm[2 * i + 1]!);
 
-  // Correctness. Random points: every one the Flatbush+turf run answered, and the turf loop's.
+  const method = (query: Query, chunk: number): Method => ({ query, chunk, done: 0, ms: 0, answers: [] });
+  const fast = method(mine, CHUNK.index);
+  const withTurf = method(baseline, CHUNK.indexTurf);
+  const plain = method(loop, CHUNK.turfLoop);
+  t = performance.now();
+  measure([fast, withTurf, plain], points);
+  log(`measured in ${Math.round((performance.now() - t) / 1000)} s, interleaved rounds:`);
+  log(`  ZoneIndex: ${fast.done} points, ${Math.round(rate(fast))} points/s`);
+  log(`  Flatbush+turf: ${withTurf.done} points, ${Math.round(rate(withTurf))} points/s`);
+  log(`  turf loop: ${plain.done} points, ${Math.round(rate(plain))} points/s`);
+
+  // Correctness on random points: the same points, the index's answers against both turf runs.
   let randomMismatches = 0;
-  withTurf.answers.forEach((b, i) => { if (!sameSet(fast.answers[i] ?? mine(points[2 * i]!, points[2 * i + 1]!), b)) randomMismatches += 1; });
-  plain.answers.forEach((b, i) => { if (!sameSet(fast.answers[i] ?? [], b)) randomMismatches += 1; });
+  for (const other of [withTurf, plain]) {
+    other.answers.forEach((b, i) => {
+      if (!sameSet(fast.answers[i]!, b)) randomMismatches += 1;
+    });
+  }
   const inside = withTurf.answers.filter((a) => a.length > 0).length;
-  log(`random points: ${withTurf.answers.length} vs Flatbush+turf and ${plain.answers.length} vs the turf loop (${inside} inside some zone): ${randomMismatches} mismatches`);
+  log(
+    `random points: ${withTurf.done} vs Flatbush+turf and ${plain.done} vs the turf loop ` +
+      `(${inside} of the first inside some zone): ${randomMismatches} mismatches`,
+  );
 
   const { vertices, midpoints, exactlyOnEdge } = boundaryPoints(zones);
   const v = countMismatches(vertices, mine, baseline);
-  log(`vertex points: ${vertices.length / 2}, ${v.mismatches} mismatches${v.example ? ` e.g. ${v.example}` : ''}`);
+  log(
+    `vertex points: ${vertices.length / 2}, ${v.mismatches} mismatches${v.example ? ` e.g. ${v.example}` : ''}`,
+  );
   const e = countMismatches(midpoints, mine, baseline);
   log(
     `edge midpoints: ${midpoints.length / 2} (${exactlyOnEdge} exactly on their edge in binary floating point; the others a rounding error to one side, ` +
       `decided by the same exact predicate as turf's), ${e.mismatches} mismatches${e.example ? ` e.g. ${e.example}` : ''}`,
   );
   const mismatches = randomMismatches + v.mismatches + e.mismatches;
-  const ratio = fast.perSecond / plain.perSecond;
-  log(`vs Flatbush+turf: ${(fast.perSecond / withTurf.perSecond).toFixed(1)}x`);
+  log(`ZoneIndex vs Flatbush+turf: ${(rate(fast) / rate(withTurf)).toFixed(1)}x`);
   log(
-    `filter: zones=${zones.length} points_per_s=${Math.round(fast.perSecond)} turf_points_per_s=${Math.round(plain.perSecond)} ` +
-      `index_turf_points_per_s=${Math.round(withTurf.perSecond)} ratio=${Math.round(ratio)} mismatches=${mismatches}`,
+    `filter: zones=${zones.length} points_per_s=${Math.round(rate(fast))} turf_points_per_s=${Math.round(rate(plain))} ` +
+      `index_turf_points_per_s=${Math.round(rate(withTurf))} ratio=${Math.round(rate(fast) / rate(plain))} mismatches=${mismatches}`,
   );
 }
 

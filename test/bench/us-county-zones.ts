@@ -42,7 +42,9 @@ function shifted(geometry: Polygon | MultiPolygon, d: number): Polygon | MultiPo
 /** 3 x 3,231 = 9,693 zones. */
 export function loadCountyZones(): CountyZone[] {
   const counties = loadCounties();
-  return SHIFTS.flatMap((d, k) => counties.map((c) => ({ id: k === 0 ? c.id : `${c.id}+${k}`, geometry: shifted(c.geometry, d) })));
+  return SHIFTS.flatMap((d, k) =>
+    counties.map((c) => ({ id: k === 0 ? c.id : `${c.id}+${k}`, geometry: shifted(c.geometry, d) })),
+  );
 }
 
 /** mulberry32: small, fast, and the same sequence on every machine. */

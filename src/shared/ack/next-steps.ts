@@ -18,7 +18,12 @@ export interface NextSteps {
   blocked: Partial<Record<AckStep, AckOrderCode>>;
 }
 
-const ATTESTED: Verification = { system: 'LEADS', result: 'confirmed', plateMatchesImage: true, stateMatches: true };
+const ATTESTED: Verification = {
+  system: 'LEADS',
+  result: 'confirmed',
+  plateMatchesImage: true,
+  stateMatches: true,
+};
 
 const PROBES: Record<AckStep, AckOrderEvent> = {
   acknowledge: { type: 'acknowledged' },

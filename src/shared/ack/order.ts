@@ -19,7 +19,8 @@ export type AckOrderCode = (typeof ACK_ORDER_CODES)[number];
 export type AckOrderResult = { ok: true } | { ok: false; code: AckOrderCode; message: string };
 
 /** The fields of an event the order depends on (an AckEvent, an AckEntry or a draft in the UI). */
-export type AckOrderEvent = Pick<AckEvent, 'type'> & Partial<Pick<AckEvent, 'verification' | 'action' | 'close'>>;
+export type AckOrderEvent = Pick<AckEvent, 'type'> &
+  Partial<Pick<AckEvent, 'verification' | 'action' | 'close'>>;
 
 /** A trail item: a stored AckEntry or anything with its type, payload and author. */
 export type AckTrailItem = AckOrderEvent & { userId: string };
@@ -65,7 +66,9 @@ export function allowsAction(verification: Verification | undefined): boolean {
 
 /** A case number is 1-64 characters and not only blanks. */
 export function isValidCaseNumber(caseNumber: string | undefined): boolean {
-  return typeof caseNumber === 'string' && caseNumber.trim().length > 0 && caseNumber.length <= CASE_NUMBER_MAX;
+  return (
+    typeof caseNumber === 'string' && caseNumber.trim().length > 0 && caseNumber.length <= CASE_NUMBER_MAX
+  );
 }
 
 const refuse = (code: AckOrderCode, message: string): AckOrderResult => ({ ok: false, code, message });
@@ -90,12 +93,17 @@ function payloadProblem(event: AckOrderEvent): string | undefined {
 }
 
 /** Whether `userId` may add `event` to the alert's trail now, and if not, why. */
-export function checkAckOrder(trail: readonly AckTrailItem[], event: AckOrderEvent, userId: string): AckOrderResult {
+export function checkAckOrder(
+  trail: readonly AckTrailItem[],
+  event: AckOrderEvent,
+  userId: string,
+): AckOrderResult {
   const problem = payloadProblem(event);
   if (problem) return refuse('invalid_event', problem);
 
   const standing = ackStanding(trail, userId);
-  if (standing.closed) return refuse('trail_closed', 'this alert is closed for you: nothing may follow "closed"');
+  if (standing.closed)
+    return refuse('trail_closed', 'this alert is closed for you: nothing may follow "closed"');
 
   if (event.type === 'acknowledged') {
     return standing.acknowledged

@@ -21,19 +21,30 @@ export type SegmentContact = 'none' | 'cross' | 'touch' | 'overlap';
  * one point that is an endpoint of at least one), `overlap` (collinear, sharing more than a point).
  */
 export function segmentContact(
-  p1x: number, p1y: number, p2x: number, p2y: number,
-  q1x: number, q1y: number, q2x: number, q2y: number,
+  p1x: number,
+  p1y: number,
+  p2x: number,
+  p2y: number,
+  q1x: number,
+  q1y: number,
+  q2x: number,
+  q2y: number,
 ): SegmentContact {
   const d1 = orient(q1x, q1y, q2x, q2y, p1x, p1y);
   const d2 = orient(q1x, q1y, q2x, q2y, p2x, p2y);
   const d3 = orient(p1x, p1y, p2x, p2y, q1x, q1y);
   const d4 = orient(p1x, p1y, p2x, p2y, q2x, q2y);
-  if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) return 'cross';
+  if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)))
+    return 'cross';
   if (d1 === 0 && d2 === 0 && d3 === 0 && d4 === 0) {
     // Collinear: project on the dominant axis and compare the intervals.
     const useX = Math.abs(p2x - p1x) + Math.abs(q2x - q1x) >= Math.abs(p2y - p1y) + Math.abs(q2y - q1y);
-    const [a0, a1] = useX ? [Math.min(p1x, p2x), Math.max(p1x, p2x)] : [Math.min(p1y, p2y), Math.max(p1y, p2y)];
-    const [b0, b1] = useX ? [Math.min(q1x, q2x), Math.max(q1x, q2x)] : [Math.min(q1y, q2y), Math.max(q1y, q2y)];
+    const [a0, a1] = useX
+      ? [Math.min(p1x, p2x), Math.max(p1x, p2x)]
+      : [Math.min(p1y, p2y), Math.max(p1y, p2y)];
+    const [b0, b1] = useX
+      ? [Math.min(q1x, q2x), Math.max(q1x, q2x)]
+      : [Math.min(q1y, q2y), Math.max(q1y, q2y)];
     const lo = Math.max(a0, b0);
     const hi = Math.min(a1, b1);
     if (lo > hi) return 'none';

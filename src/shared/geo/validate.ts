@@ -29,7 +29,10 @@ export function validateZoneGeometry(geometry: unknown, path = 'geometry'): Geom
   }
   const { type, coordinates } = geometry as { type?: unknown; coordinates?: unknown };
   if (type !== 'Polygon' && type !== 'MultiPolygon') {
-    add(`${path}.type`, `the geometry type must be "Polygon" or "MultiPolygon", not ${JSON.stringify(type) ?? 'missing'}`);
+    add(
+      `${path}.type`,
+      `the geometry type must be "Polygon" or "MultiPolygon", not ${JSON.stringify(type) ?? 'missing'}`,
+    );
     return issues;
   }
   if (!Array.isArray(coordinates) || coordinates.length === 0) {
@@ -67,7 +70,10 @@ export function validateZoneGeometry(geometry: unknown, path = 'geometry'): Geom
         }
       });
       if (ring.length < 4) {
-        add(ringPath, `${name} has ${ring.length} positions: a ring needs at least 4 (the last repeating the first)`);
+        add(
+          ringPath,
+          `${name} has ${ring.length} positions: a ring needs at least 4 (the last repeating the first)`,
+        );
         good = false;
       } else if (good && !samePoint(ring[0] as number[], ring[ring.length - 1] as number[])) {
         add(ringPath, `${name} is not closed: first and last positions differ`);
@@ -79,7 +85,10 @@ export function validateZoneGeometry(geometry: unknown, path = 'geometry'): Geom
 
   if (positions > MAX_ZONE_POSITIONS) {
     // Checked before the crossing test so an oversized zone costs nothing more to refuse.
-    add(`${path}.coordinates`, `the zone has ${positions} positions: at most ${MAX_ZONE_POSITIONS} are allowed`);
+    add(
+      `${path}.coordinates`,
+      `the zone has ${positions} positions: at most ${MAX_ZONE_POSITIONS} are allowed`,
+    );
     return issues;
   }
   for (const { ring, path: ringPath, name } of wellFormed) {
@@ -91,7 +100,8 @@ export function validateZoneGeometry(geometry: unknown, path = 'geometry'): Geom
 
 function positionProblem(pos: unknown): string | undefined {
   if (!Array.isArray(pos) || pos.length < 2) return 'a position is an array [lon, lat]';
-  if (!pos.every((n) => typeof n === 'number' && Number.isFinite(n))) return 'coordinates must be finite numbers';
+  if (!pos.every((n) => typeof n === 'number' && Number.isFinite(n)))
+    return 'coordinates must be finite numbers';
   const [lon, lat] = pos as number[];
   if ((lon as number) < -180 || (lon as number) > 180) return `longitude ${lon} is outside -180..180`;
   if ((lat as number) < -90 || (lat as number) > 90) return `latitude ${lat} is outside -90..90`;
@@ -136,12 +146,20 @@ export function ringSimplicityProblem(ring: Ring): string | undefined {
 
   const index = new Flatbush(k);
   for (let i = 0; i < k; i += 1) {
-    index.add(Math.min(X(i), X(i + 1)), Math.min(Y(i), Y(i + 1)), Math.max(X(i), X(i + 1)), Math.max(Y(i), Y(i + 1)));
+    index.add(
+      Math.min(X(i), X(i + 1)),
+      Math.min(Y(i), Y(i + 1)),
+      Math.max(X(i), X(i + 1)),
+      Math.max(Y(i), Y(i + 1)),
+    );
   }
   index.finish();
   for (let i = 0; i < k; i += 1) {
     const near = index.search(
-      Math.min(X(i), X(i + 1)), Math.min(Y(i), Y(i + 1)), Math.max(X(i), X(i + 1)), Math.max(Y(i), Y(i + 1)),
+      Math.min(X(i), X(i + 1)),
+      Math.min(Y(i), Y(i + 1)),
+      Math.max(X(i), X(i + 1)),
+      Math.max(Y(i), Y(i + 1)),
     );
     for (const j of near) {
       if (j <= i + 1 || (i === 0 && j === k - 1)) continue; // itself, or adjacent

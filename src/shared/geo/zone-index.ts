@@ -1,15 +1,17 @@
 /**
  * ZoneIndex: which zones contain a point, fast enough for the hub to route every alert to
- * thousands of desks and for each client to check what it receives. A Flatbush over the polygons'
- * bounding boxes finds the few candidates; each candidate is decided by the banded, flat-array
- * point-in-polygon test of BandedPolygons. A point on a zone's border is inside (PROTOCOL.md).
+ * thousands of desks and for each client to check what it receives. The polygons' bounding boxes
+ * find the few candidates (a BoxGrid for the many small ones, a Flatbush for the few large ones);
+ * each candidate is decided by the banded, flat-array point-in-polygon test of BandedPolygons.
+ * A point on a zone's border is inside (PROTOCOL.md).
  *
  * A zone whose geometry cannot be evaluated (malformed) is not indexed but remembered with the
  * reason, and a zone id the index has never seen is reported the same way, so the filter can fail
  * open for mandatory categories instead of silently dropping an alert.
  */
 import Flatbush from 'flatbush';
-import { BandedPolygons, OUTSIDE } from './banded-polygons.js';
+import { BandedPolygons, OUTSIDE, locateInBlock } from './banded-polygons.js';
+import { BoxGrid } from './box-grid.js';
 import { geometryProblem, polygonsOf } from './zone-shape.js';
 
 export interface ZoneSource {
@@ -28,13 +30,19 @@ export type ZoneIdList = ReadonlySet<string> | readonly string[];
 
 /** Lists longer than this are turned into a Set before a query; shorter ones are scanned. */
 const SCAN_LIMIT = 8;
+/** Numbers of payload per grid entry: zone, block, band scale, band count. */
+const PAYLOAD = 4;
 
 export class ZoneIndex {
   private readonly ids: string[] = [];
   private readonly numberOf = new Map<string, number>();
   private readonly failed = new Map<string, string>();
   private readonly polygons = new BandedPolygons();
+  /** Candidates for the many small polygons. */
+  private readonly grid: BoxGrid;
+  /** Candidates for the few polygons too large for the grid; indexes into `largePolygons`. */
   private readonly tree: Flatbush | undefined;
+  private readonly largePolygons: Uint32Array;
   private readonly polygonZone: Uint32Array;
   /** Per zone, the number of the last query that found it: dedupes islands and repeats cheaply. */
   private readonly seenAt: Uint32Array;
@@ -76,14 +84,87 @@ export class ZoneIndex {
     this.polygons.finish();
     this.polygonZone = Uint32Array.from(zoneOfPolygon);
     this.seenAt = new Uint32Array(this.ids.length);
-    if (zoneOfPolygon.length > 0) {
-      const tree = new Flatbush(zoneOfPolygon.length);
-      for (let i = 0; i < boxes.length; i += 4) {
-        tree.add(boxes[i] as number, boxes[i + 1] as number, boxes[i + 2] as number, boxes[i + 3] as number);
+    // Each grid entry carries what the exact test needs: zone, block, band scale, band count.
+    const payload = new Float64Array(PAYLOAD * zoneOfPolygon.length);
+    zoneOfPolygon.forEach((z, p) => {
+      const { block, scale, bands } = this.polygons.describe(p);
+      payload.set([z, block, scale, bands], PAYLOAD * p);
+    });
+    this.grid = new BoxGrid(Float64Array.from(boxes), payload, PAYLOAD);
+    this.largePolygons = Uint32Array.from(this.grid.large);
+    if (this.largePolygons.length > 0) {
+      const tree = new Flatbush(this.largePolygons.length);
+      for (const p of this.largePolygons) {
+        tree.add(
+          boxes[4 * p] as number,
+          boxes[4 * p + 1] as number,
+          boxes[4 * p + 2] as number,
+          boxes[4 * p + 3] as number,
+        );
       }
       tree.finish();
       this.tree = tree;
     }
+  }
+
+  /**
+   * Call `found` with each zone (once) whose polygons contain the point, border included, until
+   * it returns true; zones not `allowed` are skipped before their exact test. The hot path: one
+   * grid cell, its entries' boxes and payloads in one run of memory, then each candidate's band.
+   */
+  private eachZoneContaining(
+    x: number,
+    y: number,
+    allowed: ((id: string) => boolean) | undefined,
+    found: (zone: number) => boolean,
+  ): void {
+    const stamp = this.nextQuery();
+    const { seenAt, ids } = this;
+    const data = this.polygons.data;
+    const cell = this.grid.cellOf(x, y);
+    if (cell >= 0) {
+      const { cellStart, entries, stride } = this.grid;
+      const end = (cellStart[cell + 1] as number) * stride;
+      for (let o = (cellStart[cell] as number) * stride; o < end; o += stride) {
+        if (
+          x < (entries[o] as number) ||
+          y < (entries[o + 1] as number) ||
+          x > (entries[o + 2] as number) ||
+          y > (entries[o + 3] as number)
+        ) {
+          continue;
+        }
+        const z = entries[o + 4] as number;
+        if (seenAt[z] === stamp) continue;
+        if (allowed !== undefined && !allowed(ids[z] as string)) continue;
+        const where = locateInBlock(
+          data,
+          entries[o + 5] as number,
+          entries[o + 1] as number,
+          entries[o + 6] as number,
+          entries[o + 7] as number,
+          x,
+          y,
+        );
+        if (where === OUTSIDE) continue;
+        seenAt[z] = stamp;
+        if (found(z)) return;
+      }
+    }
+    const tree = this.tree;
+    if (tree === undefined) return;
+    const { largePolygons, polygonZone, polygons } = this;
+    let stop = false;
+    tree.search(x, y, x, y, (i) => {
+      const p = largePolygons[i] as number;
+      const z = polygonZone[p] as number;
+      if (stop || seenAt[z] === stamp) return false;
+      if (allowed !== undefined && !allowed(ids[z] as string)) return false;
+      if (polygons.locate(p, x, y) === OUTSIDE) return false;
+      seenAt[z] = stamp;
+      stop = found(z);
+      return false;
+    });
   }
 
   /** Number of zones indexed (failed ones excluded). */
@@ -91,9 +172,18 @@ export class ZoneIndex {
     return this.ids.length;
   }
 
-  /** Number of polygons and stored edges (an edge counts once per band it is stored in). */
-  get stats(): { zones: number; polygons: number; storedEdges: number; failed: number } {
-    return { zones: this.ids.length, polygons: this.polygons.count, storedEdges: this.polygons.edgeCount, failed: this.failed.size };
+  /**
+   * Sizes, for logs and the benchmark: stored edges count an edge once per band it is stored in;
+   * `inFlatbush` is how many polygons were too large for the grid.
+   */
+  get stats(): { zones: number; polygons: number; storedEdges: number; failed: number; inFlatbush: number } {
+    return {
+      zones: this.ids.length,
+      polygons: this.polygons.count,
+      storedEdges: this.polygons.edgeCount,
+      failed: this.failed.size,
+      inFlatbush: this.largePolygons.length,
+    };
   }
 
   has(zoneId: string): boolean {
@@ -113,25 +203,21 @@ export class ZoneIndex {
     const out: ZoneFailure[] = [];
     for (const zoneId of zoneIds) {
       if (this.numberOf.has(zoneId)) continue;
-      out.push({ zoneId, message: this.failed.get(zoneId) ?? 'zone unknown to the index (not received or deleted)' });
+      out.push({
+        zoneId,
+        message: this.failed.get(zoneId) ?? 'zone unknown to the index (not received or deleted)',
+      });
     }
     return out;
   }
 
-  /** Ids of every zone containing the point (border included), each once, in index order of discovery. */
+  /** Ids of every zone containing the point (border included), each once. */
   zonesContaining(lon: number, lat: number): string[] {
-    const out: string[] = [];
-    const tree = this.tree;
-    if (tree === undefined) return out;
     checkPoint(lon, lat);
-    const stamp = this.nextQuery();
-    const { polygonZone, seenAt, polygons, ids } = this;
-    tree.search(lon, lat, lon, lat, (p) => {
-      const z = polygonZone[p] as number;
-      if (seenAt[z] !== stamp && polygons.locate(p, lon, lat) !== OUTSIDE) {
-        seenAt[z] = stamp;
-        out.push(ids[z] as string);
-      }
+    const out: string[] = [];
+    const ids = this.ids;
+    this.eachZoneContaining(lon, lat, undefined, (z) => {
+      out.push(ids[z] as string);
       return false;
     });
     return out;
@@ -143,20 +229,9 @@ export class ZoneIndex {
    * `failuresAmong` for them.
    */
   containsAny(lon: number, lat: number, zoneIds?: ZoneIdList): boolean {
-    const tree = this.tree;
-    if (tree === undefined) return false;
     checkPoint(lon, lat);
-    const allowed = allowedTest(zoneIds);
-    const { polygonZone, polygons, ids } = this;
     let found = false;
-    // Flatbush has no early exit from `search`; the filter turns into a no-op once found.
-    tree.search(lon, lat, lon, lat, (p) => {
-      if (found) return false;
-      const z = polygonZone[p] as number;
-      if (allowed !== undefined && !allowed(ids[z] as string)) return false;
-      if (polygons.locate(p, lon, lat) !== OUTSIDE) found = true;
-      return false;
-    });
+    this.eachZoneContaining(lon, lat, allowedTest(zoneIds), () => (found = true));
     return found;
   }
 

@@ -10,7 +10,8 @@ type Rings = readonly (readonly (readonly number[])[])[];
 export function geometryProblem(geometry: unknown): string | undefined {
   if (typeof geometry !== 'object' || geometry === null) return 'geometry missing';
   const { type, coordinates } = geometry as { type?: unknown; coordinates?: unknown };
-  if (type !== 'Polygon' && type !== 'MultiPolygon') return `geometry type ${JSON.stringify(type) ?? 'missing'} is not Polygon or MultiPolygon`;
+  if (type !== 'Polygon' && type !== 'MultiPolygon')
+    return `geometry type ${JSON.stringify(type) ?? 'missing'} is not Polygon or MultiPolygon`;
   if (!Array.isArray(coordinates) || coordinates.length === 0) return 'geometry has no coordinates';
   const polygons = type === 'Polygon' ? [coordinates] : coordinates;
   for (const [p, rings] of polygons.entries()) {

@@ -12,7 +12,9 @@ describe('canonicalJson', () => {
   });
 
   it('keeps array order and drops undefined fields', () => {
-    expect(canonicalJson({ list: [3, 1, 2], gone: undefined, kept: null })).toBe('{"kept":null,"list":[3,1,2]}');
+    expect(canonicalJson({ list: [3, 1, 2], gone: undefined, kept: null })).toBe(
+      '{"kept":null,"list":[3,1,2]}',
+    );
   });
 
   it('writes undefined array slots as null, like JSON.stringify', () => {
@@ -20,7 +22,9 @@ describe('canonicalJson', () => {
   });
 
   it('escapes strings as JSON does', () => {
-    expect(canonicalJson({ 'k"y': 'line\nbreak "q" é' })).toBe(JSON.stringify({ 'k"y': 'line\nbreak "q" é' }));
+    expect(canonicalJson({ 'k"y': 'line\nbreak "q" é' })).toBe(
+      JSON.stringify({ 'k"y': 'line\nbreak "q" é' }),
+    );
   });
 
   it('gives the same text whatever the key insertion order', () => {
@@ -34,7 +38,9 @@ describe('canonicalJson', () => {
   });
 
   it('uses toJSON (dates)', () => {
-    expect(canonicalJson({ t: new Date('2026-11-28T03:15:00.000Z') })).toBe('{"t":"2026-11-28T03:15:00.000Z"}');
+    expect(canonicalJson({ t: new Date('2026-11-28T03:15:00.000Z') })).toBe(
+      '{"t":"2026-11-28T03:15:00.000Z"}',
+    );
   });
 
   it('refuses a top-level value with no JSON form', () => {

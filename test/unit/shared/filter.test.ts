@@ -1,24 +1,53 @@
 import { describe, expect, it } from 'vitest';
-import { activeZoneIdsFor, type FilterHit, type FilterPolicy, isAlertForUser, receivesCategory } from '../../../src/shared/filter.js';
+import {
+  activeZoneIdsFor,
+  type FilterHit,
+  type FilterPolicy,
+  isAlertForUser,
+  receivesCategory,
+} from '../../../src/shared/filter.js';
 import { ZoneIndex } from '../../../src/shared/geo/zone-index.js';
 import type { Category } from '../../../src/shared/protocol/index.js';
 import { DEFAULT_POLICY } from '../../../src/shared/protocol/index.js';
 
 const rect = (x0: number, y0: number, x1: number, y1: number) => ({
   type: 'Polygon',
-  coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]],
+  coordinates: [
+    [
+      [x0, y0],
+      [x1, y0],
+      [x1, y1],
+      [x0, y1],
+      [x0, y0],
+    ],
+  ],
 });
 // Two zones near Chicago and Springfield, and one broken zone.
 const index = new ZoneIndex([
   { id: 'chicago', geometry: rect(-88, 41.6, -87.5, 42.1) },
   { id: 'springfield', geometry: rect(-89.8, 39.6, -89.5, 39.9) },
-  { id: 'broken', geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1]]] } },
+  {
+    id: 'broken',
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [1, 0],
+          [1, 1],
+        ],
+      ],
+    },
+  },
 ]);
 const CHICAGO = { lat: 41.8781, lon: -87.6298 };
 const PEORIA = { lat: 40.6936, lon: -89.589 };
 const ON_BORDER = { lat: 41.6, lon: -87.8 };
 
-const policy: FilterPolicy = { mandatoryCategories: [...DEFAULT_POLICY.mandatoryCategories], statewideCategories: ['amber', 'silver'] };
+const policy: FilterPolicy = {
+  mandatoryCategories: [...DEFAULT_POLICY.mandatoryCategories],
+  statewideCategories: ['amber', 'silver'],
+};
 const hit = (category: Category, location = CHICAGO): FilterHit => ({ id: 'h-1', category, location });
 const user = (zoneIds: string[] | Set<string>, categories: Category[] = []) => ({ zoneIds, categories });
 
@@ -40,7 +69,10 @@ describe('isAlertForUser: categories', () => {
   });
 
   it("the policy's extra mandatory categories are received whatever the preferences", () => {
-    const strict = { ...policy, mandatoryCategories: [...policy.mandatoryCategories, 'missing_person' as const] };
+    const strict = {
+      ...policy,
+      mandatoryCategories: [...policy.mandatoryCategories, 'missing_person' as const],
+    };
     expect(run(hit('missing_person'), user(['chicago'], []), strict).result).toBe(true);
     expect(receivesCategory('missing_person', { categories: [] }, strict)).toBe(true);
     expect(receivesCategory('missing_person', { categories: [] }, policy)).toBe(false);
@@ -78,8 +110,14 @@ describe('isAlertForUser: zones', () => {
 
   it('inside one of the user zones: yes; outside all: no', () => {
     expect(run(hit('stolen', CHICAGO), user(['springfield', 'chicago'])).result).toBe(true);
-    expect(run(hit('stolen', PEORIA), user(['springfield', 'chicago']))).toEqual({ result: false, errors: [] });
-    expect(run(hit('stolen', CHICAGO), user(new Set(['springfield'])))).toEqual({ result: false, errors: [] });
+    expect(run(hit('stolen', PEORIA), user(['springfield', 'chicago']))).toEqual({
+      result: false,
+      errors: [],
+    });
+    expect(run(hit('stolen', CHICAGO), user(new Set(['springfield'])))).toEqual({
+      result: false,
+      errors: [],
+    });
   });
 
   it('on the border of a user zone counts as inside', () => {
@@ -96,7 +134,9 @@ describe('isAlertForUser: zones that fail to evaluate', () => {
   it('a broken zone lets a mandatory hit through (fail-open) and is reported', () => {
     const r = run(hit('stolen', PEORIA), user(['broken']));
     expect(r.result).toBe(true);
-    expect(r.errors).toEqual([{ zoneId: 'broken', hitId: 'h-1', message: expect.stringMatching(/fewer than 4/) }]);
+    expect(r.errors).toEqual([
+      { zoneId: 'broken', hitId: 'h-1', message: expect.stringMatching(/fewer than 4/) },
+    ]);
   });
 
   it('a zone unknown to the index does too', () => {

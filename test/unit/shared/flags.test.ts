@@ -8,12 +8,16 @@ const base: FlaggableHit = {
   confidence: 0.93,
   hotlist: { plate: 'ABC1234', state: 'IL', enteredAt: '2026-11-01T10:00:00.000Z' },
 };
-const hit = (over: Partial<FlaggableHit> = {}, hotlist: Partial<FlaggableHit['hotlist']> = {}): FlaggableHit => ({
+const hit = (
+  over: Partial<FlaggableHit> = {},
+  hotlist: Partial<FlaggableHit['hotlist']> = {},
+): FlaggableHit => ({
   ...base,
   ...over,
   hotlist: { ...base.hotlist, ...hotlist },
 });
-const codes = (h: FlaggableHit, opts = {}): string[] => verificationFlags(h, { now: NOW, ...opts }).map((f) => f.code);
+const codes = (h: FlaggableHit, opts = {}): string[] =>
+  verificationFlags(h, { now: NOW, ...opts }).map((f) => f.code);
 
 describe('verificationFlags', () => {
   it('a clean hit raises no flag', () => {
@@ -39,7 +43,12 @@ describe('verificationFlags', () => {
 
   it('flags a plate that differs only by lookalikes, with positions', () => {
     const [flag] = verificationFlags(hit({ plate: 'A8C1Z34' }), { now: NOW });
-    expect(flag).toMatchObject({ code: 'plate_mismatch', severity: 'critical', positions: [1, 4], lookalikeOnly: true });
+    expect(flag).toMatchObject({
+      code: 'plate_mismatch',
+      severity: 'critical',
+      positions: [1, 4],
+      lookalikeOnly: true,
+    });
     expect(flag?.text).toMatch(/lookalike/);
   });
 
@@ -74,12 +83,11 @@ describe('verificationFlags', () => {
   });
 
   it('raises several flags together, in a stable order', () => {
-    expect(codes(hit({ plate: 'ABC1Z34', plateState: 'UNK', confidence: 0.5 }, { enteredAt: '2020-01-01T00:00:00Z' }))).toEqual([
-      'state_unknown',
-      'plate_mismatch',
-      'low_confidence',
-      'old_entry',
-    ]);
+    expect(
+      codes(
+        hit({ plate: 'ABC1Z34', plateState: 'UNK', confidence: 0.5 }, { enteredAt: '2020-01-01T00:00:00Z' }),
+      ),
+    ).toEqual(['state_unknown', 'plate_mismatch', 'low_confidence', 'old_entry']);
   });
 });
 
@@ -95,7 +103,13 @@ describe('plateDiff', () => {
   });
 
   it('knows exactly the five lookalike pairs, both ways', () => {
-    for (const [a, b] of [['0', 'O'], ['8', 'B'], ['1', 'I'], ['5', 'S'], ['2', 'Z']] as const) {
+    for (const [a, b] of [
+      ['0', 'O'],
+      ['8', 'B'],
+      ['1', 'I'],
+      ['5', 'S'],
+      ['2', 'Z'],
+    ] as const) {
       expect(isLookalike(a, b)).toBe(true);
       expect(isLookalike(b, a)).toBe(true);
     }

@@ -10,13 +10,25 @@ import type { Verification } from '../../../../src/shared/protocol/index.js';
 
 const ME = 'u-1';
 const OTHER = 'u-2';
-const attested: Verification = { system: 'LEADS', result: 'confirmed', plateMatchesImage: true, stateMatches: true };
+const attested: Verification = {
+  system: 'LEADS',
+  result: 'confirmed',
+  plateMatchesImage: true,
+  stateMatches: true,
+};
 
 const ack: AckOrderEvent = { type: 'acknowledged' };
-const verify = (v: Partial<Verification> = {}): AckOrderEvent => ({ type: 'verified', verification: { ...attested, ...v } });
-const act = (caseNumber?: string): AckOrderEvent => ({ type: 'action_taken', action: { kind: 'stop', caseNumber } });
+const verify = (v: Partial<Verification> = {}): AckOrderEvent => ({
+  type: 'verified',
+  verification: { ...attested, ...v },
+});
+const act = (caseNumber?: string): AckOrderEvent => ({
+  type: 'action_taken',
+  action: { kind: 'stop', caseNumber },
+});
 const close: AckOrderEvent = { type: 'closed', close: { reason: 'cleared' } };
-const by = (userId: string, ...events: AckOrderEvent[]): AckTrailItem[] => events.map((e) => ({ ...e, userId }));
+const by = (userId: string, ...events: AckOrderEvent[]): AckTrailItem[] =>
+  events.map((e) => ({ ...e, userId }));
 
 function codeOf(trail: AckTrailItem[], event: AckOrderEvent, userId = ME): string {
   const r = checkAckOrder(trail, event, userId);
@@ -77,7 +89,9 @@ describe('checkAckOrder', () => {
   });
 
   it('only the latest verification counts: a later not_confirmed withdraws a confirmed one', () => {
-    expect(codeOf(by(ME, ack, verify(), verify({ result: 'not_confirmed' })), act('C-1'))).toBe('verification_required');
+    expect(codeOf(by(ME, ack, verify(), verify({ result: 'not_confirmed' })), act('C-1'))).toBe(
+      'verification_required',
+    );
     expect(codeOf(by(ME, ack, verify({ result: 'unable' }), verify()), act('C-1'))).toBe('ok');
   });
 
@@ -117,7 +131,10 @@ describe('checkAckOrder', () => {
     ['action_taken without action', { type: 'action_taken' }],
     ['closed without close', { type: 'closed' }],
     ['acknowledged carrying a verification', { type: 'acknowledged', verification: attested }],
-    ['verified carrying an action', { type: 'verified', verification: attested, action: { kind: 'stop', caseNumber: 'C' } }],
+    [
+      'verified carrying an action',
+      { type: 'verified', verification: attested, action: { kind: 'stop', caseNumber: 'C' } },
+    ],
     ['an unknown type', { type: 'deleted' }],
   ])('refuses %s as invalid_event', (_name, event) => {
     expect(codeOf(by(ME, ack), event as AckOrderEvent)).toBe('invalid_event');
@@ -159,7 +176,12 @@ describe('nextSteps', () => {
   it('closed: nothing', () => {
     const s = nextSteps(by(ME, ack, close), ME);
     expect([s.acknowledge, s.verify, s.act, s.close]).toEqual([false, false, false, false]);
-    expect(Object.values(s.blocked)).toEqual(['trail_closed', 'trail_closed', 'trail_closed', 'trail_closed']);
+    expect(Object.values(s.blocked)).toEqual([
+      'trail_closed',
+      'trail_closed',
+      'trail_closed',
+      'trail_closed',
+    ]);
   });
 
   it('agrees with checkAckOrder on every trail prefix', () => {

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { orientSign } from '../../../../src/shared/geo/orient-sign.js';
 import { seededRandom } from '../../../bench/us-county-zones.js';
 
-const turfSign = (u1: number, v1: number, u2: number, v2: number): number => Math.sign(orient2d(u1, u2, v1, v2, 0, 0));
+const turfSign = (u1: number, v1: number, u2: number, v2: number): number =>
+  Math.sign(orient2d(u1, u2, v1, v2, 0, 0));
 
 describe('orientSign', () => {
   it('gives the obvious signs', () => {

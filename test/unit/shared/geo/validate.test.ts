@@ -22,13 +22,17 @@ describe('validateZoneGeometry', () => {
     expect(validateZoneGeometry(poly(square))).toEqual([]);
     expect(validateZoneGeometry(poly(square, hole))).toEqual([]);
     const island = square.map(([x, y]) => [x! + 2, y!]);
-    expect(validateZoneGeometry({ type: 'MultiPolygon', coordinates: [[square, hole], [island]] })).toEqual([]);
+    expect(validateZoneGeometry({ type: 'MultiPolygon', coordinates: [[square, hole], [island]] })).toEqual(
+      [],
+    );
   });
 
   it('accepts a third coordinate (altitude) and consecutive repeated positions', () => {
     const withAlt = square.map(([x, y]) => [x!, y!, 200]);
     expect(validateZoneGeometry(poly(withAlt))).toEqual([]);
-    expect(validateZoneGeometry(poly([square[0]!, square[1]!, square[1]!, square[2]!, square[3]!, square[4]!]))).toEqual([]);
+    expect(
+      validateZoneGeometry(poly([square[0]!, square[1]!, square[1]!, square[2]!, square[3]!, square[4]!])),
+    ).toEqual([]);
   });
 
   it.each([
@@ -37,7 +41,11 @@ describe('validateZoneGeometry', () => {
     ['a Point', { type: 'Point', coordinates: [0, 0] }, 'geometry.type'],
     ['no coordinates', { type: 'Polygon' }, 'geometry.coordinates'],
     ['empty coordinates', { type: 'Polygon', coordinates: [] }, 'geometry.coordinates'],
-    ['a multipolygon with an empty polygon', { type: 'MultiPolygon', coordinates: [[]] }, 'geometry.coordinates.0'],
+    [
+      'a multipolygon with an empty polygon',
+      { type: 'MultiPolygon', coordinates: [[]] },
+      'geometry.coordinates.0',
+    ],
     ['a ring that is not an array', { type: 'Polygon', coordinates: [5] }, 'geometry.coordinates.0'],
   ])('refuses %s', (_name, geometry, path) => {
     const issues = validateZoneGeometry(geometry);
@@ -52,7 +60,13 @@ describe('validateZoneGeometry', () => {
   });
 
   it('refuses a ring of fewer than 4 positions', () => {
-    const [issue] = validateZoneGeometry(poly([[-88, 41], [-87, 41], [-88, 41]]));
+    const [issue] = validateZoneGeometry(
+      poly([
+        [-88, 41],
+        [-87, 41],
+        [-88, 41],
+      ]),
+    );
     expect(issue).toEqual({
       path: 'geometry.coordinates.0',
       message: 'ring 0 has 3 positions: a ring needs at least 4 (the last repeating the first)',
@@ -62,7 +76,10 @@ describe('validateZoneGeometry', () => {
   it('names the polygon in a multipolygon', () => {
     const open = square.slice(0, 4).concat([[-88, 41.5]]);
     expect(validateZoneGeometry({ type: 'MultiPolygon', coordinates: [[square], [square, open]] })).toEqual([
-      { path: 'geometry.coordinates.1.1', message: 'polygon 1 ring 1 is not closed: first and last positions differ' },
+      {
+        path: 'geometry.coordinates.1.1',
+        message: 'polygon 1 ring 1 is not closed: first and last positions differ',
+      },
     ]);
   });
 
@@ -84,40 +101,122 @@ describe('validateZoneGeometry', () => {
   });
 
   it('accepts the extreme coordinates themselves', () => {
-    expect(validateZoneGeometry(poly([[-180, -90], [180, -90], [180, 90], [-180, 90], [-180, -90]]))).toEqual([]);
+    expect(
+      validateZoneGeometry(
+        poly([
+          [-180, -90],
+          [180, -90],
+          [180, 90],
+          [-180, 90],
+          [-180, -90],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('refuses a bow tie (a ring crossing itself)', () => {
-    const [issue] = validateZoneGeometry(poly([[0, 0], [2, 2], [2, 0], [0, 2], [0, 0]]));
+    const [issue] = validateZoneGeometry(
+      poly([
+        [0, 0],
+        [2, 2],
+        [2, 0],
+        [0, 2],
+        [0, 0],
+      ]),
+    );
     expect(issue?.path).toBe('geometry.coordinates.0');
-    expect(issue?.message).toMatch(/^ring 0 crosses itself: the edge from position 0 to 1 and the edge from position 2 to 3 cross$/);
+    expect(issue?.message).toMatch(
+      /^ring 0 crosses itself: the edge from position 0 to 1 and the edge from position 2 to 3 cross$/,
+    );
   });
 
   it('refuses a ring passing twice through the same vertex (figure eight)', () => {
-    const [issue] = validateZoneGeometry(poly([[0, 0], [1, 1], [2, 2], [2, 0], [1, 1], [0, 2], [0, 0]]));
+    const [issue] = validateZoneGeometry(
+      poly([
+        [0, 0],
+        [1, 1],
+        [2, 2],
+        [2, 0],
+        [1, 1],
+        [0, 2],
+        [0, 0],
+      ]),
+    );
     expect(issue?.message).toMatch(/touches itself/);
   });
 
   it('refuses a ring doubling back on itself (a spike)', () => {
-    const [issue] = validateZoneGeometry(poly([[0, 0], [2, 0], [3, 0], [1, 0], [2, 2], [0, 0]]));
+    const [issue] = validateZoneGeometry(
+      poly([
+        [0, 0],
+        [2, 0],
+        [3, 0],
+        [1, 0],
+        [2, 2],
+        [0, 0],
+      ]),
+    );
     expect(issue?.message).toMatch(/doubles back|overlaps/);
   });
 
   it('refuses a flat ring and a ring of too few distinct positions', () => {
-    expect(validateZoneGeometry(poly([[0, 0], [1, 0], [2, 0], [0, 0]]))[0]?.message).toMatch(/doubles back/);
-    expect(validateZoneGeometry(poly([[0, 0], [1, 1], [1, 1], [0, 0]]))[0]?.message).toMatch(/fewer than 3 distinct/);
+    expect(
+      validateZoneGeometry(
+        poly([
+          [0, 0],
+          [1, 0],
+          [2, 0],
+          [0, 0],
+        ]),
+      )[0]?.message,
+    ).toMatch(/doubles back/);
+    expect(
+      validateZoneGeometry(
+        poly([
+          [0, 0],
+          [1, 1],
+          [1, 1],
+          [0, 0],
+        ]),
+      )[0]?.message,
+    ).toMatch(/fewer than 3 distinct/);
   });
 
   it('refuses collinear overlapping edges that are not adjacent', () => {
     // A "C" shape whose two arms run along the same line y = 0 ... then back over it.
-    const ring = [[0, 0], [4, 0], [4, 1], [1, 1], [1, 2], [5, 2], [5, -1], [3, -1], [3, 0], [2, 0], [2, -2], [0, -2], [0, 0]];
+    const ring = [
+      [0, 0],
+      [4, 0],
+      [4, 1],
+      [1, 1],
+      [1, 2],
+      [5, 2],
+      [5, -1],
+      [3, -1],
+      [3, 0],
+      [2, 0],
+      [2, -2],
+      [0, -2],
+      [0, 0],
+    ];
     expect(validateZoneGeometry(poly(ring))[0]?.message).toMatch(/overlaps itself|touches itself|crosses/);
   });
 
   it('checks holes for crossings too', () => {
-    const badHole = [[-87.8, 41.2], [-87.2, 41.8], [-87.2, 41.2], [-87.8, 41.8], [-87.8, 41.2]];
+    const badHole = [
+      [-87.8, 41.2],
+      [-87.2, 41.8],
+      [-87.2, 41.2],
+      [-87.8, 41.8],
+      [-87.8, 41.2],
+    ];
     const issues = validateZoneGeometry(poly(square, badHole));
-    expect(issues).toEqual([expect.objectContaining({ path: 'geometry.coordinates.1', message: expect.stringMatching(/ring 1 crosses itself/) })]);
+    expect(issues).toEqual([
+      expect.objectContaining({
+        path: 'geometry.coordinates.1',
+        message: expect.stringMatching(/ring 1 crosses itself/),
+      }),
+    ]);
   });
 
   it('refuses more than 10,000 positions, and accepts a 10,000-position circle quickly', () => {
@@ -130,11 +229,17 @@ describe('validateZoneGeometry', () => {
     };
     expect(validateZoneGeometry(poly(circle(MAX_ZONE_POSITIONS)))).toEqual([]);
     const issues = validateZoneGeometry(poly(circle(MAX_ZONE_POSITIONS + 1)));
-    expect(issues).toEqual([{ path: 'geometry.coordinates', message: 'the zone has 10001 positions: at most 10000 are allowed' }]);
+    expect(issues).toEqual([
+      { path: 'geometry.coordinates', message: 'the zone has 10001 positions: at most 10000 are allowed' },
+    ]);
   });
 
   it('counts positions over all polygons of a multipolygon', () => {
-    const ring = (dx: number): number[][] => [[dx, 0], ...Array.from({ length: 5_000 }, (_, i) => [dx + 1, i / 5000]), [dx, 0]];
+    const ring = (dx: number): number[][] => [
+      [dx, 0],
+      ...Array.from({ length: 5_000 }, (_, i) => [dx + 1, i / 5000]),
+      [dx, 0],
+    ];
     const issues = validateZoneGeometry({ type: 'MultiPolygon', coordinates: [[ring(0)], [ring(10)]] });
     expect(issues[0]?.message).toMatch(/10004 positions/);
   });

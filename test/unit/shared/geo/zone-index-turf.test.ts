@@ -6,7 +6,9 @@ import { ZoneIndex } from '../../../../src/shared/geo/zone-index.js';
 import { type CountyZone, loadCounties, ringsOf, seededRandom } from '../../../bench/us-county-zones.js';
 
 function turfContaining(zones: CountyZone[], lon: number, lat: number): string[] {
-  return zones.filter((z) => booleanPointInPolygon([lon, lat], z.geometry, { ignoreBoundary: false })).map((z) => z.id);
+  return zones
+    .filter((z) => booleanPointInPolygon([lon, lat], z.geometry, { ignoreBoundary: false }))
+    .map((z) => z.id);
 }
 
 const sorted = (a: string[]): string[] => [...a].sort();
@@ -21,9 +23,13 @@ describe('ZoneIndex agrees with turf on real shapes', () => {
       .filter((c) => c.id.startsWith('17'))
       .map((c) => ({
         id: `${c.id}+s`,
-        geometry: c.geometry.type === 'Polygon'
-          ? { type: 'Polygon' as const, coordinates: c.geometry.coordinates.map((r) => r.map(([x, y]) => [x! + 0.013, y! + 0.013])) }
-          : c.geometry,
+        geometry:
+          c.geometry.type === 'Polygon'
+            ? {
+                type: 'Polygon' as const,
+                coordinates: c.geometry.coordinates.map((r) => r.map(([x, y]) => [x! + 0.013, y! + 0.013])),
+              }
+            : c.geometry,
       })),
   ];
   const index = new ZoneIndex(zones);
@@ -38,7 +44,10 @@ describe('ZoneIndex agrees with turf on real shapes', () => {
     let mismatches = 0;
     let inside = 0;
     for (let i = 0; i < 3_000; i += 1) {
-      const [lon, lat] = i % 2 === 0 ? [-91.6 + 4.2 * random(), 36.9 + 5.7 * random()] : [-170 + 40 * random(), 54 + 17 * random()];
+      const [lon, lat] =
+        i % 2 === 0
+          ? [-91.6 + 4.2 * random(), 36.9 + 5.7 * random()]
+          : [-170 + 40 * random(), 54 + 17 * random()];
       const mine = sorted(index.zonesContaining(lon, lat));
       if (mine.length > 0) inside += 1;
       if (mine.join() !== sorted(turfContaining(zones, lon, lat)).join()) mismatches += 1;
@@ -59,10 +68,14 @@ describe('ZoneIndex agrees with turf on real shapes', () => {
           // binary rounding allows; otherwise it lies a rounding error to one side, and the index
           // must still decide it as turf does.
           expect(index.zonesContaining(x1, y1)).toContain(zone.id);
-          for (const [lon, lat] of [[x1, y1], [(x1 + x2) / 2, (y1 + y2) / 2]] as [number, number][]) {
+          for (const [lon, lat] of [
+            [x1, y1],
+            [(x1 + x2) / 2, (y1 + y2) / 2],
+          ] as [number, number][]) {
             checked += 1;
             const mine = sorted(index.zonesContaining(lon, lat));
-            if (mine.join() !== sorted(turfContaining(zones, lon, lat)).join()) mismatches.push(`${lon},${lat}`);
+            if (mine.join() !== sorted(turfContaining(zones, lon, lat)).join())
+              mismatches.push(`${lon},${lat}`);
           }
         }
       }

@@ -13,8 +13,19 @@ const polygon = (...rings: number[][][]) => ({ type: 'Polygon', coordinates: rin
 // A 10 x 10 square with a 4 x 4 hole in the middle, an island zone of two squares, a triangle.
 const zones = [
   { id: 'ring', geometry: polygon(rect(0, 0, 10, 10), rect(3, 3, 7, 7)) },
-  { id: 'islands', geometry: { type: 'MultiPolygon', coordinates: [[rect(20, 0, 22, 2)], [rect(30, 0, 32, 2)]] } },
-  { id: 'triangle', geometry: polygon([[40, 0], [50, 0], [45, 10], [40, 0]]) },
+  {
+    id: 'islands',
+    geometry: { type: 'MultiPolygon', coordinates: [[rect(20, 0, 22, 2)], [rect(30, 0, 32, 2)]] },
+  },
+  {
+    id: 'triangle',
+    geometry: polygon([
+      [40, 0],
+      [50, 0],
+      [45, 10],
+      [40, 0],
+    ]),
+  },
 ];
 const index = new ZoneIndex(zones);
 
@@ -69,7 +80,10 @@ describe('ZoneIndex.zonesContaining', () => {
 
   it('handles a many-sided ring (many bands) exactly', () => {
     const n = 2_000;
-    const ring = Array.from({ length: n }, (_, i) => [Math.cos((2 * Math.PI * i) / n), Math.sin((2 * Math.PI * i) / n)]);
+    const ring = Array.from({ length: n }, (_, i) => [
+      Math.cos((2 * Math.PI * i) / n),
+      Math.sin((2 * Math.PI * i) / n),
+    ]);
     ring.push(ring[0]!);
     const circle = new ZoneIndex([{ id: 'circle', geometry: polygon(ring) }]);
     for (const [x, y] of ring) expect(circle.zonesContaining(x!, y!)).toEqual(['circle']);
@@ -79,7 +93,17 @@ describe('ZoneIndex.zonesContaining', () => {
   });
 
   it('a horizontal or vertical line zone has only a border', () => {
-    const flat = new ZoneIndex([{ id: 'flat', geometry: polygon([[0, 0], [2, 0], [4, 0], [0, 0]]) }]);
+    const flat = new ZoneIndex([
+      {
+        id: 'flat',
+        geometry: polygon([
+          [0, 0],
+          [2, 0],
+          [4, 0],
+          [0, 0],
+        ]),
+      },
+    ]);
     expect(flat.zonesContaining(1, 0)).toEqual(['flat']);
     expect(flat.zonesContaining(1, 0.1)).toEqual([]);
   });
@@ -115,11 +139,34 @@ describe('ZoneIndex.containsAny', () => {
 describe('ZoneIndex failures', () => {
   const broken = new ZoneIndex([
     { id: 'good', geometry: polygon(rect(0, 0, 1, 1)) },
-    { id: 'open', geometry: polygon([[0, 0], [1, 0], [1, 1], [0, 1]]) },
-    { id: 'nan', geometry: polygon([[0, 0], [1, 0], [Number.NaN, 1], [0, 0]]) },
+    {
+      id: 'open',
+      geometry: polygon([
+        [0, 0],
+        [1, 0],
+        [1, 1],
+        [0, 1],
+      ]),
+    },
+    {
+      id: 'nan',
+      geometry: polygon([
+        [0, 0],
+        [1, 0],
+        [Number.NaN, 1],
+        [0, 0],
+      ]),
+    },
     { id: 'point', geometry: { type: 'Point', coordinates: [0, 0] } },
     { id: 'nothing', geometry: null },
-    { id: 'short', geometry: polygon([[0, 0], [1, 0], [0, 0]]) },
+    {
+      id: 'short',
+      geometry: polygon([
+        [0, 0],
+        [1, 0],
+        [0, 0],
+      ]),
+    },
     { id: 'emptymulti', geometry: { type: 'MultiPolygon', coordinates: [[]] } },
   ]);
 
@@ -160,5 +207,45 @@ describe('ZoneIndex failures', () => {
     expect(twice.size).toBe(1);
     expect(twice.zonesContaining(0.5, 0.5)).toEqual(['z']);
     expect(twice.zonesContaining(5.5, 5.5)).toEqual(['z']);
+  });
+});
+
+describe('ZoneIndex with polygons too large for the grid', () => {
+  // Many small squares and many state-sized overlapping rectangles: the grid's memory budget
+  // sends the largest to the Flatbush, and answers must not depend on which path a polygon took.
+  const small = Array.from({ length: 40 }, (_, i) => ({
+    id: `small-${i}`,
+    geometry: polygon(rect(i % 8, Math.floor(i / 8), (i % 8) + 0.5, Math.floor(i / 8) + 0.5)),
+  }));
+  const large = Array.from({ length: 30 }, (_, i) => ({
+    id: `large-${i}`,
+    geometry: polygon(rect(-1 - i * 0.01, -1, 9 + i * 0.01, 6)),
+  }));
+  const mixed = new ZoneIndex([...small, ...large]);
+
+  it('uses both paths', () => {
+    expect(mixed.stats.inFlatbush).toBeGreaterThan(0);
+    expect(mixed.stats.inFlatbush).toBeLessThan(30);
+  });
+
+  it('finds every containing zone, whichever path it took', () => {
+    const found = mixed.zonesContaining(0.25, 0.25).sort();
+    expect(found).toEqual(['small-0', ...large.map((z) => z.id)].sort());
+    expect(mixed.zonesContaining(7.75, 4.75).sort()).toEqual(large.map((z) => z.id).sort());
+    expect(mixed.zonesContaining(9.2, 0).sort()).toEqual([
+      'large-20',
+      'large-21',
+      'large-22',
+      'large-23',
+      'large-24',
+      'large-25',
+      'large-26',
+      'large-27',
+      'large-28',
+      'large-29',
+    ]);
+    expect(mixed.containsAny(9.2, 0, ['large-29'])).toBe(true);
+    expect(mixed.containsAny(9.2, 0, ['large-0', 'small-3'])).toBe(false);
+    expect(mixed.zonesContaining(20, 20)).toEqual([]);
   });
 });
