@@ -8,6 +8,7 @@ import { seededRandom } from '../../src/backend/simulator/hit-generator.js';
 import type { ApiRequest } from './support/api.js';
 import { sampleHit } from './support/hits.js';
 import { type TestHub, startTestHub } from './support/hub.js';
+import { waitFor } from './support/wait.js';
 import { CHICAGO, zone } from './support/zones.js';
 
 interface Attempt {
@@ -100,4 +101,35 @@ describe('robustness', () => {
     const good = await t.postHit(sampleHit());
     expect(good.status).toBe(202);
   });
+
+  it('keeps serving through hostile socket messages and records none of them', async () => {
+    const { token } = await t.signedIn(['trooper']);
+    const hit = sampleHit();
+    await t.postHit(hit);
+    const desk = t.connect({ token, clientId: 'hostile' });
+    await desk.ready();
+    const entriesBefore = (await t.hub.store.acks.rows(0, 10_000)).length;
+    const hostile: unknown[] = [null, 42, 'DROP TABLE ack_log', [], { eventId: crypto.randomUUID() }, { __proto__: { ok: true } },
+      { eventId: crypto.randomUUID(), alertId: hit.id, type: 'acknowledged', at: 'now' },
+      { eventId: crypto.randomUUID(), alertId: hit.id, type: 'hacked', at: new Date().toISOString() },
+      { eventId: crypto.randomUUID(), alertId: 'x'.repeat(10_000), type: 'acknowledged', at: new Date().toISOString() }];
+    for (const payload of hostile) {
+      const answer = await desk.sendAck(payload);
+      expect(answer.ok).toBe(false);
+    }
+    // No callback, unknown events, a binary blob: ignored without harm.
+    desk.socket.emit('ack', { eventId: crypto.randomUUID(), alertId: hit.id, type: 'acknowledged', at: new Date().toISOString(), extra: 1 });
+    desk.socket.emit('alert', { seq: 1 });
+    desk.socket.emit('admin:drop', Buffer.alloc(1024));
+    expect((await desk.sendAck({ eventId: crypto.randomUUID(), alertId: hit.id, type: 'acknowledged', at: new Date().toISOString() })).ok).toBe(true);
+    expect((await t.hub.store.acks.rows(0, 10_000)).length).toBe(entriesBefore + 1);
+    // A frame over the 1 MB socket limit ends that connection only.
+    const big = t.connect({ token, clientId: 'big' });
+    await big.ready();
+    big.socket.emit('ack', { pad: 'x'.repeat(2_000_000) });
+    await waitFor(() => big.socket.disconnected, 'the oversized connection to close');
+    expect(desk.socket.connected).toBe(true);
+    expect((await t.api('GET', '/health')).status).toBe(200);
+  });
 });
+
