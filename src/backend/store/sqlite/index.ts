@@ -28,12 +28,13 @@ export function openSqliteStore(dataDir: string | undefined): HubStore {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   createSchema(db);
+  const receipts = new SqliteReceiptStore(db);
   return {
     users: new SqliteUserStore(db),
     sessions: new SqliteSessionStore(db),
     keys: new SqliteIngestKeyStore(db),
     alerts: new SqliteAlertStore(db),
-    receipts: new SqliteReceiptStore(db),
+    receipts,
     acks: new SqliteAckLogStore(db),
     zones: new SqliteZoneStore(db),
     policy: new SqlitePolicyStore(db),
@@ -41,6 +42,7 @@ export function openSqliteStore(dataDir: string | undefined): HubStore {
     secrets: new SqliteSecretStore(db),
     async close() {
       if (!db.open) return;
+      receipts.flush();
       if (dataDir) db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
     },
