@@ -68,6 +68,8 @@ interface Method {
   chunk: number;
   done: number;
   ms: number;
+  /** CPU time of this process (user + system, microseconds): the honest cost on a busy machine. */
+  cpuUs: number;
   answers: string[][];
 }
 
@@ -81,8 +83,11 @@ function measure(methods: Method[], points: Float64Array): void {
   for (let round = 0; round < ROUNDS && performance.now() < deadline; round += 1) {
     for (const m of methods) {
       const start = performance.now();
+      const cpu = process.cpuUsage();
       const end = m.done + m.chunk;
       for (let i = m.done; i < end; i += 1) m.answers.push(m.query(points[2 * i]!, points[2 * i + 1]!));
+      const used = process.cpuUsage(cpu);
+      m.cpuUs += used.user + used.system;
       m.ms += performance.now() - start;
       m.done = end;
     }
@@ -90,6 +95,7 @@ function measure(methods: Method[], points: Float64Array): void {
 }
 
 const rate = (m: Method): number => m.done / (m.ms / 1000);
+const cpuRate = (m: Method): number => m.done / (m.cpuUs / 1e6);
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
@@ -170,16 +176,29 @@ function main(): void {
   for (let i = 0; i < 5_000; i += 1) baseline(warm[2 * i]!, warm[2 * i + 1]!);
   for (let i = 0; i < 10; i += 1) loop(warm[2 * i]!, warm[2 * i + 1]!);
 
-  const method = (query: Query, chunk: number): Method => ({ query, chunk, done: 0, ms: 0, answers: [] });
+  const method = (query: Query, chunk: number): Method => ({
+    query,
+    chunk,
+    done: 0,
+    ms: 0,
+    cpuUs: 0,
+    answers: [],
+  });
   const fast = method(mine, CHUNK.index);
   const withTurf = method(baseline, CHUNK.indexTurf);
   const plain = method(loop, CHUNK.turfLoop);
   t = performance.now();
   measure([fast, withTurf, plain], points);
   log(`measured in ${Math.round((performance.now() - t) / 1000)} s, interleaved rounds:`);
-  log(`  ZoneIndex: ${fast.done} points, ${Math.round(rate(fast))} points/s`);
-  log(`  Flatbush+turf: ${withTurf.done} points, ${Math.round(rate(withTurf))} points/s`);
-  log(`  turf loop: ${plain.done} points, ${Math.round(rate(plain))} points/s`);
+  for (const [name, m] of [
+    ['ZoneIndex', fast],
+    ['Flatbush+turf', withTurf],
+    ['turf loop', plain],
+  ] as const) {
+    log(
+      `  ${name}: ${m.done} points, ${Math.round(rate(m))} points/s (${Math.round(cpuRate(m))} per CPU-second)`,
+    );
+  }
 
   // Correctness on random points: the same points, the index's answers against both turf runs.
   let randomMismatches = 0;
