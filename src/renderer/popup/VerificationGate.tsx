@@ -104,9 +104,16 @@ export function VerificationGate({ view, userId }: { view: AlertView; userId: st
           ) : progress.actionTaken ? (
             <p className="step-done">Action recorded.</p>
           ) : !progress.verified ? (
-            <p className="step-locked" data-testid="action-locked">
-              Action is possible only after a <strong>confirmed</strong> verification with <strong>both</strong> attestations.
-            </p>
+            <>
+              <p className="step-locked" data-testid="action-locked">
+                Action is possible only after a <strong>confirmed</strong> verification with <strong>both</strong> attestations.
+              </p>
+              {progress.acknowledged && steps.close && (
+                <Folded label="Close without verifying (duplicate, out of area…)" testId="close-unverified">
+                  <CloseForm primary={false} defaultReason="duplicate" onSubmit={(close) => send({ alertId: view.alert.id, type: 'closed', close })} />
+                </Folded>
+              )}
+            </>
           ) : (
             <>
               {canAct ? (
@@ -176,4 +183,15 @@ function defaultCloseReason(v: Verification | undefined): Close['reason'] {
   if (v.result === 'not_confirmed') return 'not_confirmed';
   if (v.result === 'confirmed' && !allowsAction(v)) return 'misread';
   return 'other';
+}
+
+/** A rarely needed form behind one click, so it does not compete with the expected next step. */
+function Folded({ label, testId, children }: { label: string; testId: string; children: ReactNode }): React.JSX.Element {
+  const [open, setOpen] = useState(false);
+  if (open) return <>{children}</>;
+  return (
+    <button type="button" className="secondary" onClick={() => setOpen(true)} data-testid={testId}>
+      {label}
+    </button>
+  );
 }
