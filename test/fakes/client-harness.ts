@@ -29,7 +29,7 @@ export interface TestHub {
 
 export async function startTestHub(users: string[] = ['trooper1']): Promise<TestHub> {
   const dir = await tempDir('opentas-hub-');
-  const hub = await startHub({ port: 0, dataDir: dir, onError: () => {} });
+  const hub = await startHub({ port: 0, dataDir: dir, onError: (err) => console.error('[hub under test]', err) });
   for (const username of users) await hub.admin.addUser({ username, password: PASSWORD, roles: ['trooper'], unit: 'Troop 3' });
   const ingestKey = await hub.admin.addIngestKey('tests');
   return {

@@ -17,6 +17,8 @@ export class TcpProxy {
   mode: ProxyMode = 'forward';
   /** When set, each new connection is cut after a random number of bytes in [min, max). */
   randomCut: { min: number; max: number; random: () => number } | null = null;
+  /** When set, each new connection is cut after a random time in [minMs, maxMs). */
+  randomLife: { minMs: number; maxMs: number; random: () => number } | null = null;
   cuts = 0;
   accepted = 0;
   private readonly pairs = new Set<Pair>();
@@ -79,6 +81,10 @@ export class TcpProxy {
     };
     pipe(client, upstream);
     pipe(upstream, client);
+    if (this.randomLife) {
+      const { minMs, maxMs, random } = this.randomLife;
+      setTimeout(() => this.cut(pair), minMs + random() * (maxMs - minMs));
+    }
     const end = (): void => this.cut(pair);
     client.on('error', end);
     upstream.on('error', end);

@@ -36,6 +36,7 @@ export interface AckOutboxOptions {
 export class AckOutbox {
   private readonly items = new Map<string, Item>();
   private readonly listeners = new Set<(alertId: string) => void>();
+  private readonly acceptedListeners = new Set<(alertId: string, entrySeq: number) => void>();
   private log: SealedLog<OutboxRecord>;
   private sender: AckSender | null = null;
   private flushing: Promise<void> | null = null;
@@ -112,6 +113,12 @@ export class AckOutbox {
     return () => this.listeners.delete(listener);
   }
 
+  /** Told when the hub accepted an event, with the seq of the entry it stored. */
+  onAccepted(listener: (alertId: string, entrySeq: number) => void): () => void {
+    this.acceptedListeners.add(listener);
+    return () => this.acceptedListeners.delete(listener);
+  }
+
   /** Sends every unsent event in order, one at a time (the hub enforces the trail's order). */
   flush(): Promise<void> {
     this.again = true;
@@ -158,6 +165,7 @@ export class AckOutbox {
       if (result.ok) {
         await this.log.append({ t: 'done', eventId: event.eventId, entrySeq: result.entrySeq });
         this.items.delete(event.eventId);
+        for (const listener of this.acceptedListeners) listener(event.alertId, result.entrySeq);
       } else {
         await this.log.append({ t: 'refused', eventId: event.eventId, error: result.error });
         item.refused = result.error;

@@ -11,6 +11,7 @@ import { io, type Socket } from 'socket.io-client';
 import { AckEntry, AckResult, AlertEnvelope, Hello, Policy, Zone, type AckEvent } from '../../shared/protocol/index.js';
 import { z } from 'zod';
 import type { AckSender } from './ack-outbox.js';
+import { ReceiptLedger } from './receipt-ledger.js';
 import type { Presence } from './presence.js';
 import type { Clock, IdleSource, Logger, TimerHandle } from './ports.js';
 
@@ -56,6 +57,8 @@ export class AlertLink implements AckSender {
   private lastHeard = 0;
   private announced = false;
   private receiving: Promise<void> = Promise.resolve();
+  private readonly receipts = new ReceiptLedger();
+  private confirmTimer: TimerHandle | null = null;
   private readonly unsubscribe: (() => void)[] = [];
   private readonly connectedListeners = new Set<(connected: boolean) => void>();
 
@@ -132,7 +135,7 @@ export class AlertLink implements AckSender {
       this.presence.set('offline', { lastError: 'signed out' });
       return;
     }
-    const resumeFrom = this.receiver.highestSeq();
+    const resumeFrom = this.receipts.resumePoint(this.receiver.highestSeq());
     const socket = io(`${this.options.hubUrl.replace(/\/$/, '')}/alerts`, {
       transports: ['websocket'],
       reconnection: false,
@@ -143,7 +146,7 @@ export class AlertLink implements AckSender {
     });
     this.socket = socket;
     socket.on('connect', () => {
-      this.logger.info('link: connected', { resumeFrom: this.receiver.highestSeq() });
+      this.logger.info('link: connected', { resumeFrom, uncertainReceipts: this.receipts.uncertainCount() });
       this.heard();
       this.startHeartbeat(socket);
     });
@@ -153,7 +156,7 @@ export class AlertLink implements AckSender {
       this.fail(`disconnected: ${reason}`);
     });
     socket.on('hello', (payload: unknown) => this.onHello(payload));
-    socket.on('alert', (payload: unknown, ack?: (answer: unknown) => void) => this.onAlert(socket, payload, ack));
+    socket.on('alert', (payload: unknown, ack?: (answer: unknown) => void) => this.onAlert(socket, resumeFrom, payload, ack));
     socket.on('ack', (payload: unknown) => this.onEntry(payload));
     socket.on('policy', (payload: unknown) => {
       const parsed = Policy.safeParse(payload);
@@ -196,13 +199,14 @@ export class AlertLink implements AckSender {
     this.announce(true);
   }
 
-  private onAlert(socket: Socket, payload: unknown, ack?: (answer: unknown) => void): void {
+  private onAlert(socket: Socket, resumeFrom: number, payload: unknown, ack?: (answer: unknown) => void): void {
     const parsed = AlertEnvelope.safeParse(payload);
     if (!parsed.success) {
       this.dropped('alert', parsed.error);
       return;
     }
     const envelope = parsed.data;
+    this.receipts.alertSeen(envelope.seq, resumeFrom);
     // One at a time, in arrival order, so the resume point only moves past what is stored.
     this.receiving = this.receiving.then(async () => {
       if (socket !== this.socket) return;
@@ -218,7 +222,12 @@ export class AlertLink implements AckSender {
         this.fail('store failed');
         return;
       }
-      if (socket === this.socket && typeof ack === 'function') ack({ received: true });
+      if (socket !== this.socket) this.receipts.receiptNotSent(envelope.seq);
+      else if (typeof ack === 'function') {
+        ack({ received: true });
+        this.receipts.receiptSent(envelope.seq);
+        this.confirmSoon(socket);
+      }
     });
   }
 
@@ -251,10 +260,16 @@ export class AlertLink implements AckSender {
   }
 
   private startHeartbeat(socket: Socket): void {
-    const ws = (socket.io.engine?.transport as unknown as { ws?: PingableWs } | undefined)?.ws;
-    if (!ws || typeof ws.ping !== 'function') return;
-    ws.on('pong', () => this.heard());
-    ws.on('message', () => this.heard());
+    const ws = pingable(socket);
+    if (!ws) return;
+    ws.on('pong', () => {
+      if (socket !== this.socket) return; // a late pong of a dropped socket must not confirm this one's receipts
+      this.heard();
+      this.receipts.pongReceived();
+    });
+    ws.on('message', () => {
+      if (socket === this.socket) this.heard();
+    });
     const interval = this.options.heartbeatIntervalMs ?? 5_000;
     const timeout = this.options.heartbeatTimeoutMs ?? 15_000;
     const beat = (): void => {
@@ -265,24 +280,39 @@ export class AlertLink implements AckSender {
         this.fail('heartbeat lost');
         return;
       }
-      try {
-        ws.ping();
-      } catch {
-        // A closing socket throws; the disconnect handler reconnects.
-      }
+      this.ping(socket);
       this.heartbeatTimer = this.clock.setTimeout(beat, interval);
     };
     this.heartbeatTimer = this.clock.setTimeout(beat, interval);
   }
 
+  /** Sends a WebSocket ping; its pong confirms every receipt sent before it (ReceiptLedger). */
+  private ping(socket: Socket): void {
+    const ws = pingable(socket);
+    if (!ws) return;
+    try {
+      this.receipts.pingSent();
+      ws.ping();
+    } catch {
+      // A closing socket throws; the disconnect handler reconnects.
+    }
+  }
+
+  /** Pings soon after receipts, once Engine.IO has flushed them to the socket, to confirm them. */
+  private confirmSoon(socket: Socket): void {
+    if (this.confirmTimer) return;
+    this.confirmTimer = this.clock.setTimeout(() => {
+      this.confirmTimer = null;
+      if (socket !== this.socket || !this.receipts.hasUnpinged()) return;
+      const engine = socket.io.engine as unknown as { writeBuffer?: unknown[]; once(event: 'drain', fn: () => void): void } | undefined;
+      if (engine?.writeBuffer && engine.writeBuffer.length > 0) engine.once('drain', () => socket === this.socket && this.ping(socket));
+      else this.ping(socket);
+    }, 0);
+  }
+
   /** Pings now and declares the link dead unless an answer comes within the timeout. */
   private probe(): void {
-    const ws = (this.socket?.io.engine?.transport as unknown as { ws?: PingableWs } | undefined)?.ws;
-    try {
-      ws?.ping();
-    } catch {
-      this.fail('probe failed');
-    }
+    if (this.socket) this.ping(this.socket);
   }
 
   private heard(): void {
@@ -299,6 +329,9 @@ export class AlertLink implements AckSender {
     this.announce(false);
     const socket = this.socket;
     this.socket = null;
+    if (socket) this.receipts.connectionLost();
+    if (this.confirmTimer) this.clock.clearTimeout(this.confirmTimer);
+    this.confirmTimer = null;
     if (this.heartbeatTimer) this.clock.clearTimeout(this.heartbeatTimer);
     this.heartbeatTimer = null;
     if (socket) {
@@ -314,6 +347,11 @@ export class AlertLink implements AckSender {
     if (this.heartbeatTimer) this.clock.clearTimeout(this.heartbeatTimer);
     this.heartbeatTimer = null;
   }
+}
+
+function pingable(socket: Socket): PingableWs | null {
+  const ws = (socket.io.engine?.transport as unknown as { ws?: PingableWs } | undefined)?.ws;
+  return ws && typeof ws.ping === 'function' ? ws : null;
 }
 
 /**

@@ -4,7 +4,7 @@
  * required except on loopback, so a token never crosses a network in clear text.
  */
 import { z } from 'zod';
-import { Policy, Preferences, SessionTokens, Zone, type LoginRequest } from '../../shared/protocol/index.js';
+import { AckEntry, Policy, Preferences, SessionTokens, Zone, type LoginRequest } from '../../shared/protocol/index.js';
 
 export class HubError extends Error {
   constructor(
@@ -69,6 +69,12 @@ export class HubApi {
 
   setPreferences(accessToken: string, preferences: Preferences): Promise<Preferences> {
     return this.call('PUT', '/me/preferences', Preferences, { token: accessToken, body: preferences });
+  }
+
+  /** The hub's acknowledgement trail of one alert (entries the stream may have pushed while offline). */
+  async trail(accessToken: string, alertId: string): Promise<AckEntry[]> {
+    const body = await this.call('GET', `/alerts/${encodeURIComponent(alertId)}`, z.object({ trail: z.array(AckEntry) }), { token: accessToken });
+    return body.trail;
   }
 
   async banner(): Promise<string> {

@@ -11,6 +11,8 @@ import { AlertDesk, type DeskListener } from './alert-desk.js';
 import { AlertLink, type AlertLinkOptions, type LinkCredentials } from './alert-link.js';
 import type { ClientFilter } from './client-filter.js';
 import { Inbox } from './inbox.js';
+import { TrailSync } from './trail-sync.js';
+import type { AckEntry } from '../../shared/protocol/index.js';
 import type { Presence } from './presence.js';
 import type { Clock, IdleSource, Logger } from './ports.js';
 
@@ -27,6 +29,8 @@ export interface UserDeskDeps {
   idle: IdleSource;
   logger: Logger;
   inboxMemoryLimit?: number;
+  /** Reads an alert's trail from the hub (GET /alerts/:id). */
+  fetchTrail: (alertId: string) => Promise<AckEntry[]>;
 }
 
 export class UserDesk {
@@ -34,7 +38,8 @@ export class UserDesk {
   readonly outbox: AckOutbox;
   readonly link: AlertLink;
   readonly user: PublicUser;
-  private offConnected: (() => void) | null = null;
+  private readonly trails: TrailSync;
+  private readonly offs: (() => void)[] = [];
 
   constructor(deps: UserDeskDeps) {
     this.user = deps.user;
@@ -43,6 +48,7 @@ export class UserDesk {
     this.outbox = new AckOutbox(join(dir, 'outbox.log'), deps.key, deps.clock, deps.logger);
     const desk = new AlertDesk(this.inbox, deps.filter, deps.listener, deps.logger);
     this.link = new AlertLink(deps.link, deps.credentials, desk, deps.presence, deps.clock, deps.idle, deps.logger);
+    this.trails = new TrailSync(this.inbox, deps.fetchTrail, (id) => deps.listener.changed(id), deps.clock, deps.logger);
   }
 
   async open(retentionDays: number): Promise<void> {
@@ -50,12 +56,19 @@ export class UserDesk {
     await this.outbox.open();
     await this.inbox.purgeImages(retentionDays);
     // The outbox sends only over a link that said hello; it waits (durably) otherwise.
-    this.offConnected = this.link.onConnectedChange((connected) => this.outbox.setSender(connected ? this.link : null));
+    this.offs.push(
+      this.link.onConnectedChange((connected) => {
+        this.outbox.setSender(connected ? this.link : null);
+        if (connected) this.trails.reconnected();
+      }),
+    );
+    this.offs.push(this.outbox.onAccepted((alertId, entrySeq) => this.trails.accepted(alertId, entrySeq)));
     this.link.start();
   }
 
   async close(): Promise<void> {
-    this.offConnected?.();
+    for (const off of this.offs.splice(0)) off();
+    this.trails.dispose();
     this.link.stop();
     this.outbox.setSender(null);
     await this.outbox.close();
