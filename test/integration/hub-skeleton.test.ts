@@ -22,6 +22,8 @@ describe('hub walking skeleton', () => {
     const res = await t.api('GET', '/health');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'ok', version: expect.any(String), clients: expect.any(Number) });
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
   it('signs in with the right password', async () => {

@@ -59,6 +59,9 @@ describe('zones, policy and routing', () => {
       expect(res.body.issues.length, id).toBeGreaterThan(0);
       for (const issue of res.body.issues) expect(issue).toEqual({ path: expect.any(String), message: expect.any(String) });
     }
+    const ghost = await put('z-ghost', zone('z-ghost', CHICAGO, { users: ['u-nobody'] }));
+    expect(ghost.status).toBe(400);
+    expect(ghost.body.issues).toEqual([{ path: 'assignees.users.0', message: expect.stringContaining('u-nobody') }]);
     const bow = await put('z-bow', bowtie);
     expect(bow.body.issues[0].path).toMatch(/^geometry\.coordinates/);
     const list = await t.api('GET', '/zones', { token: disp.token });

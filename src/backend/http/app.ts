@@ -56,6 +56,12 @@ export function buildHttp(ctx: HubContext, log: { error: (o: unknown, msg: strin
     void reply.code(e.status).send(errorBody(e.code, e.message, e.extra));
   });
 
+  // Answers carry criminal-justice information: never cached, never sniffed into another type.
+  app.addHook('onSend', async (_req, reply) => {
+    void reply.header('cache-control', 'no-store');
+    void reply.header('x-content-type-options', 'nosniff');
+  });
+
   app.setNotFoundHandler((req, reply) => {
     void reply.code(404).send(errorBody('not_found', `no route ${req.method} ${req.url.split('?')[0] ?? ''}`));
   });

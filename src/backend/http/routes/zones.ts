@@ -34,6 +34,11 @@ export function zoneRoutes(app: FastifyInstance, ctx: HubContext): void {
     if (!parsed.success) throw invalidZone(toIssues(parsed.error));
     if (parsed.data.id !== req.params.id) throw invalidZone([{ path: 'id', message: `the body's id must be "${req.params.id}"` }]);
     const issues = validateZoneGeometry(parsed.data.geometry, 'geometry');
+    // An assignee that is no account would make the zone silently reach nobody.
+    const known = new Set((await ctx.store.users.list()).map((u) => u.id));
+    parsed.data.assignees.users.forEach((id, i) => {
+      if (!known.has(id)) issues.push({ path: `assignees.users.${i}`, message: `no user with id "${id}"` });
+    });
     if (issues.length > 0) throw invalidZone(issues);
     const change = await ctx.store.zones.put(parsed.data, me.userId, ctx.clock.now().toISOString());
     await ctx.securityLog.record('zone_put', 'success', { userId: me.userId, username: me.username, source: req.ip }, { zone: parsed.data.id, change: change.change });
