@@ -28,8 +28,6 @@ export interface ZoneFailure {
 
 export type ZoneIdList = ReadonlySet<string> | readonly string[];
 
-/** Lists longer than this are turned into a Set before a query; shorter ones are scanned. */
-const SCAN_LIMIT = 8;
 /** Numbers of payload per grid entry: zone, block, band scale, band count. */
 const PAYLOAD = 4;
 
@@ -47,6 +45,9 @@ export class ZoneIndex {
   /** Per zone, the number of the last query that found it: dedupes islands and repeats cheaply. */
   private readonly seenAt: Uint32Array;
   private queryNumber = 0;
+  private lastLon = Number.NaN;
+  private lastLat = Number.NaN;
+  private lastContaining: readonly string[] = [];
 
   constructor(zones: readonly ZoneSource[]) {
     const zoneOfPolygon: number[] = [];
@@ -109,17 +110,12 @@ export class ZoneIndex {
 
   /**
    * Call `found` with each zone (once) whose polygons contain the point, border included, until
-   * it returns true; zones not `allowed` are skipped before their exact test. The hot path: one
+   * it returns true. The hot path: one
    * grid cell, its entries' boxes and payloads in one run of memory, then each candidate's band.
    */
-  private eachZoneContaining(
-    x: number,
-    y: number,
-    allowed: ((id: string) => boolean) | undefined,
-    found: (zone: number) => boolean,
-  ): void {
+  private eachZoneContaining(x: number, y: number, found: (zone: number) => boolean): void {
     const stamp = this.nextQuery();
-    const { seenAt, ids } = this;
+    const seenAt = this.seenAt;
     const data = this.polygons.data;
     const cell = this.grid.cellOf(x, y);
     if (cell >= 0) {
@@ -136,7 +132,6 @@ export class ZoneIndex {
         }
         const z = entries[o + 4] as number;
         if (seenAt[z] === stamp) continue;
-        if (allowed !== undefined && !allowed(ids[z] as string)) continue;
         const where = locateInBlock(
           data,
           entries[o + 5] as number,
@@ -159,7 +154,6 @@ export class ZoneIndex {
       const p = largePolygons[i] as number;
       const z = polygonZone[p] as number;
       if (stop || seenAt[z] === stamp) return false;
-      if (allowed !== undefined && !allowed(ids[z] as string)) return false;
       if (polygons.locate(p, x, y) === OUTSIDE) return false;
       seenAt[z] = stamp;
       stop = found(z);
@@ -213,26 +207,37 @@ export class ZoneIndex {
 
   /** Ids of every zone containing the point (border included), each once. */
   zonesContaining(lon: number, lat: number): string[] {
-    checkPoint(lon, lat);
-    const out: string[] = [];
-    const ids = this.ids;
-    this.eachZoneContaining(lon, lat, undefined, (z) => {
-      out.push(ids[z] as string);
-      return false;
-    });
-    return out;
+    return this.containing(lon, lat).slice();
   }
 
   /**
    * Whether the point is inside (or on the border of) any of `zoneIds`, or of any zone when
    * `zoneIds` is omitted. Zones that cannot be evaluated never contain anything here; ask
-   * `failuresAmong` for them.
+   * `failuresAmong` for them. Asking again for the same point (the hub routing one alert to every
+   * connected user) reuses the last answer: one lookup per user instead of one query.
    */
   containsAny(lon: number, lat: number, zoneIds?: ZoneIdList): boolean {
+    const containing = this.containing(lon, lat);
+    if (zoneIds === undefined) return containing.length > 0;
+    if (Array.isArray(zoneIds)) return containing.some((id) => zoneIds.includes(id));
+    const set = zoneIds as ReadonlySet<string>;
+    return containing.some((id) => set.has(id));
+  }
+
+  /** The zones containing the point; the last answer is kept, since the index never changes. */
+  private containing(lon: number, lat: number): readonly string[] {
     checkPoint(lon, lat);
-    let found = false;
-    this.eachZoneContaining(lon, lat, allowedTest(zoneIds), () => (found = true));
-    return found;
+    if (lon === this.lastLon && lat === this.lastLat) return this.lastContaining;
+    const out: string[] = [];
+    const ids = this.ids;
+    this.eachZoneContaining(lon, lat, (z) => {
+      out.push(ids[z] as string);
+      return false;
+    });
+    this.lastLon = lon;
+    this.lastLat = lat;
+    this.lastContaining = out;
+    return out;
   }
 
   private nextQuery(): number {
@@ -250,17 +255,4 @@ function checkPoint(lon: number, lat: number): void {
   if (!Number.isFinite(lon) || !Number.isFinite(lat)) {
     throw new RangeError(`ZoneIndex: the point (${lon}, ${lat}) is not a pair of finite numbers`);
   }
-}
-
-function allowedTest(zoneIds: ZoneIdList | undefined): ((id: string) => boolean) | undefined {
-  if (zoneIds === undefined) return undefined;
-  if (!Array.isArray(zoneIds)) {
-    const set = zoneIds as ReadonlySet<string>;
-    return (id) => set.has(id);
-  }
-  if (zoneIds.length > SCAN_LIMIT) {
-    const set = new Set(zoneIds);
-    return (id) => set.has(id);
-  }
-  return (id) => zoneIds.includes(id);
 }

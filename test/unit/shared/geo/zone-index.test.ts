@@ -130,6 +130,22 @@ describe('ZoneIndex.containsAny', () => {
     expect(index.containsAny(1, 1, [...many, 'ring'])).toBe(true);
   });
 
+  it('asking again for the same point with other lists gives each list its own answer', () => {
+    const overlapping = new ZoneIndex([
+      { id: 'a', geometry: polygon(rect(0, 0, 2, 2)) },
+      { id: 'b', geometry: polygon(rect(1, 1, 3, 3)) },
+    ]);
+    expect(overlapping.containsAny(1.5, 1.5, ['a'])).toBe(true);
+    expect(overlapping.containsAny(1.5, 1.5, ['c'])).toBe(false);
+    expect(overlapping.containsAny(1.5, 1.5, new Set(['b']))).toBe(true);
+    expect(overlapping.containsAny(0.5, 0.5, ['b'])).toBe(false);
+    expect(overlapping.containsAny(0.5, 0.5, ['a'])).toBe(true);
+    // A caller changing the array it got does not change the next answer.
+    overlapping.zonesContaining(0.5, 0.5).push('b');
+    expect(overlapping.zonesContaining(0.5, 0.5)).toEqual(['a']);
+    expect(overlapping.containsAny(0.5, 0.5, ['b'])).toBe(false);
+  });
+
   it('counts the border as inside', () => {
     expect(index.containsAny(0, 0, ['ring'])).toBe(true);
     expect(index.containsAny(7, 7, ['ring'])).toBe(true);
