@@ -2,6 +2,7 @@
  * `opentas-hub`: the hub's command line (PROTOCOL.md "Operating the hub"). Exit 0 on success, 1 when
  * a check fails (audit verify), 2 with a one-line error on bad arguments.
  */
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Role } from '../shared/protocol/index.js';
@@ -19,8 +20,9 @@ import { openPostgresStore } from './store/postgres/index.js';
 class UsageError extends Error {}
 
 const USAGE = `usage:
-  opentas-hub serve --port N --data DIR [--host H] [--demo] [--simulate RATE]
+  opentas-hub serve --port N --data DIR [--host H] [--demo] [--simulate RATE] [--banner-file PATH]
   opentas-hub user add --data DIR --username U --password P --roles R1,R2 [--unit NAME] [--display-name NAME] [--totp]
+      [--leads-certified-until DATE] [--training-completed-at DATE]
   opentas-hub user unlock --data DIR --username U
   opentas-hub key add --data DIR --name NAME
   opentas-hub audit verify --data DIR
@@ -59,9 +61,19 @@ async function withStore<T>(dataDir: string, run: (store: HubStore) => Promise<T
 }
 
 async function serve(args: string[]): Promise<number> {
-  const f = flags(args, { port: 'string', data: 'string', host: 'string', demo: 'boolean', simulate: 'string' });
+  const f = flags(args, { port: 'string', data: 'string', host: 'string', demo: 'boolean', simulate: 'string', 'banner-file': 'string' });
   const port = integer(required(f, 'port'), 'port', 0, 65535);
   const dataDir = required(f, 'data');
+  // The agency's own login banner (its counsel's wording) instead of the default text.
+  let banner: string | undefined;
+  if (typeof f['banner-file'] === 'string') {
+    try {
+      banner = readFileSync(f['banner-file'], 'utf8').trim();
+    } catch {
+      throw new UsageError(`cannot read --banner-file ${f['banner-file']}`);
+    }
+    if (!banner) throw new UsageError('--banner-file is empty');
+  }
   const simulate = typeof f.simulate === 'string' ? integer(f.simulate, 'simulate', 1, 600_000) : undefined;
   const hub = await startHub({
     ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
@@ -71,6 +83,7 @@ async function serve(args: string[]): Promise<number> {
     host: typeof f.host === 'string' ? f.host : '127.0.0.1',
     demo: f.demo === true,
     ...(simulate ? { simulatePerMinute: simulate } : {}),
+    ...(banner ? { banner } : {}),
     print: (line) => console.log(line),
   });
   console.log(`listening on ${hub.url}`);
@@ -86,7 +99,18 @@ async function serve(args: string[]): Promise<number> {
 async function user(args: string[]): Promise<number> {
   const [verb, ...rest] = args;
   if (verb === 'add') {
-    const f = flags(rest, { data: 'string', username: 'string', password: 'string', roles: 'string', unit: 'string', 'display-name': 'string', totp: 'boolean' });
+    const f = flags(rest, {
+      data: 'string', username: 'string', password: 'string', roles: 'string', unit: 'string', 'display-name': 'string', totp: 'boolean',
+      'leads-certified-until': 'string', 'training-completed-at': 'string',
+    });
+    const dates: { leadsCertifiedUntil?: string; trainingCompletedAt?: string } = {};
+    for (const [flag, key] of [['leads-certified-until', 'leadsCertifiedUntil'], ['training-completed-at', 'trainingCompletedAt']] as const) {
+      const v = f[flag];
+      if (typeof v !== 'string') continue;
+      const d = new Date(v);
+      if (Number.isNaN(d.getTime())) throw new UsageError(`--${flag} must be a date (ISO 8601)`);
+      dates[key] = d.toISOString();
+    }
     const roles = required(f, 'roles').split(',').map((r) => r.trim());
     const bad = roles.find((r) => !Role.safeParse(r).success);
     if (bad !== undefined) throw new UsageError(`unknown role "${bad}" (roles: ${Role.options.join(', ')})`);
@@ -99,6 +123,7 @@ async function user(args: string[]): Promise<number> {
         ...(typeof f.unit === 'string' ? { unit: f.unit } : {}),
         ...(typeof f['display-name'] === 'string' ? { displayName: f['display-name'] } : {}),
         totp: f.totp === true,
+        ...dates,
       });
       console.log(`added user ${created.user.username} (${created.user.id}) roles ${created.user.roles.join(',')}`);
       if (created.totpSecret) console.log(created.totpSecret);

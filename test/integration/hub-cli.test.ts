@@ -2,7 +2,7 @@
  * `opentas-hub` as operators run it: serve prints one `listening on` line, user/key administration
  * prints the secret last, bad arguments exit 2 with one line, and a hit answered 202 survives a SIGKILL.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { authenticator } from 'otplib';
@@ -31,7 +31,11 @@ describe('opentas-hub CLI', () => {
     const key = await runCli(['key', 'add', '--data', data, '--name', 'vendor-a']);
     expect(key.code).toBe(0);
     const ingestKey = lastLine(key.stdout);
-    const hub = await spawnHub(data);
+    const lapsed = await runCli(['user', 'add', '--data', data, '--username', 'lapsed1', '--password', 'Correct-Horse-42', '--roles', 'trooper', '--leads-certified-until', '2020-01-01']);
+    expect(lapsed.code).toBe(0);
+    const bannerFile = join(data, 'banner.txt');
+    writeFileSync(bannerFile, 'ILLINOIS STATE POLICE - AUTHORIZED USE ONLY. Activity is monitored.\n');
+    const hub = await spawnHub(data, ['--banner-file', bannerFile]);
     try {
       expect(hub.lines.filter((l) => l.startsWith('listening on '))).toEqual([`listening on ${hub.url}`]);
       const noOtp = await call(hub.url, 'POST', '/session', { body: { username: 'tpr9', password: 'Correct-Horse-42' } });
@@ -40,6 +44,9 @@ describe('opentas-hub CLI', () => {
       expect(ok.status).toBe(200);
       expect(ok.body.user).toMatchObject({ username: 'tpr9', displayName: 'Tpr. Nine', unit: 'Troop 9', roles: ['trooper', 'dispatcher'] });
       expect((await call(hub.url, 'POST', '/hits', { token: ingestKey, body: sampleHit() })).status).toBe(202);
+      const expired = await call(hub.url, 'POST', '/session', { body: { username: 'lapsed1', password: 'Correct-Horse-42' } });
+      expect(expired.body.error.code).toBe('certification_expired');
+      expect((await call(hub.url, 'GET', '/banner')).body.text).toBe('ILLINOIS STATE POLICE - AUTHORIZED USE ONLY. Activity is monitored.');
     } finally {
       await hub.stop();
     }
@@ -54,6 +61,8 @@ describe('opentas-hub CLI', () => {
       ['user', 'add', '--data', data, '--username', 'x1', '--password', 'Correct-Horse-42', '--roles', 'emperor'],
       ['user', 'add', '--data', data, '--username', 'x2', '--password', 'password', '--roles', 'trooper'],
       ['key', 'add', '--data', data],
+      ['user', 'add', '--data', data, '--username', 'x3', '--password', 'Correct-Horse-42', '--roles', 'trooper', '--training-completed-at', 'last spring'],
+      ['serve', '--port', '0', '--data', data, '--banner-file', join(data, 'missing.txt')],
       ['frobnicate'],
     ];
     const results = await Promise.all(cases.map((args) => runCli(args)));
