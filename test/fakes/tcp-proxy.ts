@@ -6,7 +6,8 @@
  */
 import { createServer, connect, type Server, type Socket } from 'node:net';
 
-export type ProxyMode = 'forward' | 'refuse' | 'blackhole';
+/** forward; refuse new connections; blackhole: swallow both ways; oneway: client -> hub only. */
+export type ProxyMode = 'forward' | 'refuse' | 'blackhole' | 'oneway';
 
 interface Pair {
   client: Socket;
@@ -68,7 +69,7 @@ export class TcpProxy {
     let budget = this.randomCut ? Math.floor(this.randomCut.min + this.randomCut.random() * (this.randomCut.max - this.randomCut.min)) : Infinity;
     const pipe = (from: Socket, to: Socket): void => {
       from.on('data', (chunk: Buffer) => {
-        if (this.mode === 'blackhole') return;
+        if (this.mode === 'blackhole' || (this.mode === 'oneway' && from === upstream)) return;
         if (chunk.length >= budget) {
           // Forward part of the chunk, then cut: the far side gets a torn frame.
           to.write(chunk.subarray(0, budget));

@@ -30,7 +30,10 @@ export class AlertDesk implements LinkReceiver {
   }
 
   async receive(envelope: AlertEnvelope): Promise<void> {
-    if (this.inbox.has(envelope.alert.id)) return;
+    if (this.inbox.has(envelope.alert.id)) {
+      await this.inbox.store(envelope); // a duplicate: stores nothing, but moves a recovery replay on
+      return;
+    }
     const hidden = !this.filter.isForUser(envelope.alert.hit);
     const { stored } = await this.inbox.store(envelope, hidden);
     if (hidden) this.logger.info('desk: an alert outside this user\'s categories was stored but not shown', { seq: envelope.seq });

@@ -43,6 +43,8 @@ export class Inbox {
   private recent: StoredAlert[] = [];
   private readonly byId = new Map<string, StoredAlert>();
   private headSeq = 0;
+  /** Set after records were lost to corruption: resume from the hub's window until it is replayed. */
+  private replayUntil = 0;
   private readonly memoryLimit: number;
   private log: SealedLog<InboxRecord>;
 
@@ -71,13 +73,18 @@ export class Inbox {
       const stored = this.byId.get(alertId);
       if (stored) for (const entry of entries) addEntry(stored.trail, entry);
     }
+    if (report.corrupt > 0) {
+      // What was unreadable may be alerts: have the hub replay its window, duplicates are dropped.
+      this.replayUntil = this.headSeq;
+      this.logger.warn('inbox: asking the hub to replay its window to recover unreadable alerts');
+    }
     this.logger.info('inbox: opened', { alerts: this.seen.size, headSeq: this.headSeq, corrupt: report.corrupt });
     return report;
   }
 
   /** The highest seq stored durably: where the link resumes from. */
   highestSeq(): number {
-    return this.headSeq;
+    return this.replayUntil > 0 ? 0 : this.headSeq;
   }
 
   has(alertId: string): boolean {
@@ -89,6 +96,7 @@ export class Inbox {
    * rejected: stored (so it is received once and the resume point moves on) but never shown.
    */
   async store(envelope: AlertEnvelope, hidden = false): Promise<{ duplicate: boolean; stored?: StoredAlert }> {
+    if (this.replayUntil > 0 && envelope.seq >= this.replayUntil) this.replayUntil = 0;
     if (this.seen.has(envelope.alert.id)) return { duplicate: true };
     const record: AlertRecord = {
       t: 'alert',
