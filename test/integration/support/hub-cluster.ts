@@ -27,6 +27,8 @@ export class HubCluster {
   /** Per node: the proxy its database link runs through (when asked for). */
   readonly dbProxies: (TcpProxy | undefined)[] = [];
   readonly clients: AlertClient[] = [];
+  /** Per node: everything it wrote to stderr (its error reports). */
+  readonly stderr: string[] = [];
   ingestKey = '';
   private serial = 0;
 
@@ -71,7 +73,11 @@ export class HubCluster {
     }
     // Each node gets its own --data directory (unused with Postgres) as separate machines would.
     const dir = mkdtempSync(join(this.dataDir, 'node-'));
-    this.nodes.push(await spawnHub(dir, [], { DATABASE_URL: databaseUrl, REDIS_URL: this.redis.url }));
+    const node = await spawnHub(dir, [], { DATABASE_URL: databaseUrl, REDIS_URL: this.redis.url });
+    const index = this.nodes.length;
+    this.stderr[index] = '';
+    node.child.stderr?.on('data', (d: Buffer) => (this.stderr[index] += d.toString()));
+    this.nodes.push(node);
     this.dbProxies.push(proxy);
   }
 

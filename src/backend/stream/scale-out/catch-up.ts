@@ -20,9 +20,14 @@ export interface RoutingVersionSource {
   routingVersion(): Promise<number>;
 }
 
+/** Every this many ticks the desks re-read the store even when nothing seems to have changed. */
+const SAFETY_TICKS = 10;
+
 export class CatchUp {
-  private knownHead = 0;
+  /** The head seq the last successful tick read (announcements do not move it: their reads may fail). */
+  private polledHead = 0;
   private knownRouting = 0;
+  private ticks = 0;
   private timer: NodeJS.Timeout | undefined;
   private polling = false;
   private failing = false;
@@ -36,15 +41,10 @@ export class CatchUp {
     private readonly audience: Audience,
     private readonly stream: AlertStream,
     private readonly onError: (err: unknown) => void,
-  ) {
-    // Local alerts reach local desks through the feed already; only seqs beyond them need work.
-    feed.onAlert((a) => {
-      this.knownHead = Math.max(this.knownHead, a.seq);
-    });
-  }
+  ) {}
 
   async start(everyMs: number): Promise<void> {
-    this.knownHead = await this.store.alerts.headSeq();
+    this.polledHead = await this.store.alerts.headSeq();
     this.knownRouting = (await this.routing?.routingVersion()) ?? 0;
     this.timer = setInterval(() => void this.poll(), everyMs);
     this.timer.unref();
@@ -54,10 +54,8 @@ export class CatchUp {
     clearInterval(this.timer);
   }
 
-  /** Another node stored alert `seq`. */
-  remoteAlert(seq: number): void {
-    if (seq <= this.knownHead) return;
-    this.knownHead = seq;
+  /** Another node stored an alert: desks re-read the store (if that read fails, the timer retries). */
+  remoteAlert(): void {
     this.alerts();
   }
 
@@ -99,6 +97,19 @@ export class CatchUp {
     this.stream.repoke();
   }
 
+  /**
+   * The routing cache keeps a failed load until it is next invalidated; after a database blip
+   * that would fail every delivery on this node. Probe it, and drop it when it is stuck.
+   */
+  private async routingUsable(): Promise<void> {
+    try {
+      await this.audience.zonesOf({ id: '', unit: null });
+    } catch {
+      this.audience.invalidate();
+      this.stream.repoke();
+    }
+  }
+
   /** One timer tick; exported for tests that do not want to wait for the timer. */
   async poll(): Promise<void> {
     if (this.polling) return;
@@ -106,18 +117,26 @@ export class CatchUp {
     try {
       const head = await this.store.alerts.headSeq();
       const routing = (await this.routing?.routingVersion()) ?? 0;
+      this.ticks++;
+      await this.routingUsable();
       if (this.failing) {
         // The database is back: deliveries that failed while it was away retry from their cursors.
         this.failing = false;
-        this.knownHead = Math.max(this.knownHead, head);
+        this.polledHead = head;
         this.knownRouting = Math.max(this.knownRouting, routing);
         this.everything();
         return;
       }
-      if (head > this.knownHead) this.remoteAlert(head);
+      // Any new seq since the last tick: an announcement may have been lost, or the reads it
+      // caused may have failed (this node's database link dropped for less than a tick). Desks
+      // at the head share one read, so this costs about one query per tick.
+      if (head > this.polledHead || this.ticks % SAFETY_TICKS === 0) {
+        this.polledHead = Math.max(this.polledHead, head);
+        this.alerts();
+      }
       if (routing > this.knownRouting) this.remoteRouting(routing);
     } catch (err) {
-      if (!this.failing) this.onError(err);
+      if (!this.failing) this.onError(new Error(`catch-up: cannot read the store: ${err instanceof Error ? err.message : String(err)}`, { cause: err }));
       this.failing = true;
     } finally {
       this.polling = false;

@@ -84,7 +84,7 @@ export async function attachScaleOut(parts: ScaleOutParts, options: ScaleOutOpti
         onError(err);
       }
     };
-    nsp.on(EVENT.alert, (seq: unknown) => typeof seq === 'number' && catchUp.remoteAlert(seq));
+    nsp.on(EVENT.alert, (seq: unknown) => typeof seq === 'number' && catchUp.remoteAlert());
     nsp.on(EVENT.routing, (version: unknown) => typeof version === 'number' && catchUp.remoteRouting(version));
     nsp.on(EVENT.sessionEnded, (id: unknown) => typeof id === 'string' && stream.endSession(id));
     feed.onAlert((a) => announce(EVENT.alert, a.seq));
