@@ -77,7 +77,10 @@ export function App(): React.JSX.Element {
     (sound: SoundName) => setOneShot({ sound, volume: Math.max(settings.volume, 0.5), key: `test-${sound}-${Date.now()}` }),
     [settings.volume],
   );
-  const minimise = useCallback(() => setView('console'), []);
+  // The Electron host opens the always-on-top popup window at index.html#popup: alerts only, and
+  // Esc closes the window (the main process hides it instead). Elsewhere Esc goes to the console.
+  const popupOnly = window.location.hash.startsWith('#popup');
+  const minimise = useCallback(() => (popupOnly ? window.close() : setView('console')), [popupOnly]);
   const open = useCallback((id: string) => {
     setSelectedId(id);
     setView('alerts');
@@ -96,11 +99,11 @@ export function App(): React.JSX.Element {
 
   return (
     <div className="app" data-view={view}>
-      <TopBar view={view} onView={setView} user={s.session.user} presence={s.presence} openCount={queue.length} locked={s.session.locked} />
+      <TopBar view={popupOnly ? 'alerts' : view} onView={popupOnly ? () => undefined : setView} tabs={!popupOnly} user={s.session.user} presence={s.presence} openCount={queue.length} locked={s.session.locked} />
       <PresenceBanner presence={s.presence} />
       {s.session.locked ? (
         <LockScreen items={s.locked} username={s.session.user?.username} />
-      ) : view === 'alerts' && userId ? (
+      ) : (view === 'alerts' || popupOnly) && userId ? (
         <PopupView queue={queue} all={s.alerts} selectedId={selectedId} onSelect={setSelectedId} onMinimise={minimise} userId={userId} now={now} zones={s.zones} mapStyleUrl={settings.mapStyleUrl} dark={settings.theme === 'dark'} />
       ) : view === 'settings' ? (
         <SettingsPanel settings={settings} mandatory={s.policy?.mandatoryCategories ?? []} onChange={(p) => void s.setSettings(p)} onTest={onTest} />

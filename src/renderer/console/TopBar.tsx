@@ -12,7 +12,7 @@ const LINK_TEXT: Record<Presence['state'], string> = {
   signed_out: 'Signed out',
 };
 
-export function TopBar({ view, onView, user, presence, openCount, locked }: { view: View; onView: (v: View) => void; user?: PublicUser; presence?: Presence; openCount: number; locked: boolean }): React.JSX.Element {
+export function TopBar({ view, onView, user, presence, openCount, locked, tabs: withTabs = true }: { view: View; onView: (v: View) => void; user?: PublicUser; presence?: Presence; openCount: number; locked: boolean; tabs?: boolean }): React.JSX.Element {
   const tabs: [View, string][] = [
     ['alerts', `Alerts${openCount ? ` (${openCount})` : ''}`],
     ['console', 'All alerts'],
@@ -22,7 +22,7 @@ export function TopBar({ view, onView, user, presence, openCount, locked }: { vi
   return (
     <header className="topbar">
       <span className="brand">OpenTAS</span>
-      {!locked && (
+      {!locked && withTabs && (
         <nav aria-label="Views" className="tabs">
           {tabs.map(([v, label]) => (
             <button key={v} type="button" className={`tab ${view === v ? 'tab-on' : ''}`} aria-current={view === v ? 'page' : undefined} onClick={() => onView(v)}>

@@ -35,14 +35,33 @@ export function myProgress(view: AlertView, userId: string): MyProgress {
   };
 }
 
-/** Other users who have acknowledged this alert ("Taken by"), first one first. */
-export function takenBy(view: AlertView, userId: string): AckEntry[] {
-  const seen = new Set<string>();
-  const out: AckEntry[] = [];
+export interface Taker {
+  username: string;
+  /** The desk, when its id is a name a person can read (not a generated UUID). */
+  desk?: string;
+  /** When they acknowledged. */
+  at: string;
+  /** Their latest step, e.g. "verified: confirmed". */
+  latest: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function describe(e: AckEntry): string {
+  if (e.type === 'verified') return `verified: ${e.verification?.result.replace('_', ' ') ?? ''}`;
+  if (e.type === 'action_taken') return `action taken: ${e.action?.kind.replace('_', ' ') ?? ''}`;
+  if (e.type === 'closed') return `closed: ${e.close?.reason.replace('_', ' ') ?? ''}`;
+  return 'acknowledged';
+}
+
+/** Other users who have acknowledged this alert ("Taken by"), first one first, with their latest step. */
+export function takenBy(view: AlertView, userId: string): Taker[] {
+  const takers = new Map<string, Taker>();
   for (const e of view.trail) {
-    if (e.userId === userId || e.type !== 'acknowledged' || seen.has(e.userId)) continue;
-    seen.add(e.userId);
-    out.push(e);
+    if (e.userId === userId) continue;
+    const t = takers.get(e.userId);
+    if (t) t.latest = describe(e);
+    else if (e.type === 'acknowledged') takers.set(e.userId, { username: e.username, ...(UUID.test(e.clientId) ? {} : { desk: e.clientId }), at: e.serverAt, latest: describe(e) });
   }
-  return out;
+  return [...takers.values()];
 }

@@ -4,6 +4,7 @@
  */
 import type { Hit } from '../../shared/protocol/hit.js';
 import { CATEGORY_LABELS } from '../../shared/protocol/categories.js';
+import { compass } from './time.js';
 
 const NETWORK_NAMES: Record<Hit['camera']['network'], string> = {
   vehiclemanager: 'Vehicle Manager',
@@ -22,6 +23,7 @@ export function reportText(hit: Hit, county: string | undefined): string {
     `Location: ${hit.location.lat.toFixed(5)}, ${hit.location.lon.toFixed(5)}${county ? `, ${county}` : ''}`,
     `Read time: ${read.toISOString()} (local ${read.toLocaleString('en-US', { hour12: false })})`,
   ];
-  if (hit.heading !== undefined) lines.push(`Direction of travel: ${hit.heading}°`);
+  const direction = compass(hit.heading);
+  if (direction) lines.push(`Direction of travel: ${direction}`);
   return lines.join('\n');
 }

@@ -66,7 +66,7 @@ export function AlertCard({ view, userId, now, zones, previouslyMisread, mapStyl
 
       {others.length > 0 && (
         <p className="taken-by" data-testid="taken-by">
-          {others.map((e) => `Taken by ${e.username} at ${e.clientId} (${clockTime(e.serverAt)})`).join(' · ')}
+          {others.map((t) => `Taken by ${t.username}${t.desk ? ` at ${t.desk}` : ' at another desk'} (${clockTime(t.at)}), ${t.latest}`).join(' · ')}
         </p>
       )}
 

@@ -5,6 +5,23 @@
  */
 import { plateDiff, type PlateChar } from '../../shared/flags.js';
 
+/**
+ * At 3 a.m. "0" and "O" look alike in most fonts: where the plates differ, each lookalike
+ * character is also named under it.
+ */
+const CHAR_NAMES: Record<string, string> = {
+  '0': 'zero',
+  O: 'letter O',
+  '8': 'eight',
+  B: 'letter B',
+  '1': 'one',
+  I: 'letter I',
+  '5': 'five',
+  S: 'letter S',
+  '2': 'two',
+  Z: 'letter Z',
+};
+
 function Plate({ chars, side, state, label }: { chars: PlateChar[]; side: 'read' | 'listed'; state: string; label: string }): React.JSX.Element {
   const text = chars.map((c) => c[side] ?? '').join('');
   return (
@@ -15,6 +32,7 @@ function Plate({ chars, side, state, label }: { chars: PlateChar[]; side: 'read'
         {chars.map((c) => (
           <span key={c.index} className={`pc pc-${c.match}`} title={c.match === 'same' ? undefined : c.match === 'lookalike' ? 'lookalike character' : 'differs'}>
             {c[side] ?? '·'}
+            {c.match !== 'same' && c[side] !== undefined && CHAR_NAMES[c[side]] && <small className="pc-name">{CHAR_NAMES[c[side]]}</small>}
           </span>
         ))}
       </div>

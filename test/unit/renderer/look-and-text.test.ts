@@ -51,6 +51,6 @@ describe('reportText', () => {
     expect(text).toContain('Camera: I-94 NB @ 35th St (id cam-1)');
     expect(text).toContain('Location: 41.83490, -87.62510, Cook County, Illinois');
     expect(text).toContain('Read time: 2026-11-28T03:00:00.000Z');
-    expect(text).toContain('Direction of travel: 90°');
+    expect(text).toContain('Direction of travel: E (90°)');
   });
 });

@@ -63,6 +63,11 @@ describe('takenBy', () => {
         { type: 'verified', userId: 'u-2', username: 'ortega', verification: { system: 'LEADS', result: 'unable', plateMatchesImage: false, stateMatches: false } },
       ],
     });
-    expect(takenBy(v, 'u-me').map((e) => `${e.username}@${e.clientId}`)).toEqual(['ortega@desk-9']);
+    expect(takenBy(v, 'u-me')).toEqual([{ username: 'ortega', desk: 'desk-9', at: v.trail[0]?.serverAt, latest: 'verified: unable' }]);
+  });
+
+  it('does not show a generated desk id to the trooper', () => {
+    const v = view('stolen', T0, { trail: [{ type: 'acknowledged', userId: 'u-2', username: 'ortega', clientId: '4cf74da0-4316-4417-a602-1a82533a28d3' }] });
+    expect(takenBy(v, 'u-me')[0]?.desk).toBeUndefined();
   });
 });
