@@ -53,7 +53,7 @@ export class AlertClient {
   }
 
   sendAck(event: unknown): Promise<Json> {
-    return this.socket.timeout(10_000).emitWithAck('ack', event);
+    return this.socket.timeout(30_000).emitWithAck('ack', event);
   }
 
   close(): void {
