@@ -74,6 +74,7 @@ describe('accounts and sessions', () => {
     expect((await t.api('POST', '/session', { body })).body.error.code).toBe('otp_required');
     const wrong = String((Number(totpNow(user.totpSecret!, clock)) + 500_000) % 1_000_000).padStart(6, '0');
     expect((await t.api('POST', '/session', { body: { ...body, otp: wrong } })).body.error.code).toBe('otp_invalid');
+    expect((await t.api('POST', '/session', { body: { ...body, otp: '12 34' } })).body.error.code).toBe('otp_invalid');
     const ok = await t.api('POST', '/session', { body: { ...body, otp: totpNow(user.totpSecret!, clock) } });
     expect(ok.status).toBe(200);
     expect((await t.api('POST', '/session', { body: { ...body, password: 'wrong-password', otp: totpNow(user.totpSecret!, clock) } })).body.error.code).toBe('bad_credentials');

@@ -5,6 +5,7 @@ import type { Clock } from '../clock.js';
 export const newTotpSecret = (): string => authenticator.generateSecret();
 
 export function checkTotp(secret: string, code: string, clock: Clock): boolean {
+  if (!/^\d{6}$/.test(code)) return false;
   return authenticator.clone({ epoch: clock.now().getTime(), window: 1 }).check(code, secret);
 }
 

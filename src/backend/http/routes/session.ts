@@ -8,9 +8,12 @@ import { parseBody } from '../parse.js';
 
 const RefreshRequest = z.strictObject({ refreshToken: z.string().min(1).max(200) });
 
+/** A mistyped code ("12 345", five digits) is a wrong code (`otp_invalid`), not a malformed request. */
+const SignIn = LoginRequest.extend({ otp: z.string().max(32).optional() });
+
 export function sessionRoutes(app: FastifyInstance, ctx: HubContext): void {
   app.post('/session', async (req) => {
-    const body = parseBody(LoginRequest, req.body, 'invalid_request', 'the sign-in request');
+    const body = parseBody(SignIn, req.body, 'invalid_request', 'the sign-in request');
     return ctx.sessions.login(body, req.ip);
   });
 
