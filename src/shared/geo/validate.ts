@@ -1,11 +1,10 @@
 /**
  * PROTOCOL.md's zone geometry rules, with a path and a clear message for each problem: Polygon or
- * MultiPolygon; rings of at least 4 positions, closed, and simple (they neither cross nor touch
- * themselves); holes allowed; at most 10,000 positions per zone; lon -180..180, lat -90..90.
+ * MultiPolygon; rings of at least 4 positions, closed, and not crossing themselves (see
+ * ring-crossing.ts for what counts as crossing); holes allowed; at most 10,000 positions per zone; lon -180..180, lat -90..90.
  * Takes `unknown` so it can be the first thing run on untrusted input.
  */
-import Flatbush from 'flatbush';
-import { orient, segmentContact } from './segments.js';
+import { ringCrossing } from './ring-crossing.js';
 
 export interface GeometryIssue {
   path: string;
@@ -92,7 +91,7 @@ export function validateZoneGeometry(geometry: unknown, path = 'geometry'): Geom
     return issues;
   }
   for (const { ring, path: ringPath, name } of wellFormed) {
-    const problem = ringSimplicityProblem(ring);
+    const problem = ringCrossing(ring);
     if (problem) add(ringPath, `${name} ${problem}`);
   }
   return issues;
@@ -110,66 +109,4 @@ function positionProblem(pos: unknown): string | undefined {
 
 function samePoint(a: number[], b: number[]): boolean {
   return a[0] === b[0] && a[1] === b[1];
-}
-
-/**
- * Whether a closed ring is simple. Consecutive repeated positions are tolerated (drawing tools
- * make them) and skipped. Segment pairs are found with a Flatbush over segment bounding boxes, so
- * a 10,000-position ring is checked in about n log n rather than n squared.
- */
-export function ringSimplicityProblem(ring: Ring): string | undefined {
-  const xs: number[] = [];
-  const ys: number[] = [];
-  const original: number[] = [];
-  ring.forEach(([x, y], i) => {
-    const last = xs.length - 1;
-    if (last >= 0 && xs[last] === x && ys[last] === y) return;
-    xs.push(x);
-    ys.push(y);
-    original.push(i);
-  });
-  const k = xs.length - 1; // segments; the last point repeats the first
-  if (k < 3) return 'has fewer than 3 distinct positions: it encloses nothing';
-  const X = (i: number): number => xs[i] as number;
-  const Y = (i: number): number => ys[i] as number;
-  const at = (i: number): number => original[i] as number;
-
-  // Adjacent segments share a vertex; they are wrong only when the ring doubles back on itself.
-  for (let i = 0; i < k; i += 1) {
-    const b = i + 1;
-    const c = b === k ? 1 : b + 1;
-    if (orient(X(i), Y(i), X(b), Y(b), X(c), Y(c)) === 0) {
-      const dot = (X(i) - X(b)) * (X(c) - X(b)) + (Y(i) - Y(b)) * (Y(c) - Y(b));
-      if (dot > 0) return `doubles back on itself at position ${at(b % k)}`;
-    }
-  }
-
-  const index = new Flatbush(k);
-  for (let i = 0; i < k; i += 1) {
-    index.add(
-      Math.min(X(i), X(i + 1)),
-      Math.min(Y(i), Y(i + 1)),
-      Math.max(X(i), X(i + 1)),
-      Math.max(Y(i), Y(i + 1)),
-    );
-  }
-  index.finish();
-  for (let i = 0; i < k; i += 1) {
-    const near = index.search(
-      Math.min(X(i), X(i + 1)),
-      Math.min(Y(i), Y(i + 1)),
-      Math.max(X(i), X(i + 1)),
-      Math.max(Y(i), Y(i + 1)),
-    );
-    for (const j of near) {
-      if (j <= i + 1 || (i === 0 && j === k - 1)) continue; // itself, or adjacent
-      const contact = segmentContact(X(i), Y(i), X(i + 1), Y(i + 1), X(j), Y(j), X(j + 1), Y(j + 1));
-      if (contact === 'none') continue;
-      const edges = `the edge from position ${at(i)} to ${at(i + 1)} and the edge from position ${at(j)} to ${at(j + 1)}`;
-      if (contact === 'cross') return `crosses itself: ${edges} cross`;
-      if (contact === 'overlap') return `overlaps itself: ${edges} run along each other`;
-      return `touches itself: ${edges} meet`;
-    }
-  }
-  return undefined;
 }
