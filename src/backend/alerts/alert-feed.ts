@@ -6,9 +6,14 @@
 import type { AlertStore, StoredAlert } from '../store/port.js';
 
 const WINDOW = 2000;
+/** Images may be 512 KiB each, so the window is bounded by size too, not only by count. */
+const WINDOW_BYTES = 64 * 1024 * 1024;
+
+const sizeOf = (a: StoredAlert): number => 2048 + (a.alert.hit.images?.plate?.length ?? 0) + (a.alert.hit.images?.vehicle?.length ?? 0);
 
 export class AlertFeed {
   private recent: StoredAlert[] = [];
+  private bytes = 0;
   private readonly listeners = new Set<(a: StoredAlert) => void>();
 
   constructor(private readonly store: AlertStore) {}
@@ -17,9 +22,15 @@ export class AlertFeed {
   publish(stored: StoredAlert): void {
     const last = this.recent.at(-1);
     // The window only serves reads when it is gap-free; anything else falls back to the store.
-    if (last && stored.seq !== last.seq + 1) this.recent = [];
+    if (last && stored.seq !== last.seq + 1) this.clear();
     this.recent.push(stored);
-    if (this.recent.length > WINDOW) this.recent.splice(0, this.recent.length - WINDOW);
+    this.bytes += sizeOf(stored);
+    let drop = 0;
+    while (this.recent.length - drop > 1 && (this.recent.length - drop > WINDOW || this.bytes > WINDOW_BYTES)) {
+      this.bytes -= sizeOf(this.recent[drop]!);
+      drop++;
+    }
+    if (drop > 0) this.recent.splice(0, drop);
     for (const l of this.listeners) l(stored);
   }
 
@@ -40,5 +51,6 @@ export class AlertFeed {
   /** Forget cached alerts (after retention dropped images). */
   clear(): void {
     this.recent = [];
+    this.bytes = 0;
   }
 }
