@@ -162,4 +162,25 @@ describe('zones, policy and routing', () => {
     expect((await t.api('GET', '/alerts?bbox=1,2,3', { token: disp.token })).status).toBe(400);
     expect((await t.api('GET', '/alerts', { token: north.token })).status).toBe(403);
   });
+
+  it("routes around a zone's hole, and counts a point on the border as inside", async () => {
+    const donutUser = await t.signedIn(['trooper'], { unit: 'Troop 7' });
+    const donut = {
+      type: 'Polygon' as const,
+      coordinates: [
+        [[-88.2, 41.7], [-88.0, 41.7], [-88.0, 41.9], [-88.2, 41.9], [-88.2, 41.7]],
+        [[-88.15, 41.75], [-88.05, 41.75], [-88.05, 41.85], [-88.15, 41.85], [-88.15, 41.75]],
+      ] as [number, number][][],
+    };
+    expect((await t.api('PUT', '/zones/troop7-donut', { token: disp.token, body: zone('troop7-donut', donut, { units: ['Troop 7'] }) })).status).toBe(200);
+    const desk = t.connect({ token: donutUser.token, clientId: 'donut', resumeFrom: await t.hub.store.alerts.headSeq() });
+    await desk.ready();
+    const inHole = sampleHit({ category: 'stolen', location: { lat: 41.8, lon: -88.1 } });
+    const inRing = sampleHit({ category: 'stolen', location: { lat: 41.72, lon: -88.1 } });
+    const onBorder = sampleHit({ category: 'felony', location: { lat: 41.7, lon: -88.1 } });
+    for (const h of [inHole, inRing, onBorder]) await t.postHit(h);
+    await waitFor(() => desk.alerts.some((a) => a.alert.id === onBorder.id), 'the border alert');
+    expect(desk.alerts.map((a) => a.alert.id)).toEqual([inRing.id, onBorder.id]);
+  });
 });
+
