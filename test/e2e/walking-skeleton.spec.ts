@@ -29,6 +29,14 @@ test('sign in, then a hit posted to the hub appears in the popup', async ({ page
   await expect(page.getByTestId('unverified-banner')).toContainText('UNVERIFIED');
   await shot(page, '04-popup-stolen');
 
+  // The plate crop enlarges; Esc closes the picture, not the popup.
+  await page.getByRole('button', { name: 'Plate image from the camera: enlarge' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await shot(page, '04b-plate-image-enlarged');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(card).toBeVisible();
+
   await page.getByRole('button', { name: 'All alerts' }).click();
   await expect(page.getByTestId('alert-table')).toContainText('XYZ9876');
   await shot(page, '05-console-list');

@@ -22,7 +22,7 @@ const CHAR_NAMES: Record<string, string> = {
   Z: 'letter Z',
 };
 
-function Plate({ chars, side, state, label }: { chars: PlateChar[]; side: 'read' | 'listed'; state: string; label: string }): React.JSX.Element {
+function Plate({ chars, side, state, label, stateBad }: { chars: PlateChar[]; side: 'read' | 'listed'; state: string; label: string; stateBad: boolean }): React.JSX.Element {
   const text = chars.map((c) => c[side] ?? '').join('');
   return (
     <figure className="plate-card" data-testid={`plate-${side}`}>
@@ -36,7 +36,9 @@ function Plate({ chars, side, state, label }: { chars: PlateChar[]; side: 'read'
           </span>
         ))}
       </div>
-      <div className="plate-state" aria-hidden="true">{state}</div>
+      <div className={`plate-state ${stateBad ? 'state-bad' : ''}`} aria-hidden="true">
+        {state}
+      </div>
     </figure>
   );
 }
@@ -47,11 +49,11 @@ export function PlatePair({ read, readState, listed, listedState }: { read: stri
   const stateDiffers = readState !== listedState || readState === 'UNK';
   return (
     <div className="plate-pair">
-      <Plate chars={chars} side="read" state={readState} label="READ BY CAMERA" />
+      <Plate chars={chars} side="read" state={readState} label="READ BY CAMERA" stateBad={stateDiffers} />
       <div className={`plate-vs ${differs.length || stateDiffers ? 'plate-vs-bad' : ''}`} aria-live="polite">
         {differs.length === 0 && !stateDiffers ? '=' : '≠'}
       </div>
-      <Plate chars={chars} side="listed" state={listedState} label="HOT LIST ENTRY" />
+      <Plate chars={chars} side="listed" state={listedState} label="HOT LIST ENTRY" stateBad={stateDiffers} />
     </div>
   );
 }
