@@ -34,8 +34,9 @@ export class RedisLink {
     const link = new RedisLink(pub, sub);
     for (const client of [pub, sub]) {
       client.on('error', (err: unknown) => {
+        // One report per outage: the clients retry every second and would repeat it each time.
+        if (link.downSince === undefined) events.onError(err);
         link.down(events);
-        events.onError(err);
       });
       client.on('end', () => link.down(events));
       client.on('reconnecting', () => link.down(events));
