@@ -2,6 +2,8 @@
  * Zones, policy and preferences over HTTP, their live pushes, and routing: each alert reaches only
  * the users it is for (zones, statewide and mandatory categories, preferences), live and on replay.
  */
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../src/shared/protocol/index.js';
 import { sampleHit } from './support/hits.js';
@@ -184,3 +186,29 @@ describe('zones, policy and routing', () => {
   });
 });
 
+
+describe('a zone that cannot be evaluated', () => {
+  it('lets mandatory categories through (fail-open), holds the others, and logs the failure', async () => {
+    const errors: string[] = [];
+    const t = await startTestHub({ onError: (err) => errors.push(err instanceof Error ? err.message : String(err)) });
+    try {
+      const { user, token } = await t.signedIn(['trooper'], { unit: 'Troop 5' });
+      // Written behind the API's back (an old version, a hand edit): the API itself refuses such a zone.
+      const broken = { ...zone('broken', CHICAGO, { users: [user.id] }), geometry: { type: 'Polygon', coordinates: [[[-88, 41], [-87, 41]]] } };
+      const db = new Database(join(t.dataDir, 'hub.sqlite'));
+      db.prepare('INSERT INTO zones (id, body) VALUES (?, ?)').run('broken', JSON.stringify(broken));
+      db.close();
+      const desk = t.connect({ token, clientId: 'fail-open' });
+      await desk.ready();
+      const stolen = sampleHit({ category: 'stolen', location: SPRINGFIELD_POINT });
+      const registration = sampleHit({ category: 'registration', location: SPRINGFIELD_POINT });
+      const last = sampleHit({ category: 'felony', location: SPRINGFIELD_POINT });
+      for (const h of [stolen, registration, last]) await t.postHit(h);
+      await waitFor(() => desk.alerts.some((a) => a.alert.id === last.id), 'the last alert');
+      expect(desk.alerts.map((a) => a.alert.id)).toEqual([stolen.id, last.id]);
+      expect(errors.some((m) => /zone broken could not be evaluated/.test(m))).toBe(true);
+    } finally {
+      await t.close();
+    }
+  });
+});
