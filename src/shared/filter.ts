@@ -22,6 +22,9 @@ export interface FilterUser {
 }
 
 export type FilterHit = Pick<Hit, 'id' | 'category' | 'location'>;
+
+/** What the rule asks of the zone index (a ZoneIndex, or a view of one that remembers a point). */
+export type ZoneLookup = Pick<ZoneIndex, 'containsAny' | 'failuresAmong'>;
 export type FilterPolicy = Pick<Policy, 'mandatoryCategories' | 'statewideCategories'>;
 
 /** Told about each of the user's zones that could not be evaluated for this hit. */
@@ -40,7 +43,7 @@ export function isAlertForUser(
   hit: FilterHit,
   user: FilterUser,
   policy: FilterPolicy,
-  index: ZoneIndex,
+  index: ZoneLookup,
   onZoneError?: ZoneErrorListener,
 ): boolean {
   if (!receivesCategory(hit.category, user, policy)) return false;

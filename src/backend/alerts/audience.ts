@@ -5,7 +5,7 @@
  * client checks again with the same code. State is cached and rebuilt after any zone, policy or
  * preference change.
  */
-import { activeZoneIdsFor, isAlertForUser, type FilterUser } from '../../shared/filter.js';
+import { activeZoneIdsFor, isAlertForUser, type FilterUser, type ZoneLookup } from '../../shared/filter.js';
 import { ZoneIndex } from '../../shared/geo/zone-index.js';
 import { CATEGORIES, type Hit, type Policy, type Zone } from '../../shared/protocol/index.js';
 import type { HubStore, UserRecord } from '../store/port.js';
@@ -23,7 +23,10 @@ interface RoutingState {
   users: Map<string, FilterUser>;
 }
 
+const POINT_MEMO_SIZE = 256;
+
 export class Audience {
+  private readonly pointMemo = new Map<string, { index: ZoneIndex; lon: number; lat: number; lookup: ZoneLookup }>();
   private generation = 0;
   private state: RoutingState | undefined;
   private loading: Promise<RoutingState> | undefined;
@@ -50,13 +53,41 @@ export class Audience {
       };
       if (state.generation === this.generation) state.users.set(recipient.userId, user);
     }
-    return isAlertForUser(hit, user, state.policy, state.index, (f) =>
+    return isAlertForUser(hit, user, state.policy, this.lookupFor(state.index, hit), (f) =>
       this.onZoneError(`zone ${f.zoneId} could not be evaluated for hit ${f.hitId}: ${f.message}`),
     );
   }
 
+  /**
+   * The zone index as seen by one hit: the zones holding its point are found once, and each desk's
+   * question becomes a set lookup. Every connected desk asks about every alert, so without this
+   * the hub ran one point-in-polygon search per desk per alert (2,000 per alert in the delivery
+   * benchmark). A few hits are remembered because replays interleave with live alerts.
+   */
+  private lookupFor(index: ZoneIndex, hit: Hit): ZoneLookup {
+    const key = hit.id;
+    const known = this.pointMemo.get(key);
+    if (known && known.index === index && known.lon === hit.location.lon && known.lat === hit.location.lat) return known.lookup;
+    let inside: Set<string> | undefined;
+    const { lon: hitLon, lat: hitLat } = hit.location;
+    const lookup: ZoneLookup = {
+      containsAny(lon, lat, zoneIds) {
+        if (lon !== hitLon || lat !== hitLat) return index.containsAny(lon, lat, zoneIds);
+        inside ??= new Set(index.zonesContaining(lon, lat));
+        if (zoneIds === undefined) return inside.size > 0;
+        for (const id of zoneIds) if (inside.has(id)) return true;
+        return false;
+      },
+      failuresAmong: (zoneIds) => index.failuresAmong(zoneIds),
+    };
+    if (this.pointMemo.size >= POINT_MEMO_SIZE) this.pointMemo.delete(this.pointMemo.keys().next().value as string);
+    this.pointMemo.set(key, { index, lon: hitLon, lat: hitLat, lookup });
+    return lookup;
+  }
+
   /** Drop cached routing state (zones, preferences or policy changed). */
   invalidate(): void {
+    this.pointMemo.clear();
     this.generation++;
     this.state = undefined;
     this.loading = undefined;
