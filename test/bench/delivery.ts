@@ -13,83 +13,106 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Fleet } from './support/fleet.js';
-import type { DeskMode, DeskSpec } from './support/fleet-protocol.js';
+import type { DeskMode } from './support/fleet-protocol.js';
 import { startBareProcess, startHubProcess, type HubProcess } from './support/hub-process.js';
-import { HitMaker, seedAgency, type Agency } from './support/illinois-desks.js';
-import { latencySeries, postJson, type Sendable } from './support/latency-run.js';
+import { HitMaker, seedAgency } from './support/illinois-desks.js';
+import { interleavedSeries, postJson, type Sendable } from './support/latency-run.js';
 import { ms, summarize, type LatencySummary } from './support/stats.js';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 2000);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 4);
-const ALERTS = Number(process.env.BENCH_ALERTS ?? 100);
+const ALERTS = Number(process.env.BENCH_ALERTS ?? 60);
 const WARMUP = 10;
 const INBOX_CLIENTS = 20;
 const SEED = 20261128;
 
 type Kind = 'statewide' | 'zoned';
-type Series = Partial<Record<Kind, LatencySummary>>;
+type Series = Record<Kind, LatencySummary | undefined>;
 
 const work = mkdtempSync(join(tmpdir(), 'opentas-bench-delivery-'));
 const log = (line: string): void => void process.stderr.write(`[delivery] ${line}\n`);
 
-async function runFleet(
-  server: HubProcess,
+let bareSeq = 0;
+const postBare =
+  (server: HubProcess) =>
+  async (s: Sendable): Promise<void> => {
+    const envelope = {
+      seq: ++bareSeq,
+      alert: { id: s.hit.id, hit: s.hit, ingestedAt: new Date().toISOString() },
+    };
+    await postJson(`${server.url}/emit`, { envelope, desks: s.desks });
+  };
+const postHub =
+  (server: HubProcess, key: string) =>
+  async (s: Sendable): Promise<void> => {
+    await postJson(`${server.url}/api/v1/hits`, s.hit, key);
+  };
+
+/**
+ * The hub with `mode` desks and the bare baseline with bare desks, both up at once, taking turns
+ * alert by alert. The same seed on both sides: the same points, so the same recipients.
+ */
+async function measure(
+  size: number,
   mode: DeskMode,
-  agency: Agency,
-  desks: DeskSpec[],
   workers: number,
   kinds: Kind[],
-  post: (server: HubProcess, s: Sendable) => Promise<void>,
-): Promise<Series> {
-  const fleet = await Fleet.launch({ mode, url: server.url, desks, workers, dataDir: join(work, `${mode}-${desks.length}`) });
-  const out: Series = {};
-  try {
-    for (const kind of kinds) {
-      // The same seed for the baseline and the hub: the same points, so the same recipients.
-      const maker = new HitMaker(agency.zones, desks, SEED, `${mode}-${kind}-${desks.length}`);
-      const count = kind === 'zoned' ? ALERTS * 2 : ALERTS;
-      const latencies = await latencySeries({ fleet, count, warmup: WARMUP, next: () => maker.next(kind), post: (s) => post(server, s) });
-      out[kind] = summarize(latencies);
-      log(`${mode} ${kind} clients=${desks.length}: p50 ${ms(out[kind].p50)} ms, p99 ${ms(out[kind].p99)} ms (${latencies.length} receipts)`);
-    }
-    const report = await fleet.report();
-    if (mode !== 'bare') log(`${mode} clients=${desks.length}: ${JSON.stringify(report)}`);
-    if (report.duplicatesShown > 0) throw new Error(`${report.duplicatesShown} alerts were shown twice`);
-  } finally {
-    await fleet.stop();
-  }
-  return out;
-}
-
-let bareSeq = 0;
-const postBare = async (server: HubProcess, s: Sendable): Promise<void> => {
-  const envelope = { seq: ++bareSeq, alert: { id: s.hit.id, hit: s.hit, ingestedAt: new Date().toISOString() } };
-  await postJson(`${server.url}/emit`, { envelope, desks: s.desks });
-};
-const postHub = (key: string) => async (server: HubProcess, s: Sendable): Promise<void> => {
-  await postJson(`${server.url}/api/v1/hits`, s.hit, key);
-};
-
-async function measure(size: number, mode: DeskMode, workers: number, kinds: Kind[]): Promise<{ hub: Series; bare: Series }> {
+): Promise<{ hub: Series; bare: Series }> {
   const dataDir = join(work, `hub-${size}`);
   const agency = await seedAgency(dataDir, size);
-  const desks = agency.desks;
-  const baseline = await startBareProcess();
-  let bare: Series;
+  const servers: HubProcess[] = [];
+  const fleets: Fleet[] = [];
+  const hub: Series = { statewide: undefined, zoned: undefined };
+  const bare: Series = { statewide: undefined, zoned: undefined };
   try {
-    bare = await runFleet(baseline, 'bare', agency, desks, workers, kinds, postBare);
-  } finally {
-    await baseline.kill('SIGTERM');
-  }
-  const hubProcess = await startHubProcess(dataDir);
-  try {
-    return { bare, hub: await runFleet(hubProcess, mode, agency, desks, workers, kinds, postHub(agency.ingestKey)) };
+    const baseline = await startBareProcess();
+    servers.push(baseline);
+    const bareFleet = await Fleet.launch({
+      mode: 'bare',
+      url: baseline.url,
+      desks: agency.desks,
+      workers,
+      dataDir: join(work, `bare-${size}`),
+    });
+    fleets.push(bareFleet);
+    const hubProcess = await startHubProcess(dataDir);
+    servers.push(hubProcess);
+    const hubFleet = await Fleet.launch({
+      mode,
+      url: hubProcess.url,
+      desks: agency.desks,
+      workers,
+      dataDir: join(work, `${mode}-${size}`),
+    });
+    fleets.push(hubFleet);
+    log(`${size} ${mode} desks and ${size} bare desks connected`);
+    for (const kind of kinds) {
+      const hubHits = new HitMaker(agency.zones, agency.desks, SEED, `hub-${kind}-${size}`);
+      const bareHits = new HitMaker(agency.zones, agency.desks, SEED, `bare-${kind}-${size}`);
+      const [h, b] = await interleavedSeries(
+        [
+          { fleet: hubFleet, next: () => hubHits.next(kind), post: postHub(hubProcess, agency.ingestKey) },
+          { fleet: bareFleet, next: () => bareHits.next(kind), post: postBare(baseline) },
+        ],
+        { count: kind === 'zoned' ? ALERTS * 2 : ALERTS, warmup: WARMUP },
+      );
+      hub[kind] = summarize(h!);
+      bare[kind] = summarize(b!);
+      log(
+        `${kind} clients=${size}: ${mode} p50 ${ms(hub[kind].p50)} p99 ${ms(hub[kind].p99)} ms; bare p50 ${ms(bare[kind].p50)} p99 ${ms(bare[kind].p99)} ms (${h!.length} receipts each)`,
+      );
+    }
+    const report = await hubFleet.report();
+    log(`${mode} clients=${size}: ${JSON.stringify(report)}`);
+    if (report.duplicatesShown > 0) throw new Error(`${report.duplicatesShown} alerts were shown twice`);
   } catch (err) {
-    log(`hub stderr: ${hubProcess.stderrTail()}`);
+    log(`hub stderr: ${servers[1]?.stderrTail() ?? ''}`);
     throw err;
   } finally {
-    await hubProcess.kill('SIGTERM');
+    for (const f of fleets) await f.stop();
+    for (const s of servers) await s.kill('SIGTERM');
   }
+  return { hub, bare };
 }
 
 function line(label: string, clients: number, hub: LatencySummary, bare: LatencySummary): string {

@@ -73,3 +73,9 @@ export type WorkerMessage =
 export function wallNow(): number {
   return performance.timeOrigin + performance.now();
 }
+
+/** `BENCH_PROFILE=DIR`: child processes write V8 CPU profiles there (open them in Chrome DevTools). */
+export function profileArgs(): string[] {
+  const dir = process.env.BENCH_PROFILE;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+}

@@ -4,7 +4,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { DeskMode, DeskSpec, DriverMessage, WorkerMessage, WorkerReport } from './fleet-protocol.js';
+import { profileArgs, type DeskMode, type DeskSpec, type DriverMessage, type WorkerMessage, type WorkerReport } from './fleet-protocol.js';
 
 const WORKER = fileURLToPath(new URL('./fleet-worker.ts', import.meta.url));
 
@@ -39,7 +39,7 @@ export class Fleet {
   static async launch(options: FleetOptions): Promise<Fleet> {
     const shares: DeskSpec[][] = Array.from({ length: options.workers }, () => []);
     options.desks.forEach((d, i) => shares[i % options.workers]!.push(d));
-    const children = shares.map(() => fork(WORKER, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+    const children = shares.map(() => fork(WORKER, [], { execArgv: ['--import', 'tsx', ...profileArgs()], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
     const fleet = new Fleet(children, shares);
     await Promise.all(
       children.map(

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import { profileArgs } from './fleet-protocol.js';
 
 const CLI = fileURLToPath(new URL('../../../bin/opentas-hub.js', import.meta.url));
 const BARE = fileURLToPath(new URL('./bare-server.ts', import.meta.url));
@@ -30,7 +31,7 @@ export function startBareProcess(): Promise<HubProcess> {
 }
 
 async function startServer(args: string[]): Promise<HubProcess> {
-  const child = spawn(process.execPath, args, {
+  const child = spawn(process.execPath, [...profileArgs(), ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,0 +1,91 @@
+/**
+ * `npm run bench -- storm` (issue 4): the hub is killed with SIGKILL while 2,000 desks (the real
+ * AlertLink, client defaults for backoff, in worker processes over an in-memory store port) are
+ * connected, started again at once on the same port and data directory, and 1,000 alerts are
+ * ingested as soon as it accepts requests, while the desks are still reconnecting. Alerts are
+ * zone-routed stolen-vehicle hits (each for the ~100 desks whose zones hold it) with every 50th an
+ * AMBER alert (statewide: every desk). caught_up_s runs from the SIGKILL to the moment every desk
+ * has shown every alert meant for it. Last line:
+ * `storm: clients=2000 caught_up_s=… lost=0 duplicates_shown=0`
+ * Knobs (env): BENCH_CLIENTS, BENCH_WORKERS, BENCH_STORM_ALERTS.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Fleet } from './support/fleet.js';
+import { wallNow } from './support/fleet-protocol.js';
+import { startHubProcess, type HubProcess } from './support/hub-process.js';
+import { HitMaker, seedAgency } from './support/illinois-desks.js';
+import { postJson, withTimeout, type Sendable } from './support/latency-run.js';
+
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 2000);
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 4);
+const ALERTS = Number(process.env.BENCH_STORM_ALERTS ?? 1000);
+const STATEWIDE_EVERY = 50;
+/** Requests in flight at once while ingesting (a busy adapter, not one request at a time). */
+const INGEST_CONCURRENCY = 8;
+const DEADLINE_MS = 120_000;
+const SEED = 20261129;
+
+const log = (line: string): void => void process.stderr.write(`[storm] ${line}\n`);
+const work = mkdtempSync(join(tmpdir(), 'opentas-bench-storm-'));
+const dataDir = join(work, 'hub');
+const servers: HubProcess[] = [];
+let fleet: Fleet | undefined;
+
+try {
+  const agency = await seedAgency(dataDir, CLIENTS);
+  const first = await startHubProcess(dataDir);
+  servers.push(first);
+  fleet = await Fleet.launch({ mode: 'link', url: first.url, desks: agency.desks, workers: WORKERS, dataDir: join(work, 'desks') });
+  log(`${CLIENTS} desks connected to ${first.url}`);
+
+  const maker = new HitMaker(agency.zones, agency.desks, SEED, 'storm');
+  const alerts: Sendable[] = Array.from({ length: ALERTS }, (_, i) => maker.next(i % STATEWIDE_EVERY === 0 ? 'statewide' : 'zoned'));
+  const expected = alerts.reduce((n, a) => n + (a.desks?.length ?? CLIENTS), 0);
+  let lastShown = 0;
+  const allShown = Promise.all(
+    alerts.map((a) =>
+      fleet!.expect(a.hit.id, a.desks).then((times) => {
+        for (const t of times) lastShown = Math.max(lastShown, t);
+      }),
+    ),
+  );
+
+  const killedAt = wallNow();
+  await first.kill('SIGKILL');
+  log(`hub killed; starting it again`);
+  const second = await startHubProcess(dataDir, first.port);
+  servers.push(second);
+  const upAt = wallNow();
+  log(`hub killed and listening again on port ${second.port} after ${((upAt - killedAt) / 1000).toFixed(2)} s`);
+
+  let next = 0;
+  const ingestOne = async (): Promise<void> => {
+    while (next < alerts.length) {
+      const a = alerts[next++]!;
+      await postJson(`${second.url}/api/v1/hits`, a.hit, agency.ingestKey);
+    }
+  };
+  await Promise.all(Array.from({ length: INGEST_CONCURRENCY }, ingestOne));
+  const ingestedAt = wallNow();
+  log(`${ALERTS} alerts ingested in ${((ingestedAt - upAt) / 1000).toFixed(2)} s (${expected} deliveries expected)`);
+
+  let timedOut = false;
+  await withTimeout(allShown, DEADLINE_MS, 'every desk to catch up').catch((err: Error) => {
+    timedOut = true;
+    log(err.message);
+  });
+  const report = await fleet.report();
+  log(`desks: ${JSON.stringify(report)}`);
+  const caughtUp = timedOut ? NaN : (lastShown - killedAt) / 1000;
+  console.log(`storm (detail): restart_s=${((upAt - killedAt) / 1000).toFixed(2)} ingest_s=${((ingestedAt - upAt) / 1000).toFixed(2)} deliveries=${expected} redelivered=${report.redelivered} connected=${report.connected}`);
+  console.log(`storm: clients=${CLIENTS} caught_up_s=${caughtUp.toFixed(2)} lost=${report.missing} duplicates_shown=${report.duplicatesShown}`);
+} catch (err) {
+  log(`hub stderr: ${servers.at(-1)?.stderrTail() ?? ''}`);
+  throw err;
+} finally {
+  await fleet?.stop();
+  for (const s of servers) await s.kill('SIGTERM');
+  rmSync(work, { recursive: true, force: true });
+}
