@@ -11,7 +11,7 @@ import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../src/backend/audit/chain-verifier.js';
 import type { AckDraft, HubStore, NewUser } from '../../src/backend/store/port.js';
-import { openPostgresStore } from '../../src/backend/store/postgres/index.js';
+import { type PgHubStore, openPostgresStore } from '../../src/backend/store/postgres/index.js';
 import { dbPath, openSqliteStore } from '../../src/backend/store/sqlite/index.js';
 import { DEFAULT_POLICY } from '../../src/shared/protocol/index.js';
 import { sampleHit } from './support/hits.js';
@@ -264,6 +264,63 @@ describe.skipIf(!services.ok && process.env.CI !== 'true')('Postgres', () => {
       },
       close: () => store.close(),
     };
+  });
+
+  describe('shared by two hub nodes (two pools on one database)', () => {
+    let nodes: PgHubStore[] = [];
+    beforeAll(async () => {
+      const url = await cluster!.createDatabase('twonodes');
+      // Started together: the schema lock keeps the two first starts from racing.
+      nodes = await Promise.all([openPostgresStore(url), openPostgresStore(url)]);
+    });
+    afterAll(async () => {
+      await Promise.all(nodes.map((n) => n.close()));
+    });
+
+    it('numbers concurrent ingests on both nodes uniquely, visible in seq order from either', async () => {
+      const [a, b] = nodes as [PgHubStore, PgHubStore];
+      const seen: number[] = [];
+      let done = false;
+      const reader = (async () => {
+        let last = 0;
+        for (let turn = 0; !done; turn++) {
+          for (const s of await (turn % 2 ? a : b).alerts.after(last, 1000)) {
+            seen.push(s.seq);
+            last = s.seq;
+          }
+        }
+        for (const s of await a.alerts.after(last, 1000)) seen.push(s.seq);
+      })();
+      const results = await Promise.all(Array.from({ length: 80 }, (_, i) => (i % 2 ? a : b).alerts.ingest(sampleHit(), new Date().toISOString())));
+      done = true;
+      await reader;
+      const seqs = results.map((r) => r.seq).sort((x, y) => x - y);
+      expect(new Set(seqs).size).toBe(80);
+      expect(seen).toEqual(seqs);
+      // The same hit sent to both nodes at once is stored once.
+      const hit = sampleHit();
+      const [x, y] = await Promise.all([a.alerts.ingest(hit, 't'), b.alerts.ingest(hit, 't')]);
+      expect(x.seq).toBe(y.seq);
+      expect([x.duplicate, y.duplicate].sort()).toEqual([false, true]);
+    });
+
+    it('keeps one chain when both nodes append at once, and tells each node of routing writes', async () => {
+      const [a, b] = nodes as [PgHubStore, PgHubStore];
+      const { alert } = await a.alerts.ingest(sampleHit(), new Date().toISOString());
+      const outcomes = await Promise.all(Array.from({ length: 30 }, (_, i) =>
+        (i % 2 ? a : b).acks.append(draft(alert.id, 'acknowledged', 100 + i, `u-${i}`), (t) => firstAck(t, `u-${i}`))));
+      expect(outcomes.every((o) => o.ok)).toBe(true);
+      expect(await verifyChain(b.acks)).toMatchObject({ ok: true, entries: 30 });
+
+      const heard: number[] = [];
+      a.onRoutingWrite((v) => heard.push(v));
+      const before = await b.routingVersion();
+      await a.zones.put(zone('zz', CHICAGO), 'u-9', 't');
+      await b.policy.put({ ...DEFAULT_POLICY });
+      await a.policy.putPreferences('u-1', { categories: ['amber'] });
+      expect(await b.routingVersion()).toBe(before + 3);
+      expect(heard).toEqual([before + 1, before + 3]);
+    });
   });
 });
 
