@@ -10,6 +10,8 @@ import type { Clock } from '../clock.js';
 import type { ReceiptStore } from '../store/port.js';
 
 const BATCH = 200;
+/** How long a receipt may take (a client stores durably first, which may wait on a slow disk). */
+const RECEIPT_WAIT_MS = 10 * 60_000;
 
 export class Delivery {
   private running = false;
@@ -63,8 +65,9 @@ export class Delivery {
 
   private send(seq: number, alert: unknown): void {
     const alertId = (alert as { id: string }).id;
-    this.socket.emit('alert', { seq, alert }, (answer: unknown) => {
-      if (!answer || (answer as { received?: unknown }).received !== true) return;
+    // A desk that never answers must not pin one callback per alert for the life of its socket.
+    this.socket.timeout(RECEIPT_WAIT_MS).emit('alert', { seq, alert }, (err: unknown, answer: unknown) => {
+      if (err || !answer || (answer as { received?: unknown }).received !== true) return;
       this.receipts
         .add({ alertId, userId: this.recipient.userId, clientId: this.clientId, receivedAt: this.clock.now().toISOString() })
         .catch(this.onError);
