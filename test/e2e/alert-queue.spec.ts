@@ -27,6 +27,10 @@ test('AMBER and stolen together: AMBER first, its alarm plays until acknowledged
   await expect(page.getByTestId('alarm-audio')).toHaveAttribute('data-sound', 'urgent');
   await expect.poll(() => playedSounds(page)).toContain('urgent');
   await shot(page, '11-queue-amber-first');
+  // A 1080p desk monitor: the steps sit beside the facts.
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await shot(page, '11b-queue-amber-1080p');
+  await page.setViewportSize({ width: 1440, height: 1000 });
 
   // A (keyboard) acknowledges the AMBER alert: its alarm stops, the stolen one's starts.
   await page.keyboard.press('a');

@@ -70,23 +70,28 @@ export function AlertCard({ view, userId, now, zones, previouslyMisread, mapStyl
         </p>
       )}
 
-      <PlatePair read={hit.plate} readState={hit.plateState} listed={hit.hotlist.plate} listedState={hit.hotlist.state} />
-      <FlagList flags={flags} previouslyMisread={previouslyMisread} />
-
-      <div className="alert-body">
-        <div className="alert-left">
-          <AlertFacts hit={hit} now={now} county={county} />
-          <HitImages images={hit.images} />
-          <CopyForReport hit={hit} county={county} />
+      <div className="alert-columns">
+        <div className="alert-main">
+          <PlatePair read={hit.plate} readState={hit.plateState} listed={hit.hotlist.plate} listedState={hit.hotlist.state} />
+          <FlagList flags={flags} previouslyMisread={previouslyMisread} />
+          <div className="alert-body">
+            <div className="alert-left">
+              <AlertFacts hit={hit} now={now} county={county} />
+              <HitImages images={hit.images} />
+              <CopyForReport hit={hit} county={county} />
+            </div>
+            <div className="alert-right">
+              <Suspense fallback={<div className="map map-loading">Loading map…</div>}>
+                <AlertMap hit={hit} zones={zones} styleUrl={mapStyleUrl} dark={dark} onCounty={setCounty} />
+              </Suspense>
+            </div>
+          </div>
         </div>
-        <div className="alert-right">
-          <Suspense fallback={<div className="map map-loading">Loading map…</div>}>
-            <AlertMap hit={hit} zones={zones} styleUrl={mapStyleUrl} dark={dark} onCounty={setCounty} />
-          </Suspense>
+        {/* On a wide desk monitor the steps sit beside the facts, so nothing needs scrolling. */}
+        <div className="alert-side">
+          <VerificationGate view={view} userId={userId} />
         </div>
       </div>
-
-      <VerificationGate view={view} userId={userId} />
     </article>
   );
 }
