@@ -101,7 +101,7 @@ export class BoxGrid {
     for (let k = 0; k < cells; k += 1) starts[k + 1] = (starts[k + 1] as number) + (starts[k] as number);
     const entries = new Float64Array(spent * stride);
     const cursor = starts.slice(0, cells);
-    // In item order within a cell, so answers come in the order zones were given.
+    // In item order within a cell: the same index always answers in the same order.
     inGrid.sort((a, b) => a - b);
     for (const i of inGrid) {
       eachCell(i, (k) => {

@@ -12,7 +12,8 @@
 import Flatbush from 'flatbush';
 import { BandedPolygons, OUTSIDE, locateInBlock } from './banded-polygons.js';
 import { BoxGrid } from './box-grid.js';
-import { geometryProblem, polygonsOf } from './zone-shape.js';
+import { mortonKeys } from './morton.js';
+import { boundsOf, geometryProblem, polygonsOf, type Rings } from './zone-shape.js';
 
 export interface ZoneSource {
   id: string;
@@ -50,8 +51,7 @@ export class ZoneIndex {
   private lastContaining: readonly string[] = [];
 
   constructor(zones: readonly ZoneSource[]) {
-    const zoneOfPolygon: number[] = [];
-    const boxes: number[] = [];
+    const found: { rings: Rings; zone: number; box: [number, number, number, number] }[] = [];
     for (const zone of zones) {
       const problem = geometryProblem(zone.geometry);
       if (problem !== undefined) {
@@ -64,23 +64,19 @@ export class ZoneIndex {
         this.ids.push(zone.id);
         this.numberOf.set(zone.id, z);
       }
-      for (const rings of polygonsOf(zone.geometry)) {
-        let minX = Infinity;
-        let minY = Infinity;
-        let maxX = -Infinity;
-        let maxY = -Infinity;
-        for (const ring of rings) {
-          for (const [x, y] of ring as [number, number][]) {
-            if (x < minX) minX = x;
-            if (x > maxX) maxX = x;
-            if (y < minY) minY = y;
-            if (y > maxY) maxY = y;
-          }
-        }
-        this.polygons.add(rings, minY, maxY);
-        zoneOfPolygon.push(z);
-        boxes.push(minX, minY, maxX, maxY);
-      }
+      for (const rings of polygonsOf(zone.geometry)) found.push({ rings, zone: z, box: boundsOf(rings) });
+    }
+    // Blocks in Morton order of their centres: the few candidates of one query (neighbours, and
+    // the overlapping zones of one area) then sit close together in memory.
+    const keys = mortonKeys(found.map((f) => f.box));
+    const order = found.map((_, i) => i).sort((a, b) => (keys[a] as number) - (keys[b] as number));
+    const zoneOfPolygon: number[] = [];
+    const boxes: number[] = [];
+    for (const i of order) {
+      const { rings, zone, box } = found[i] as (typeof found)[number];
+      this.polygons.add(rings, box[1], box[3]);
+      zoneOfPolygon.push(zone);
+      boxes.push(...box);
     }
     this.polygons.finish();
     this.polygonZone = Uint32Array.from(zoneOfPolygon);

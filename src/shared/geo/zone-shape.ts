@@ -4,7 +4,7 @@
  * rules (bounds, self-crossing, size) are validateZoneGeometry's, run by the hub when a zone is saved.
  */
 
-type Rings = readonly (readonly (readonly number[])[])[];
+export type Rings = readonly (readonly (readonly number[])[])[];
 
 /** Undefined when the geometry can be indexed; otherwise why not. */
 export function geometryProblem(geometry: unknown): string | undefined {
@@ -35,4 +35,23 @@ export function geometryProblem(geometry: unknown): string | undefined {
 export function polygonsOf(geometry: unknown): Rings[] {
   const { type, coordinates } = geometry as { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown };
   return (type === 'Polygon' ? [coordinates] : coordinates) as Rings[];
+}
+
+/** minX, minY, maxX, maxY of every position of the rings. */
+export function boundsOf(rings: Rings): [number, number, number, number] {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const ring of rings) {
+    for (const pos of ring) {
+      const x = pos[0] as number;
+      const y = pos[1] as number;
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+    }
+  }
+  return [minX, minY, maxX, maxY];
 }
