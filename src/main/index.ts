@@ -1,0 +1,84 @@
+/**
+ * The Electron app's composition root: the only place that builds the Electron adapters
+ * (src/main/platform) and hands them, as ports, to createClientApp. Everything else is in
+ * client-app.ts and services/, which run the same without Electron.
+ */
+import { app, dialog } from 'electron';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createClientApp, type ClientApp } from './client-app.js';
+import { DEFAULT_SETTINGS } from './adapters/file-settings-store.js';
+import { jsonLogger } from './adapters/json-logger.js';
+import { systemClock } from './adapters/system-clock.js';
+import { IpcRouter } from './ipc/router.js';
+import { ElectronSettingsStore } from './platform/electron-settings-store.js';
+import { registerIpc, sendEvent } from './platform/ipc-main.js';
+import { ElectronNotifier } from './platform/notifier.js';
+import { PowerIdleSource } from './platform/power-idle-source.js';
+import { openVault } from './platform/safe-storage-vault.js';
+import { APP_ORIGIN, hardenAllWebContents, hardenSession, registerAppScheme, serveRenderer } from './platform/security.js';
+import { ElectronTray } from './platform/tray.js';
+import { ElectronPopup, openConsoleWindow } from './platform/windows.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const PRELOAD = join(here, '../preload/index.cjs');
+const RENDERER = join(here, '../renderer');
+
+registerAppScheme();
+hardenAllWebContents();
+
+if (!app.requestSingleInstanceLock()) app.quit();
+else void app.whenReady().then(main).catch((err: Error) => {
+  dialog.showErrorBox('OpenTAS could not start', err.message);
+  app.exit(1);
+});
+
+async function main(): Promise<void> {
+  const logger = jsonLogger();
+  hardenSession();
+  serveRenderer(RENDERER);
+
+  const dataDir = app.getPath('userData');
+  const popup = new ElectronPopup(PRELOAD);
+  let consoleWindow: Electron.BrowserWindow | null = null;
+  const showConsole = (): void => {
+    if (consoleWindow && !consoleWindow.isDestroyed()) consoleWindow.show();
+    else consoleWindow = openConsoleWindow(PRELOAD);
+  };
+  let clientApp: ClientApp | null = null;
+  const tray = new ElectronTray({ openConsole: showConsole, quit: () => app.quit() });
+  const idle = new PowerIdleSource();
+
+  clientApp = createClientApp({
+    vault: await openVault(join(dataDir, 'vault.bin'), logger),
+    settings: new ElectronSettingsStore(DEFAULT_SETTINGS, logger),
+    notifier: new ElectronNotifier((alertId) => popup.show(alertId)),
+    tray,
+    popup,
+    idle,
+    clock: systemClock,
+    logger,
+    dataDir,
+    ...(process.env.OPENTAS_HUB_URL ? { hubUrl: process.env.OPENTAS_HUB_URL } : {}),
+  });
+  const router = new IpcRouter(clientApp.handlers, [APP_ORIGIN], (message) => logger.warn(message));
+  registerIpc(router);
+  clientApp.onEvent((channel, payload) => sendEvent(channel, payload, (message) => logger.warn(message)));
+  await clientApp.start();
+  showConsole();
+
+  app.on('second-instance', showConsole);
+  // A tray app: closing its windows does not stop it from receiving alerts.
+  app.on('window-all-closed', () => undefined);
+  let stopping = false;
+  app.on('before-quit', (event) => {
+    if (stopping || !clientApp) return;
+    event.preventDefault();
+    stopping = true;
+    void clientApp.stop().finally(() => {
+      idle.dispose();
+      tray.destroy();
+      app.quit();
+    });
+  });
+}

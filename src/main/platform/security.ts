@@ -1,0 +1,94 @@
+/**
+ * The security set-up of the Electron app, in one place (Electron's security checklist, CJIS):
+ * the renderer is served from the custom `app://opentas` protocol with a strict CSP; windows get
+ * contextIsolation, sandbox and no Node; navigation, new windows, webviews and every permission
+ * request are denied. index.ts calls these before and after `app.whenReady()`.
+ */
+import { app, net, protocol, session, type Session, type WebContents, type WebPreferences } from 'electron';
+import { join, normalize, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'opentas';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+/** The CSP of every response of app://: only our own code; images also from data: (alert photos). */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob: https:; media-src 'self'; " +
+  "connect-src 'self' https:; worker-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'; frame-ancestors 'none'";
+
+/** Must run before `app.whenReady()`: app:// behaves as a standard, secure origin. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+  ]);
+}
+
+/** Serves the built renderer from `rendererDir` on app://opentas, refusing any path outside it. */
+export function serveRenderer(rendererDir: string): void {
+  const root = normalize(rendererDir + sep);
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+    const file = normalize(join(root, relative));
+    if (url.host !== APP_HOST || !file.startsWith(root)) return new Response('not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(response.body, { status: response.status, headers });
+  });
+}
+
+/** The web preferences of every window: the preload is the only bridge, and it is sandboxed. */
+export function secureWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webviewTag: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+    devTools: !app.isPackaged,
+  };
+}
+
+/** Denies every permission (camera, notifications from pages, geolocation...) by default. */
+export function hardenSession(target: Session = session.defaultSession): void {
+  target.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
+  target.setPermissionCheckHandler(() => false);
+  target.setDevicePermissionHandler(() => false);
+  target.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+}
+
+/** For every web contents the app creates: no navigation away, no new windows, no webviews. */
+export function hardenAllWebContents(): void {
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+}
+
+export function hardenWebContents(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+export function isAppUrl(url: string): boolean {
+  try {
+    return new URL(url).origin === APP_ORIGIN;
+  } catch {
+    return false;
+  }
+}
