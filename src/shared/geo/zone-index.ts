@@ -106,8 +106,8 @@ export class ZoneIndex {
 
   /**
    * Call `found` with each zone (once) whose polygons contain the point, border included, until
-   * it returns true. The hot path: one
-   * grid cell, its entries' boxes and payloads in one run of memory, then each candidate's band.
+   * it returns true. The hot path: one grid cell, its entries' boxes and payloads in one run of
+   * memory, then each candidate's band.
    */
   private eachZoneContaining(x: number, y: number, found: (zone: number) => boolean): void {
     const stamp = this.nextQuery();
