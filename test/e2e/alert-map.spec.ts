@@ -32,3 +32,40 @@ test('the map draws state and county outlines offline, the camera marker and the
     .toBeGreaterThan(20);
   await shot(page, '10-map-felony');
 });
+
+test("the trooper's zone outline is drawn around the camera", async ({ page, desk }) => {
+  await desk.hub.admin.addUser({ username: 'disp.harris', password: 'Dispatch-Desk-2026x', roles: ['dispatcher'], unit: 'Troop 3' });
+  const session = (await (
+    await fetch(`${desk.hub.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'disp.harris', password: 'Dispatch-Desk-2026x' }) })
+  ).json()) as { accessToken: string };
+  const ring = [[-87.75, 41.75], [-87.5, 41.75], [-87.5, 41.95], [-87.75, 41.95], [-87.75, 41.75]];
+  const put = await fetch(`${desk.hub.url}/api/v1/zones/troop3-chicago`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${session.accessToken}` },
+    body: JSON.stringify({ name: 'Troop 3 - Chicago', geometry: { type: 'Polygon', coordinates: [ring] }, assignees: { users: [desk.trooperId], units: [] }, active: true }),
+  });
+  expect(put.status, await put.clone().text()).toBe(200);
+
+  await signIn(page, desk);
+  await desk.postHit(makeHit({ category: 'stolen', heading: 180 }));
+  const map = page.getByTestId('map');
+  await expect(map).toHaveAttribute('data-loaded', 'true');
+  // The zone line colour (#1e88e5) is on the canvas.
+  await expect
+    .poll(() =>
+      map.locator('canvas').evaluate((c) => {
+        const canvas = c as unknown as { width: number; height: number; ownerDocument: { createElement(t: string): unknown } };
+        const copy = canvas.ownerDocument.createElement('canvas') as { width: number; height: number; getContext(t: string): { drawImage(i: unknown, x: number, y: number): void; getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } };
+        copy.width = canvas.width;
+        copy.height = canvas.height;
+        const ctx = copy.getContext('2d');
+        ctx.drawImage(canvas, 0, 0);
+        const d = ctx.getImageData(0, 0, copy.width, copy.height).data;
+        let blue = 0;
+        for (let i = 0; i < d.length; i += 4) if ((d[i] ?? 0) < 70 && (d[i + 1] ?? 0) > 110 && (d[i + 1] ?? 0) < 160 && (d[i + 2] ?? 0) > 200) blue += 1;
+        return blue;
+      }),
+    )
+    .toBeGreaterThan(200);
+  await shot(page, '16-map-zone');
+});

@@ -103,6 +103,15 @@ export default function AlertMap({ hit, zones, styleUrl, dark, onCounty }: { hit
   return (
     <div className="map-wrap">
       <div ref={box} className="map" data-testid="map" role="region" aria-label={`Map of the camera position ${lat.toFixed(4)}, ${lon.toFixed(4)}`} />
+      <p className="map-legend">
+        <span className="legend-arrow" aria-hidden="true">▲</span> camera, pointing the way the vehicle travelled
+        {zones.some((z) => z.active) && (
+          <>
+            {' · '}
+            <span className="legend-zone" aria-hidden="true" /> your zones
+          </>
+        )}
+      </p>
       {error && <p className="map-error">Map: {error}</p>}
     </div>
   );

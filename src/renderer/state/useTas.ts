@@ -67,7 +67,14 @@ export function useTas(): TasState & { refresh: () => Promise<void>; setSettings
         void refresh();
       }),
       api.on('link:presence', (presence) => setState((s) => ({ ...s, presence }))),
-      api.on('alerts:alert', () => void refreshAlerts()),
+      api.on('alerts:alert', () => {
+        void refreshAlerts();
+        // Zones change on the hub (a dispatcher redraws them); the map shows them as of each alert.
+        void api
+          .invoke('zones:list')
+          .then((zones) => setState((s) => ({ ...s, zones })))
+          .catch(() => undefined);
+      }),
       api.on('alerts:changed', () => void refreshAlerts()),
     ];
     return () => offs.forEach((off) => off());
