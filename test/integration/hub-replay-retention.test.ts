@@ -57,6 +57,29 @@ describe('replay window and gap', () => {
   });
 });
 
+describe('a long replay', () => {
+  it('delivers thousands of alerts with images to a reconnecting desk, in order, with nothing lost', async () => {
+    const t = await startTestHub({ retentionEveryMs: 0 });
+    try {
+      const rnd = seededRandom(99);
+      const ids: string[] = [];
+      for (let i = 0; i < 1200; i++) {
+        const hit = generateHit(rnd, new Date(), i, i % 4 === 0);
+        ids.push(hit.id);
+        await t.hub.ingest(hit);
+      }
+      const { token } = await t.signedIn(['trooper']);
+      const desk = t.connect({ token, clientId: 'long-replay', resumeFrom: 0 });
+      await desk.ready();
+      await desk.alertCount(1200);
+      expect(desk.alerts.map((a) => a.alert.id)).toEqual(ids);
+      expect(desk.alerts.filter((a) => a.alert.hit.images).length).toBe(300);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('retention of detection images', () => {
   it('purges images after the policy days, keeps text and the log (job and CLI)', async () => {
     const clock = new HubTestClock('2026-01-01T00:00:00.000Z');

@@ -10,6 +10,8 @@ import type { Clock } from '../clock.js';
 import type { ReceiptStore } from '../store/port.js';
 
 const BATCH = 200;
+/** Packets waiting in a connection's write buffer before delivery pauses for it to drain. */
+const HIGH_WATER = 64;
 /** How long a receipt may take (a client stores durably first, which may wait on a slow disk). */
 const RECEIPT_WAIT_MS = 10 * 60_000;
 
@@ -56,11 +58,32 @@ export class Delivery {
         const batch = await this.feed.after(this.lastSent, BATCH);
         if (batch.length === 0 || this.closed) break;
         for (const stored of batch) {
-          if (await this.audience.receives(this.recipient, stored.alert.hit)) this.send(stored.seq, stored.alert);
+          if (await this.audience.receives(this.recipient, stored.alert.hit)) {
+            this.send(stored.seq, stored.alert);
+            await this.writable();
+          }
           this.lastSent = stored.seq;
         }
       }
     } while (this.pending && !this.closed);
+  }
+
+  /**
+   * Backpressure: a week of replay to a desk on a slow link must not be queued in the hub's memory
+   * all at once. Waits while the connection's write buffer is past the high-water mark.
+   */
+  private async writable(): Promise<void> {
+    const conn = this.socket.conn as unknown as { writeBuffer?: unknown[]; once(e: string, f: () => void): void; off(e: string, f: () => void): void };
+    if ((conn.writeBuffer?.length ?? 0) < HIGH_WATER || this.closed) return;
+    await new Promise<void>((resolve) => {
+      const done = (): void => {
+        conn.off('drain', done);
+        conn.off('close', done);
+        resolve();
+      };
+      conn.once('drain', done);
+      conn.once('close', done);
+    });
   }
 
   private send(seq: number, alert: unknown): void {
