@@ -4,7 +4,7 @@
  */
 import { removeDir, tempDir } from './temp-dir.js';
 import { waitFor } from './wait-for.js';
-import { startHub, type RunningHub } from '../../src/backend/server.js';
+import { startHub, type HubOptions, type RunningHub } from '../../src/backend/server.js';
 import { createClientApp, type ClientApp, type ClientAppOptions } from '../../src/main/client-app.js';
 import { systemClock } from '../../src/main/adapters/system-clock.js';
 import type { EventChannel } from '../../src/shared/ipc.js';
@@ -27,9 +27,9 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
-export async function startTestHub(users: string[] = ['trooper1']): Promise<TestHub> {
+export async function startTestHub(users: string[] = ['trooper1'], options: Pick<HubOptions, 'clock'> = {}): Promise<TestHub> {
   const dir = await tempDir('opentas-hub-');
-  const hub = await startHub({ port: 0, dataDir: dir, onError: (err) => console.error('[hub under test]', err) });
+  const hub = await startHub({ port: 0, dataDir: dir, onError: (err) => console.error('[hub under test]', err), ...options });
   for (const username of users) await hub.admin.addUser({ username, password: PASSWORD, roles: ['trooper'], unit: 'Troop 3' });
   const ingestKey = await hub.admin.addIngestKey('tests');
   return {

@@ -34,4 +34,34 @@ describe('client against a real hub', () => {
     expect(client.notifier.shown.map((n) => n.plate)).toEqual([hit.plate]);
     expect(client.popup.shown).toEqual([hit.id]);
   });
+
+  it('locks: lists categories only, notifies "unlock to view", and unlocks only with the password the hub accepts', async () => {
+    await client.app.handlers['session:signIn']({ username: 'trooper1', password: PASSWORD });
+    await waitFor(async () => (await client.app.handlers['link:presence'](undefined)).state === 'connected', 'connected');
+    client.idle.goIdle();
+    expect((await client.app.handlers['session:state'](undefined)).locked).toBe(true);
+    const hit = makeHit({ category: 'felony' });
+    await hub.post(hit);
+    await waitFor(() => client.notifier.shown.length === 1, 'the notification');
+    expect(client.notifier.shown[0]).toEqual({ alertId: hit.id, category: 'felony', locked: true });
+    const locked = await client.app.handlers['alerts:list'](undefined);
+    expect(locked.locked).toBe(true);
+    expect(JSON.stringify(locked)).not.toContain(hit.plate);
+    expect(await client.app.handlers['ack:send']({ alertId: hit.id, type: 'acknowledged' })).toMatchObject({ ok: false, error: { code: 'locked' } });
+    expect(await client.app.handlers['session:unlock']({ password: 'wrong password' })).toMatchObject({ ok: false, error: { code: 'bad_credentials' } });
+    expect((await client.app.handlers['session:state'](undefined)).locked).toBe(true);
+    expect(await client.app.handlers['session:unlock']({ password: PASSWORD })).toEqual({ ok: true });
+    const open = await client.app.handlers['alerts:list'](undefined);
+    expect(open.locked).toBe(false);
+    expect(JSON.stringify(open)).toContain(hit.plate);
+  });
+
+  it('signs out: tokens leave the vault, the link stops, the list is empty', async () => {
+    await client.app.handlers['session:signIn']({ username: 'trooper1', password: PASSWORD });
+    await waitFor(async () => (await client.app.handlers['link:presence'](undefined)).state === 'connected', 'connected');
+    expect(await client.app.handlers['session:signOut'](undefined)).toEqual({ ok: true });
+    expect(client.vault.secrets.has('refresh-token')).toBe(false);
+    expect((await client.app.handlers['link:presence'](undefined)).state).toBe('signed_out');
+    expect((await client.app.handlers['alerts:list'](undefined)).items).toEqual([]);
+  });
 });
