@@ -1,65 +1,84 @@
 // The ZoneIndex against turf's booleanPointInPolygon (border = inside) on real county shapes:
 // random points, every vertex, and every edge midpoint. turf is the oracle only here.
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { ZoneIndex } from '../../../../src/shared/geo/zone-index.js';
 import { type CountyZone, loadCounties, ringsOf, seededRandom } from '../../../bench/us-county-zones.js';
 
-function turfContaining(zones: CountyZone[], lon: number, lat: number): string[] {
+const sorted = (a: string[]): string[] => [...a].sort();
+
+// Illinois (17); Alaska (02: islands, a ring collapsed to one point, a hole); Virginia (51) and
+// Colorado (08), whose counties have holes filled by independent cities, so points on a hole's
+// border are inside two zones; and a copy of Illinois shifted so zones overlap.
+const STATES = ['17', '02', '51', '08'];
+const counties = loadCounties().filter((c) => STATES.some((s) => c.id.startsWith(s)));
+const shift = (ring: number[][]): number[][] => ring.map(([x, y]) => [x! + 0.013, y! + 0.013]);
+const zones: CountyZone[] = [
+  ...counties,
+  ...counties
+    .filter((c) => c.id.startsWith('17') && c.geometry.type === 'Polygon')
+    .map((c) => ({
+      id: `${c.id}+s`,
+      geometry: { type: 'Polygon' as const, coordinates: (c.geometry as Polygon).coordinates.map(shift) },
+    })),
+];
+const boxes = zones.map((z) => {
+  const all = ringsOf(z.geometry).flat();
+  const xs = all.map((p) => p[0]!);
+  const ys = all.map((p) => p[1]!);
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+});
+
+function turfContaining(lon: number, lat: number): string[] {
   return zones
+    .filter((z, i) => {
+      const [x0, y0, x1, y1] = boxes[i]!;
+      return lon >= x0! && lon <= x1! && lat >= y0! && lat <= y1!;
+    })
     .filter((z) => booleanPointInPolygon([lon, lat], z.geometry, { ignoreBoundary: false }))
     .map((z) => z.id);
 }
 
-const sorted = (a: string[]): string[] => [...a].sort();
-
 describe('ZoneIndex agrees with turf on real shapes', () => {
-  // Illinois (17) and Alaska (02: islands, the Aleutians, a ring collapsed to one point), plus a
-  // copy of Illinois shifted so zones overlap.
-  const counties = loadCounties().filter((c) => c.id.startsWith('17') || c.id.startsWith('02'));
-  const zones: CountyZone[] = [
-    ...counties,
-    ...counties
-      .filter((c) => c.id.startsWith('17'))
-      .map((c) => ({
-        id: `${c.id}+s`,
-        geometry:
-          c.geometry.type === 'Polygon'
-            ? {
-                type: 'Polygon' as const,
-                coordinates: c.geometry.coordinates.map((r) => r.map(([x, y]) => [x! + 0.013, y! + 0.013])),
-              }
-            : c.geometry,
-      })),
-  ];
   const index = new ZoneIndex(zones);
 
-  it('has islands and multipolygons in the sample', () => {
-    expect(zones.length).toBeGreaterThan(200);
+  it('has islands, holes and overlaps in the sample', () => {
+    expect(zones.length).toBeGreaterThan(400);
     expect(zones.some((z) => z.geometry.type === 'MultiPolygon')).toBe(true);
+    const holes = zones.filter((z) => {
+      const polys = z.geometry.type === 'Polygon' ? [z.geometry.coordinates] : z.geometry.coordinates;
+      return polys.some((p) => p.length > 1);
+    });
+    expect(holes.length).toBeGreaterThan(10);
   });
 
-  it('random points over Illinois and Alaska', () => {
+  it('random points over the four states', () => {
     const random = seededRandom(42);
+    const areas = [
+      [-91.6, 36.9, 4.2, 5.7],
+      [-170, 54, 40, 17],
+      [-83.7, 36.5, 8.5, 3],
+      [-109.1, 37, 7.1, 4],
+    ] as const;
     let mismatches = 0;
     let inside = 0;
-    for (let i = 0; i < 3_000; i += 1) {
-      const [lon, lat] =
-        i % 2 === 0
-          ? [-91.6 + 4.2 * random(), 36.9 + 5.7 * random()]
-          : [-170 + 40 * random(), 54 + 17 * random()];
+    for (let i = 0; i < 4_000; i += 1) {
+      const [x, y, w, h] = areas[i % 4]!;
+      const lon = x + w * random();
+      const lat = y + h * random();
       const mine = sorted(index.zonesContaining(lon, lat));
       if (mine.length > 0) inside += 1;
-      if (mine.join() !== sorted(turfContaining(zones, lon, lat)).join()) mismatches += 1;
+      if (mine.join() !== sorted(turfContaining(lon, lat)).join()) mismatches += 1;
     }
-    expect(inside).toBeGreaterThan(500);
+    expect(inside).toBeGreaterThan(1_500);
     expect(mismatches).toBe(0);
   });
 
-  it('every vertex and every edge midpoint', () => {
+  it('every vertex and every edge midpoint, holes included', () => {
     let checked = 0;
     const mismatches: string[] = [];
-    for (const zone of zones.slice(0, 140)) {
+    for (const zone of zones) {
       for (const ring of ringsOf(zone.geometry)) {
         for (let i = 0; i + 1 < ring.length; i += 1) {
           const [x1, y1] = ring[i] as [number, number];
@@ -74,13 +93,12 @@ describe('ZoneIndex agrees with turf on real shapes', () => {
           ] as [number, number][]) {
             checked += 1;
             const mine = sorted(index.zonesContaining(lon, lat));
-            if (mine.join() !== sorted(turfContaining(zones, lon, lat)).join())
-              mismatches.push(`${lon},${lat}`);
+            if (mine.join() !== sorted(turfContaining(lon, lat)).join()) mismatches.push(`${lon},${lat}`);
           }
         }
       }
     }
-    expect(checked).toBeGreaterThan(2_000);
+    expect(checked).toBeGreaterThan(15_000);
     expect(mismatches).toEqual([]);
   });
 });
