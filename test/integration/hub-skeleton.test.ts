@@ -153,3 +153,18 @@ describe('token expiry on the stream', () => {
     }
   });
 });
+
+describe('health when the store is gone', () => {
+  it('answers 503 unavailable so a load balancer takes the node out', async () => {
+    const t = await startTestHub();
+    try {
+      expect((await t.api('GET', '/health')).status).toBe(200);
+      await t.hub.store.close();
+      const res = await t.api('GET', '/health');
+      expect(res.status).toBe(503);
+      expect(res.body).toEqual({ error: { code: 'unavailable', message: expect.any(String) } });
+    } finally {
+      await t.close();
+    }
+  });
+});
