@@ -25,6 +25,7 @@ export function App(): React.JSX.Element {
   const now = useNow();
   const [view, setView] = useState<View>('alerts');
   const [selectedId, setSelectedId] = useState<string>();
+  const [pinnedId, setPinnedId] = useState<string>();
   const [oneShot, setOneShot] = useState<OneShot>();
   const [lockedSince, setLockedSince] = useState<string>();
   const escalated = useRef(new Set<string>());
@@ -83,7 +84,12 @@ export function App(): React.JSX.Element {
   const minimise = useCallback(() => (popupOnly ? window.close() : setView('console')), [popupOnly]);
   const open = useCallback((id: string) => {
     setSelectedId(id);
+    setPinnedId(id);
     setView('alerts');
+  }, []);
+  const select = useCallback((id: string) => {
+    setSelectedId(id);
+    setPinnedId(undefined);
   }, []);
 
   if (s.hostError && !s.session) {
@@ -104,7 +110,7 @@ export function App(): React.JSX.Element {
       {s.session.locked ? (
         <LockScreen items={s.locked} username={s.session.user?.username} />
       ) : (view === 'alerts' || popupOnly) && userId ? (
-        <PopupView queue={queue} all={s.alerts} selectedId={selectedId} onSelect={setSelectedId} onMinimise={minimise} userId={userId} now={now} zones={s.zones} mapStyleUrl={settings.mapStyleUrl} dark={settings.theme === 'dark'} />
+        <PopupView queue={queue} all={s.alerts} selectedId={selectedId} pinnedId={pinnedId} onSelect={select} onMinimise={minimise} userId={userId} now={now} zones={s.zones} mapStyleUrl={settings.mapStyleUrl} dark={settings.theme === 'dark'} />
       ) : view === 'settings' ? (
         <SettingsPanel settings={settings} mandatory={s.policy?.mandatoryCategories ?? []} onChange={(p) => void s.setSettings(p)} onTest={onTest} />
       ) : (

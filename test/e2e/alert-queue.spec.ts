@@ -77,3 +77,16 @@ test('settings: a test button per sound, volume and quiet', async ({ page, desk 
   await expect(page.getByLabel(/Quiet: lower non-mandatory/)).toBeChecked();
   await shot(page, '15-settings');
 });
+
+test('closing the alert on screen moves straight on to the next one in the queue', async ({ page, desk }) => {
+  await signIn(page, desk);
+  await Promise.all([desk.postHit(makeHit({ category: 'felony', plate: 'FEL1111' })), desk.postHit(makeHit({ category: 'local', plate: 'LOC2222' }))]);
+  await expect(page.getByTestId('queue').locator('[data-alert-id]')).toHaveCount(2);
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('alert-card')).toHaveAttribute('data-category', 'local');
+  await page.getByTestId('ack-now').click();
+  await page.getByTestId('close-unverified').click();
+  await page.getByTestId('close-submit').click();
+  await expect(page.getByTestId('alert-card')).toHaveAttribute('data-category', 'felony');
+  await expect(page.getByTestId('queue-count')).toContainText('1 open alert');
+});

@@ -14,6 +14,8 @@ export interface PopupViewProps {
   queue: AlertView[];
   all: AlertView[];
   selectedId?: string;
+  /** Opened from the console: shown even when it is no longer open. */
+  pinnedId?: string;
   onSelect: (id: string) => void;
   onMinimise: () => void;
   userId: string;
@@ -33,7 +35,9 @@ export function previouslyMisread(view: AlertView, all: AlertView[]): boolean {
 
 export function PopupView(props: PopupViewProps): React.JSX.Element {
   const { queue, all, selectedId, onSelect, onMinimise, userId } = props;
-  const current = all.find((v) => v.alert.id === selectedId) ?? queue[0];
+  // The selected alert while it is still open; one opened from the console stays on screen even
+  // when done; otherwise the most urgent, so closing an alert moves straight on to the next.
+  const current = queue.find((v) => v.alert.id === selectedId) ?? all.find((v) => v.alert.id === props.pinnedId) ?? queue[0];
 
   useEffect(() => {
     function onKey(e: KeyboardEvent): void {
