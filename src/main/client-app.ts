@@ -106,6 +106,11 @@ export function createClientApp(options: ClientAppOptions): ClientApp {
           filter,
           presence,
           listener: core.view,
+          fetchTrail: async (alertId) => {
+            const token = await session.token();
+            if (!token) throw new Error('signed out');
+            return core.hub().trail(token, alertId);
+          },
           clock,
           idle: options.idle,
           logger,

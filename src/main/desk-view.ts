@@ -35,6 +35,7 @@ export class DeskView implements DeskListener {
 
   policy(policy: Policy): void {
     this.core.session.setIdleLockMinutes(policy.idleLockMinutes);
+    void this.core.desk()?.purge(policy.detectionRetentionDays);
   }
 
   zones(_zones: Zone[]): void {

@@ -43,6 +43,8 @@ export class Inbox {
   private recent: StoredAlert[] = [];
   private readonly byId = new Map<string, StoredAlert>();
   private headSeq = 0;
+  /** The oldest read time of a stored alert that still has images: a purge before it has nothing to do. */
+  private oldestImageAt = Infinity;
   /** Set after records were lost to corruption: resume from the hub's window until it is replayed. */
   private replayUntil = 0;
   private readonly memoryLimit: number;
@@ -133,10 +135,16 @@ export class Inbox {
   /** Drops detection images older than the retention (by the read's time) from disk and memory. */
   async purgeImages(retentionDays: number): Promise<number> {
     const cutoff = this.clock.now() - retentionDays * DAY_MS;
+    if (this.oldestImageAt >= cutoff) return 0; // nothing old enough: no rewrite
     const expired = (alert: Alert): boolean => alert.hit.images !== undefined && Date.parse(alert.hit.readAt) < cutoff;
-    const { changed } = await this.log.transform((record) =>
-      record.t === 'alert' && expired(record.alert) ? { ...record, alert: withoutImages(record.alert) } : record,
-    );
+    let oldestKept = Infinity;
+    const { changed } = await this.log.transform((record) => {
+      if (record.t !== 'alert') return record;
+      if (expired(record.alert)) return { ...record, alert: withoutImages(record.alert) };
+      if (record.alert.hit.images) oldestKept = Math.min(oldestKept, Date.parse(record.alert.hit.readAt));
+      return record;
+    });
+    this.oldestImageAt = oldestKept;
     for (const stored of this.recent) if (expired(stored.alert)) stored.alert = withoutImages(stored.alert);
     if (changed > 0) this.logger.info('inbox: purged detection images past retention', { purged: changed, retentionDays });
     return changed;
@@ -148,6 +156,7 @@ export class Inbox {
 
   private remember(record: AlertRecord): StoredAlert {
     this.seen.add(record.alert.id);
+    if (record.alert.hit.images) this.oldestImageAt = Math.min(this.oldestImageAt, Date.parse(record.alert.hit.readAt));
     if (record.seq > this.headSeq) this.headSeq = record.seq;
     const stored: StoredAlert = { seq: record.seq, alert: record.alert, receivedAt: record.receivedAt, trail: [] };
     if (record.hidden) return stored;

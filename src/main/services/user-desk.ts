@@ -14,7 +14,9 @@ import { Inbox } from './inbox.js';
 import { TrailSync } from './trail-sync.js';
 import type { AckEntry } from '../../shared/protocol/index.js';
 import type { Presence } from './presence.js';
-import type { Clock, IdleSource, Logger } from './ports.js';
+import type { Clock, IdleSource, Logger, TimerHandle } from './ports.js';
+
+const DAY_MS = 86_400_000;
 
 export interface UserDeskDeps {
   dataDir: string;
@@ -39,9 +41,11 @@ export class UserDesk {
   readonly link: AlertLink;
   readonly user: PublicUser;
   private readonly trails: TrailSync;
+  private purgeTimer: TimerHandle | null = null;
+  private retentionDays = 90;
   private readonly offs: (() => void)[] = [];
 
-  constructor(deps: UserDeskDeps) {
+  constructor(private readonly deps: UserDeskDeps) {
     this.user = deps.user;
     const dir = join(deps.dataDir, 'users', userFolder(deps.user.id));
     this.inbox = new Inbox(join(dir, 'inbox.log'), deps.key, deps.clock, deps.logger, { memoryLimit: deps.inboxMemoryLimit ?? 200 });
@@ -54,7 +58,7 @@ export class UserDesk {
   async open(retentionDays: number): Promise<void> {
     await this.inbox.open();
     await this.outbox.open();
-    await this.inbox.purgeImages(retentionDays);
+    await this.purge(retentionDays);
     // The outbox sends only over a link that said hello; it waits (durably) otherwise.
     this.offs.push(
       this.link.onConnectedChange((connected) => {
@@ -66,7 +70,21 @@ export class UserDesk {
     this.link.start();
   }
 
+  /** Drops detection images past the retention now, and again every day while the desk is open. */
+  async purge(retentionDays: number): Promise<void> {
+    this.retentionDays = retentionDays;
+    try {
+      await this.inbox.purgeImages(retentionDays);
+    } catch (err) {
+      this.deps.logger.error('inbox: purging images failed; will retry', { reason: (err as Error).message });
+    }
+    if (this.purgeTimer) this.deps.clock.clearTimeout(this.purgeTimer);
+    this.purgeTimer = this.deps.clock.setTimeout(() => void this.purge(this.retentionDays), DAY_MS);
+  }
+
   async close(): Promise<void> {
+    if (this.purgeTimer) this.deps.clock.clearTimeout(this.purgeTimer);
+    this.purgeTimer = null;
     for (const off of this.offs.splice(0)) off();
     this.trails.dispose();
     this.link.stop();
