@@ -207,19 +207,22 @@ export class AlertLink implements AckSender {
     }
     const envelope = parsed.data;
     this.receipts.alertSeen(envelope.seq, resumeFrom);
-    // One at a time, in arrival order, so the resume point only moves past what is stored.
+    // Stores start at once (the Inbox writes a burst with one fsync); receipts go in arrival order.
+    const stored = this.receiver.receive(envelope);
+    stored.catch(() => undefined); // handled below, in order; this only keeps Node from warning early
     this.receiving = this.receiving.then(async () => {
-      if (socket !== this.socket) return;
       try {
-        await this.receiver.receive(envelope);
+        await stored;
       } catch (err) {
-        // Not stored: no receipt, and reconnect so the hub replays it from the stored resume point.
-        this.logger.error('link: could not store an alert; reconnecting to have it replayed', {
-          seq: envelope.seq,
-          reason: (err as Error).message,
-        });
-        this.drop();
-        this.fail('store failed');
+        // Not stored: no receipt, resume from below it (a later one may be stored), and reconnect.
+        this.receipts.receiptNotSent(envelope.seq);
+        if (socket === this.socket) {
+          this.logger.error('link: could not store an alert; reconnecting to have it replayed', {
+            seq: envelope.seq,
+            reason: (err as Error).message,
+          });
+          this.fail('store failed');
+        }
         return;
       }
       if (socket !== this.socket) this.receipts.receiptNotSent(envelope.seq);

@@ -39,6 +39,8 @@ const DAY_MS = 86_400_000;
 
 export class Inbox {
   private readonly seen = new Set<string>();
+  /** Alerts being written: a second delivery of one waits for it before counting as stored. */
+  private readonly storing = new Map<string, Promise<void>>();
   /** Recent visible alerts, oldest first; at most memoryLimit. */
   private recent: StoredAlert[] = [];
   private readonly byId = new Map<string, StoredAlert>();
@@ -64,7 +66,9 @@ export class Inbox {
   async open(): Promise<OpenReport> {
     const trails = new Map<string, AckEntry[]>();
     const report = await this.log.open((record) => {
-      if (record.t === 'alert') this.remember(record);
+      if (record.t === 'alert') {
+        if (!this.seen.has(record.alert.id)) this.remember(record);
+      }
       else {
         const list = trails.get(record.entry.alertId) ?? [];
         list.push(record.entry);
@@ -100,6 +104,11 @@ export class Inbox {
   async store(envelope: AlertEnvelope, hidden = false): Promise<{ duplicate: boolean; stored?: StoredAlert }> {
     if (this.replayUntil > 0 && envelope.seq >= this.replayUntil) this.replayUntil = 0;
     if (this.seen.has(envelope.alert.id)) return { duplicate: true };
+    const inFlight = this.storing.get(envelope.alert.id);
+    if (inFlight) {
+      await inFlight; // so its receipt, too, is answered only once the alert is on disk
+      return { duplicate: true };
+    }
     const record: AlertRecord = {
       t: 'alert',
       seq: envelope.seq,
@@ -107,9 +116,14 @@ export class Inbox {
       receivedAt: new Date(this.clock.now()).toISOString(),
       ...(hidden ? { hidden: true } : {}),
     };
-    await this.log.append(record);
-    // Re-check: two deliveries of one id can interleave around the await.
-    if (this.seen.has(envelope.alert.id)) return { duplicate: true };
+    // Two deliveries of one id may overlap: the second is a duplicate as soon as the first starts.
+    const append = this.log.append(record);
+    this.storing.set(envelope.alert.id, append);
+    try {
+      await append;
+    } finally {
+      this.storing.delete(envelope.alert.id);
+    }
     return { duplicate: false, stored: this.remember(record) };
   }
 

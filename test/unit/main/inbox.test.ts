@@ -118,4 +118,31 @@ describe('Inbox', () => {
     expect(again.get(fresh.alert.id)?.alert.hit.images?.plate).toBe(IMAGE);
     await again.close();
   });
+
+  it('shows an alert once even if a crash left two records of it in the log', async () => {
+    const inbox = await open();
+    const a = envelope(1);
+    await inbox.store(a);
+    await inbox.close();
+    // A second record of the same id, as an older version could have written.
+    const { SealedLog } = await import('../../../src/main/services/sealed-log.js');
+    const raw = new SealedLog<unknown>(join(dir, 'inbox.log'), key, 'inbox', (r) => r, new RecordingLogger(), clock);
+    await raw.open(() => {});
+    await raw.append({ t: 'alert', seq: 1, alert: a.alert, receivedAt: new Date(clock.now()).toISOString() });
+    await raw.close();
+    const again = await open();
+    expect(again.list()).toHaveLength(1);
+    await again.close();
+  });
+
+  it('answers a second delivery of an alert being written only once the first is on disk', async () => {
+    const inbox = await open();
+    const a = envelope(1);
+    const order: string[] = [];
+    const first = inbox.store(a).then(() => order.push('first'));
+    const second = inbox.store(a).then((r) => order.push(r.duplicate ? 'second-duplicate' : 'second-stored'));
+    await Promise.all([first, second]);
+    expect(order).toEqual(['first', 'second-duplicate']);
+    await inbox.close();
+  });
 });

@@ -113,4 +113,13 @@ describe('SealedLog', () => {
     expect(again.records).toEqual([{ n: 1, text: 'r1' }, { n: 3, text: 'changed' }, { n: 5, text: 'after' }]);
     await again.log.close();
   });
+
+  it('writes a burst of concurrent appends together, in order, all durable', async () => {
+    const { log } = await reopen();
+    await Promise.all(Array.from({ length: 50 }, (_, i) => log.append({ n: i, text: `r${i}` })));
+    await log.close();
+    const again = await reopen();
+    expect(again.records.map((r) => r.n)).toEqual(Array.from({ length: 50 }, (_, i) => i));
+    await again.log.close();
+  });
 });
