@@ -5,11 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ackEvent } from './support/acks.js';
-import { HubCluster, arrivals } from './support/hub-cluster.js';
+import { HubCluster, SUITE_TIMEOUT_MS, arrivals, settle } from './support/hub-cluster.js';
 import { runCli } from './support/hub.js';
 import { sampleHit } from './support/hits.js';
 import { scaleOutServices } from './support/services.js';
-import { waitFor } from './support/wait.js';
 import { CHICAGO_POINT, SPRINGFIELD_POINT, box, zone } from './support/zones.js';
 
 const run = scaleOutServices().ok || process.env.CI === 'true';
@@ -19,7 +18,7 @@ describe.skipIf(!run)('scale-out: acknowledgement log and routing across two hub
 
   beforeAll(async () => {
     cluster = await HubCluster.start('scale-out acks');
-  });
+  }, SUITE_TIMEOUT_MS);
   afterAll(async () => cluster?.stop());
 
   it('keeps one verifiable hash chain after concurrent acks on both nodes', async () => {
@@ -29,7 +28,7 @@ describe.skipIf(!run)('scale-out: acknowledgement log and routing across two hub
     const onB = c.connect(1, { token: await c.token(1, u2), clientId: 'desk-2' });
     await Promise.all([onA.ready(), onB.ready()]);
     const posted = await Promise.all(Array.from({ length: 12 }, (_, i) => c.postHit(i % 2, sampleHit())));
-    await waitFor(() => posted.every((p) => arrivals(onA).has(p.id) && arrivals(onB).has(p.id)), 'alerts on both desks');
+    await settle(() => posted.every((p) => arrivals(onA).has(p.id) && arrivals(onB).has(p.id)), 'alerts on both desks');
 
     const events = posted.map((p) => [ackEvent(p.id, 'acknowledged'), ackEvent(p.id, 'acknowledged')] as const);
     const answers = await Promise.all(events.flatMap(([e1, e2]) => [onA.sendAck(e1), onB.sendAck(e2)]));
@@ -53,9 +52,9 @@ describe.skipIf(!run)('scale-out: acknowledgement log and routing across two hub
     expect(cli.stdout).toMatch(/^ok: 24 entries/);
 
     // Each desk sees the other desk's acks, though they came in on the other node.
-    await waitFor(() => posted.every((p) => onB.acks.some((e) => e.alertId === p.id && e.userId === u1.id)), 'u1 acks on node B');
-    await waitFor(() => posted.every((p) => onA.acks.some((e) => e.alertId === p.id && e.userId === u2.id)), 'u2 acks on node A');
-  });
+    await settle(() => posted.every((p) => onB.acks.some((e) => e.alertId === p.id && e.userId === u1.id)), 'u1 acks on node B');
+    await settle(() => posted.every((p) => onA.acks.some((e) => e.alertId === p.id && e.userId === u2.id)), 'u2 acks on node A');
+  }, SUITE_TIMEOUT_MS);
 
   it('routes by a zone assigned on the other node, and pushes the new zones to the desk', async () => {
     const c = cluster!;
@@ -66,14 +65,25 @@ describe.skipIf(!run)('scale-out: acknowledgement log and routing across two hub
     const springfield = zone('springfield-z', box(SPRINGFIELD_POINT.lon - 0.1, SPRINGFIELD_POINT.lat - 0.1, SPRINGFIELD_POINT.lon + 0.1, SPRINGFIELD_POINT.lat + 0.1), { users: [trooper.id] });
     const put = await c.api(0, 'PUT', `/zones/${springfield.id}`, { token: await c.token(0, dispatcher), body: springfield });
     expect(put.status).toBe(200);
-    await waitFor(() => desk.zones.some((list) => list.some((z) => z.id === springfield.id)), 'zones pushed to the desk on node B');
+    await settle(() => desk.zones.some((list) => list.some((z) => z.id === springfield.id)), 'zones pushed to the desk on node B');
 
     // Ingested on node B itself: node B must route with the zone written through node A.
     const outside = await c.postHit(1, sampleHit({ category: 'stolen', location: CHICAGO_POINT }));
     const inside = await c.postHit(1, sampleHit({ category: 'stolen', location: SPRINGFIELD_POINT }));
-    await waitFor(() => arrivals(desk).has(inside.id), 'the in-zone alert');
+    await settle(() => arrivals(desk).has(inside.id), 'the in-zone alert');
     expect(arrivals(desk).has(outside.id)).toBe(false);
-  });
+  }, SUITE_TIMEOUT_MS);
+
+  it('ends a session on every node when it is ended on one', async () => {
+    const c = cluster!;
+    const user = await c.addUser(['trooper']);
+    const token = await c.token(0, user);
+    const onB = c.connect(1, { token, clientId: 'desk-s' });
+    await onB.ready();
+    const bye = await c.api(0, 'DELETE', '/session', { token });
+    expect(bye.status).toBe(204);
+    await settle(() => onB.socket.disconnected, 'the socket on node B closed by the logout on node A');
+  }, SUITE_TIMEOUT_MS);
 });
 
 if (!run) console.warn(`[scale-out acks] skipped: ${scaleOutServices().reason}`);

@@ -5,10 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertClient } from './support/alert-client.js';
-import { HubCluster, arrivals } from './support/hub-cluster.js';
+import { HubCluster, SUITE_TIMEOUT_MS, arrivals, settle } from './support/hub-cluster.js';
 import { sampleHit } from './support/hits.js';
 import { scaleOutServices } from './support/services.js';
-import { waitFor } from './support/wait.js';
 
 const run = scaleOutServices().ok || process.env.CI === 'true';
 
@@ -22,7 +21,7 @@ describe.skipIf(!run)('scale-out: delivery across two hub nodes', () => {
     cluster = await HubCluster.start('scale-out delivery');
     const user = await cluster!.addUser(['trooper']);
     token = [await cluster!.token(0, user), await cluster!.token(1, user)];
-  });
+  }, SUITE_TIMEOUT_MS);
   afterAll(async () => cluster?.stop());
 
   it('delivers an alert ingested on node A to a desk on node B exactly once', async () => {
@@ -33,7 +32,7 @@ describe.skipIf(!run)('scale-out: delivery across two hub nodes', () => {
     const first = await c.postHit(0, sampleHit());
     // A second alert after it: once it is in, anything the first was going to repeat has arrived.
     const marker = await c.postHit(0, sampleHit());
-    await waitFor(() => arrivals(onB).has(marker.id) && arrivals(onA).has(marker.id), 'both desks to get the marker');
+    await settle(() => arrivals(onB).has(marker.id) && arrivals(onA).has(marker.id), 'both desks to get the marker');
     for (const desk of [onA, onB]) {
       expect(arrivals(desk).get(first.id)).toBe(1);
       expect(seqs(desk)).toEqual([first.seq, marker.seq]);
@@ -41,14 +40,15 @@ describe.skipIf(!run)('scale-out: delivery across two hub nodes', () => {
     // The receipt from the desk on B is stored and visible from node A.
     const supervisor = await c.addUser(['supervisor']);
     const sv = await c.token(0, supervisor);
-    const detail = await waitFor(async () => {
+    const detail = await settle(async () => {
       const res = await c.api(0, 'GET', `/alerts/${first.id}`, { token: sv });
-      return res.status === 200 && (res.body as { trail: unknown }) && res;
-    }, 'alert detail');
+      const receipts = (res.body as { receipts?: { clientId: string }[] }).receipts ?? [];
+      return res.status === 200 && receipts.some((r) => r.clientId === 'desk-b') && res;
+    }, 'the receipt from the desk on node B, seen from node A');
     expect(detail.status).toBe(200);
     onA.close();
     onB.close();
-  });
+  }, SUITE_TIMEOUT_MS);
 
   it('keeps seq unique and increasing across nodes under concurrent ingest on both', async () => {
     const c = cluster!;
@@ -62,7 +62,7 @@ describe.skipIf(!run)('scale-out: delivery across two hub nodes', () => {
     expect(new Set(numbers).size).toBe(80);
     expect(Math.min(...numbers)).toBeGreaterThan(before);
     for (const desk of [onA, onB]) {
-      await waitFor(() => [...ids].every((id) => arrivals(desk).has(id)), `all 80 alerts on ${desk === onA ? 'A' : 'B'}`);
+      await settle(() => [...ids].every((id) => arrivals(desk).has(id)), `all 80 alerts on ${desk === onA ? 'A' : 'B'}`);
       const fresh = desk.alerts.filter((a) => ids.has(a.alert.id));
       expect(fresh).toHaveLength(80);
       // In seq order with no repeats: each node's cursor never goes back.
@@ -71,14 +71,14 @@ describe.skipIf(!run)('scale-out: delivery across two hub nodes', () => {
     }
     onA.close();
     onB.close();
-  });
+  }, SUITE_TIMEOUT_MS);
 
   it('lets a desk that reconnects to the other node resume without loss (with a small overlap)', async () => {
     const c = cluster!;
     const desk = c.connect(0, { token: token[0]!, clientId: 'desk-roaming' });
     await desk.ready();
     const early = await Promise.all([c.postHit(0, sampleHit()), c.postHit(1, sampleHit())]);
-    await waitFor(() => early.every((p) => arrivals(desk).has(p.id)), 'early alerts');
+    await settle(() => early.every((p) => arrivals(desk).has(p.id)), 'early alerts');
     const resumeFrom = Math.max(...desk.alerts.map((a) => a.seq));
     desk.close();
 
@@ -86,14 +86,14 @@ describe.skipIf(!run)('scale-out: delivery across two hub nodes', () => {
     const missed = await Promise.all(Array.from({ length: 10 }, (_, i) => c.postHit(i % 2, sampleHit())));
     const back = c.connect(1, { token: token[1]!, clientId: 'desk-roaming', resumeFrom });
     await back.ready();
-    await waitFor(() => missed.every((p) => arrivals(back).has(p.id)), 'the missed alerts on node B');
+    await settle(() => missed.every((p) => arrivals(back).has(p.id)), 'the missed alerts on node B');
     const replayed = back.alerts.map((a) => a.seq);
     // Everything after resumeFrom, in order, each once; and some before it (the overlap).
     expect(replayed.filter((s) => s > resumeFrom)).toEqual(missed.map((p) => p.seq).sort((x, y) => x - y));
     expect(replayed.some((s) => s <= resumeFrom)).toBe(true);
     expect(new Set(back.alerts.map((a) => a.alert.id)).size).toBe(back.alerts.length);
     back.close();
-  });
+  }, SUITE_TIMEOUT_MS);
 });
 
 if (!run) console.warn(`[scale-out delivery] skipped: ${scaleOutServices().reason}`);

@@ -7,15 +7,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertClient } from './support/alert-client.js';
 import { ackEvent } from './support/acks.js';
-import { HubCluster, arrivals } from './support/hub-cluster.js';
+import { HubCluster, SUITE_TIMEOUT_MS, arrivals, settle } from './support/hub-cluster.js';
 import { sampleHit } from './support/hits.js';
 import { scaleOutServices } from './support/services.js';
-import { waitFor } from './support/wait.js';
 
 const run = scaleOutServices().ok || process.env.CI === 'true';
 
 async function allArrive(desks: AlertClient[], ids: string[], what: string): Promise<void> {
-  await waitFor(() => desks.every((d) => ids.every((id) => arrivals(d).has(id))), what, 30_000);
+  await settle(() => desks.every((d) => ids.every((id) => arrivals(d).has(id))), what);
 }
 
 function exactlyOnce(desk: AlertClient): void {
@@ -31,7 +30,7 @@ async function crossNodeLatency(c: HubCluster, desk: AlertClient, n: number): Pr
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();
     const { id } = await c.postHit(0, sampleHit());
-    await waitFor(() => arrivals(desk).has(id), 'latency probe', 30_000);
+    await settle(() => arrivals(desk).has(id), 'latency probe');
     times.push(performance.now() - t0);
   }
   return Math.round(median(times));
@@ -43,7 +42,7 @@ describe.skipIf(!run)('scale-out: lost Redis and database links', () => {
   beforeAll(async () => {
     // Node 0 reaches Postgres through a proxy, so its database link can be cut alone.
     cluster = await HubCluster.start('scale-out links', { proxiedDbLink: [0] });
-  });
+  }, SUITE_TIMEOUT_MS);
   afterAll(async () => cluster?.stop());
 
   it('misses nothing while Redis is down and after it restarts', async () => {
@@ -60,21 +59,25 @@ describe.skipIf(!run)('scale-out: lost Redis and database links', () => {
     await allArrive([onA, onB], during.map((p) => p.id), 'alerts ingested while Redis is down');
     const withoutRedis = await crossNodeLatency(c, onB, 3);
 
+    const policiesBefore = [onA.policies.length, onB.policies.length];
     await c.redis.restart();
     const after = await Promise.all(Array.from({ length: 6 }, (_, i) => c.postHit(i % 2, sampleHit())));
     await allArrive([onA, onB], after.map((p) => p.id), 'alerts ingested after Redis restarted');
     exactlyOnce(onA);
     exactlyOnce(onB);
 
-    // The adapter is subscribed again: an ack made on node A reaches the desk on node B.
+    // A node whose Redis link is back catches its desks up once more, policy included: so a new
+    // policy push on each desk says that node's adapter is connected and subscribed again.
+    await settle(() => onA.policies.length > policiesBefore[0]! && onB.policies.length > policiesBefore[1]!, 'both nodes back on Redis');
+    // Then an ack made on node A reaches the desk on node B through the adapter.
     const answer = await onA.sendAck(ackEvent(after[0]!.id, 'acknowledged'));
     expect(answer).toMatchObject({ ok: true });
-    await waitFor(() => onB.acks.some((e) => e.alertId === after[0]!.id && e.userId === u1.id), 'the ack fanned out through Redis', 30_000);
+    await settle(() => onB.acks.some((e) => e.alertId === after[0]!.id && e.userId === u1.id), 'the ack fanned out through Redis');
     expect(c.nodes.every((n) => n.child.exitCode === null)).toBe(true);
     console.log(`[scale-out links] cross-node delivery, median: ${withRedis} ms with Redis, ${withoutRedis} ms with Redis down (store catch-up)`);
     onA.close();
     onB.close();
-  });
+  }, SUITE_TIMEOUT_MS);
 
   for (const outage of ['a short blip', 'an outage the catch-up timer notices'] as const) {
     it(`catches a node's desks up when its database link comes back (${outage})`, async () => {
@@ -95,7 +98,7 @@ describe.skipIf(!run)('scale-out: lost Redis and database links', () => {
       const refused = await c.api(0, 'POST', '/hits', { token: c.ingestKey, body: sampleHit() });
       expect(refused.status).toBeGreaterThanOrEqual(500);
       if (outage === 'an outage the catch-up timer notices') {
-        await waitFor(() => (c.stderr[0]!.match(/catch-up: cannot read the store/g) ?? []).length > reportsBefore, 'node A to notice', 30_000);
+        await settle(() => (c.stderr[0]!.match(/catch-up: cannot read the store/g) ?? []).length > reportsBefore, 'node A to notice');
       }
 
       proxy.mode = 'forward';
@@ -110,7 +113,7 @@ describe.skipIf(!run)('scale-out: lost Redis and database links', () => {
       expect(c.nodes.every((n) => n.child.exitCode === null)).toBe(true);
       onA.close();
       onB.close();
-    });
+    }, SUITE_TIMEOUT_MS);
   }
 });
 

@@ -16,6 +16,7 @@ import { AlertClient, type AlertClientOptions } from './alert-client.js';
 import { type ApiAnswer, type ApiRequest, type Json, call } from './api.js';
 import { type SpawnedHub, TEST_PASSWORD, runCli, spawnHub } from './hub.js';
 import { PostgresCluster, RedisServer, requireServices, scaleOutServices } from './services.js';
+import { waitFor } from './wait.js';
 
 export interface ClusterUser {
   id: string;
@@ -37,13 +38,15 @@ export class HubCluster {
     readonly redis: RedisServer,
     readonly databaseUrl: string,
     private readonly dataDir: string,
+    /** False: the nodes get no REDIS_URL and meet only through the database. */
+    readonly withRedis: boolean,
   ) {}
 
   /**
    * Starts the services and `nodes` hubs; undefined (after printing why) when the services are not
    * installed here, and a thrown error instead under CI=true.
    */
-  static async start(suite: string, o: { nodes?: number; proxiedDbLink?: number[] } = {}): Promise<HubCluster | undefined> {
+  static async start(suite: string, o: { nodes?: number; proxiedDbLink?: number[]; withRedis?: boolean } = {}): Promise<HubCluster | undefined> {
     const services = scaleOutServices();
     if (!requireServices(services, suite)) return undefined;
     const postgres = await PostgresCluster.start(services.pgBin!);
@@ -51,7 +54,7 @@ export class HubCluster {
       await postgres.stop();
       throw err;
     });
-    const cluster = new HubCluster(postgres, redis, await postgres.createDatabase('scaleout'), mkdtempSync(join(tmpdir(), 'opentas-scaleout-')));
+    const cluster = new HubCluster(postgres, redis, await postgres.createDatabase('scaleout'), mkdtempSync(join(tmpdir(), 'opentas-scaleout-')), o.withRedis ?? true);
     try {
       for (let i = 0; i < (o.nodes ?? 2); i++) await cluster.startNode(o.proxiedDbLink?.includes(i) ?? false);
       const key = await runCli(['key', 'add', '--data', cluster.dataDir, '--name', 'test-adapter'], { DATABASE_URL: cluster.databaseUrl });
@@ -73,7 +76,7 @@ export class HubCluster {
     }
     // Each node gets its own --data directory (unused with Postgres) as separate machines would.
     const dir = mkdtempSync(join(this.dataDir, 'node-'));
-    const node = await spawnHub(dir, [], { DATABASE_URL: databaseUrl, REDIS_URL: this.redis.url });
+    const node = await spawnHub(dir, [], { DATABASE_URL: databaseUrl, REDIS_URL: this.withRedis ? this.redis.url : '' });
     const index = this.nodes.length;
     this.stderr[index] = '';
     node.child.stderr?.on('data', (d: Buffer) => (this.stderr[index] += d.toString()));
@@ -128,6 +131,18 @@ export class HubCluster {
     await this.postgres.stop().catch(() => undefined);
     rmSync(this.dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Patience for these suites: two hub processes, Postgres and Redis on a shared 2-core machine can
+ * be slow. Correctness never depends on it (waits end as soon as their condition holds).
+ */
+export const PATIENCE_MS = 120_000;
+/** A test's own limit: above PATIENCE_MS, so a wait that fails names what it was waiting for. */
+export const SUITE_TIMEOUT_MS = 300_000;
+
+export function settle<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string): Promise<T> {
+  return waitFor(probe, what, PATIENCE_MS);
 }
 
 /** The ids of `client`'s alerts, each with how many times it arrived. */
