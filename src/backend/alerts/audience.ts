@@ -6,7 +6,7 @@
  * preference change.
  */
 import { activeZoneIdsFor, isAlertForUser, type FilterUser, type ZoneLookup } from '../../shared/filter.js';
-import { ZoneIndex } from '../../shared/geo/zone-index.js';
+import { ZoneIndex, type ZoneFailure, type ZoneIdList } from '../../shared/geo/zone-index.js';
 import { CATEGORIES, type Hit, type Policy, type Zone } from '../../shared/protocol/index.js';
 import type { HubStore, UserRecord } from '../store/port.js';
 
@@ -23,10 +23,10 @@ interface RoutingState {
   users: Map<string, FilterUser>;
 }
 
-const POINT_MEMO_SIZE = 256;
+const POINT_MEMO_SIZE = 4096;
 
 export class Audience {
-  private readonly pointMemo = new Map<string, { index: ZoneIndex; lon: number; lat: number; lookup: ZoneLookup }>();
+  private readonly pointMemo = new Map<string, HitZones>();
   private generation = 0;
   private state: RoutingState | undefined;
   private loading: Promise<RoutingState> | undefined;
@@ -62,26 +62,14 @@ export class Audience {
    * The zone index as seen by one hit: the zones holding its point are found once, and each desk's
    * question becomes a set lookup. Every connected desk asks about every alert, so without this
    * the hub ran one point-in-polygon search per desk per alert (2,000 per alert in the delivery
-   * benchmark). A few hits are remembered because replays interleave with live alerts.
+   * benchmark). Enough hits are remembered for desks replaying a backlog at different places.
    */
   private lookupFor(index: ZoneIndex, hit: Hit): ZoneLookup {
-    const key = hit.id;
-    const known = this.pointMemo.get(key);
-    if (known && known.index === index && known.lon === hit.location.lon && known.lat === hit.location.lat) return known.lookup;
-    let inside: Set<string> | undefined;
-    const { lon: hitLon, lat: hitLat } = hit.location;
-    const lookup: ZoneLookup = {
-      containsAny(lon, lat, zoneIds) {
-        if (lon !== hitLon || lat !== hitLat) return index.containsAny(lon, lat, zoneIds);
-        inside ??= new Set(index.zonesContaining(lon, lat));
-        if (zoneIds === undefined) return inside.size > 0;
-        for (const id of zoneIds) if (inside.has(id)) return true;
-        return false;
-      },
-      failuresAmong: (zoneIds) => index.failuresAmong(zoneIds),
-    };
+    const known = this.pointMemo.get(hit.id);
+    if (known && known.index === index && known.lon === hit.location.lon && known.lat === hit.location.lat) return known;
+    const lookup = new HitZones(index, hit.location.lon, hit.location.lat);
     if (this.pointMemo.size >= POINT_MEMO_SIZE) this.pointMemo.delete(this.pointMemo.keys().next().value as string);
-    this.pointMemo.set(key, { index, lon: hitLon, lat: hitLat, lookup });
+    this.pointMemo.set(hit.id, lookup);
     return lookup;
   }
 
@@ -110,5 +98,28 @@ export class Audience {
     };
     if (generation === this.generation) this.state = state;
     return state;
+  }
+}
+
+/** A ZoneLookup for one point: the zones holding it, found on first use; other points go to the index. */
+class HitZones implements ZoneLookup {
+  private inside: Set<string> | undefined;
+
+  constructor(
+    readonly index: ZoneIndex,
+    readonly lon: number,
+    readonly lat: number,
+  ) {}
+
+  containsAny(lon: number, lat: number, zoneIds?: ZoneIdList): boolean {
+    if (lon !== this.lon || lat !== this.lat) return this.index.containsAny(lon, lat, zoneIds);
+    const inside = (this.inside ??= new Set(this.index.zonesContaining(lon, lat)));
+    if (zoneIds === undefined) return inside.size > 0;
+    for (const id of zoneIds) if (inside.has(id)) return true;
+    return false;
+  }
+
+  failuresAmong(zoneIds: ZoneIdList): ZoneFailure[] {
+    return this.index.failuresAmong(zoneIds);
   }
 }
