@@ -10,7 +10,7 @@
  * Knobs (env): BENCH_CLIENTS, BENCH_WORKERS, BENCH_ALERTS.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Fleet } from './support/fleet.js';
 import type { DeskMode } from './support/fleet-protocol.js';
@@ -103,7 +103,8 @@ async function measure(
       );
     }
     const report = await hubFleet.report();
-    log(`${mode} clients=${size}: ${JSON.stringify(report)}`);
+    const { connectedAt: _connectedAt, ...counts } = report;
+    log(`${mode} clients=${size}: ${JSON.stringify(counts)}`);
     if (report.duplicatesShown > 0) throw new Error(`${report.duplicatesShown} alerts were shown twice`);
   } catch (err) {
     log(`hub stderr: ${servers[1]?.stderrTail() ?? ''}`);
@@ -122,6 +123,8 @@ function line(label: string, clients: number, hub: LatencySummary, bare: Latency
 try {
   const big = await measure(CLIENTS, 'link', WORKERS, ['statewide', 'zoned']);
   const small = await measure(INBOX_CLIENTS, 'inbox', 1, ['statewide']);
+  // Other work on the machine slows the hub and the baseline alike (they take turns), not the ratio.
+  console.log(`delivery (machine): cores=${availableParallelism()} loadavg_1m=${loadavg()[0]!.toFixed(1)}`);
   console.log(line('delivery zone-routed', CLIENTS, big.hub.zoned!, big.bare.zoned!));
   console.log(line('delivery durable-inbox', INBOX_CLIENTS, small.hub.statewide!, small.bare.statewide!));
   console.log(line('delivery', CLIENTS, big.hub.statewide!, big.bare.statewide!));

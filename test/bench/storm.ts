@@ -7,20 +7,23 @@
  * AMBER alert (statewide: every desk). caught_up_s runs from the SIGKILL to the moment every desk
  * has shown every alert meant for it. Last line:
  * `storm: clients=2000 caught_up_s=… lost=0 duplicates_shown=0`
- * Knobs (env): BENCH_CLIENTS, BENCH_WORKERS, BENCH_STORM_ALERTS.
+ * Knobs (env): BENCH_CLIENTS, BENCH_WORKERS, BENCH_STORM_ALERTS, BENCH_BACKOFF_MAX_MS.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Fleet } from './support/fleet.js';
 import { wallNow } from './support/fleet-protocol.js';
 import { startHubProcess, type HubProcess } from './support/hub-process.js';
 import { HitMaker, seedAgency } from './support/illinois-desks.js';
 import { postJson, withTimeout, type Sendable } from './support/latency-run.js';
+import { percentile } from './support/stats.js';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 2000);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 4);
 const ALERTS = Number(process.env.BENCH_STORM_ALERTS ?? 1000);
+/** The desks' reconnect backoff ceiling; the client's default (30 s) when unset. */
+const BACKOFF_MAX_MS = Number(process.env.BENCH_BACKOFF_MAX_MS ?? 0);
 const STATEWIDE_EVERY = 50;
 /** Requests in flight at once while ingesting (a busy adapter, not one request at a time). */
 const INGEST_CONCURRENCY = 8;
@@ -37,7 +40,10 @@ try {
   const agency = await seedAgency(dataDir, CLIENTS);
   const first = await startHubProcess(dataDir);
   servers.push(first);
-  fleet = await Fleet.launch({ mode: 'link', url: first.url, desks: agency.desks, workers: WORKERS, dataDir: join(work, 'desks') });
+  fleet = await Fleet.launch({
+    mode: 'link', url: first.url, desks: agency.desks, workers: WORKERS, dataDir: join(work, 'desks'),
+    ...(BACKOFF_MAX_MS ? { backoff: { min: 500, max: BACKOFF_MAX_MS } } : {}),
+  });
   log(`${CLIENTS} desks connected to ${first.url}`);
 
   const maker = new HitMaker(agency.zones, agency.desks, SEED, 'storm');
@@ -77,9 +83,14 @@ try {
     log(err.message);
   });
   const report = await fleet.report();
-  log(`desks: ${JSON.stringify(report)}`);
+  const { connectedAt, ...counts } = report;
+  log(`desks: ${JSON.stringify(counts)}`);
+  const back = connectedAt.map((t) => (t - killedAt) / 1000);
+  log(`desks connected again after the kill: p50 ${percentile(back, 50).toFixed(1)} s, p90 ${percentile(back, 90).toFixed(1)} s, last ${percentile(back, 100).toFixed(1)} s`);
+  const perDesk = [...fleet.lastShown.values()].map((t) => (t - killedAt) / 1000);
+  log(`desks caught up after the kill: p50 ${percentile(perDesk, 50).toFixed(1)} s, p90 ${percentile(perDesk, 90).toFixed(1)} s, p99 ${percentile(perDesk, 99).toFixed(1)} s, last ${percentile(perDesk, 100).toFixed(1)} s; ${report.connectAttempts} connection attempts`);
   const caughtUp = timedOut ? NaN : (lastShown - killedAt) / 1000;
-  console.log(`storm (detail): restart_s=${((upAt - killedAt) / 1000).toFixed(2)} ingest_s=${((ingestedAt - upAt) / 1000).toFixed(2)} deliveries=${expected} redelivered=${report.redelivered} connected=${report.connected}`);
+  console.log(`storm (detail): restart_s=${((upAt - killedAt) / 1000).toFixed(2)} ingest_s=${((ingestedAt - upAt) / 1000).toFixed(2)} deliveries=${expected} redelivered=${report.redelivered} connected=${report.connected} loadavg=${loadavg()[0]!.toFixed(1)}`);
   console.log(`storm: clients=${CLIENTS} caught_up_s=${caughtUp.toFixed(2)} lost=${report.missing} duplicates_shown=${report.duplicatesShown}`);
 } catch (err) {
   log(`hub stderr: ${servers.at(-1)?.stderrTail() ?? ''}`);

@@ -14,7 +14,7 @@ import { ManualIdleSource } from '../../../src/main/adapters/manual-idle-source.
 import { MemoryVault } from '../../../src/main/adapters/memory-vault.js';
 import { RecordingNotifier, RecordingPopup, RecordingTray } from '../../../src/main/adapters/recording-ports.js';
 import { systemClock } from '../../../src/main/adapters/system-clock.js';
-import type { DeskSpec, WorkerStart } from './fleet-protocol.js';
+import { wallNow, type DeskSpec, type WorkerStart } from './fleet-protocol.js';
 import { MemoryDesk, type DeskCounts } from './memory-desk.js';
 
 export interface Desk {
@@ -44,11 +44,15 @@ export function openBareDesk(start: WorkerStart, spec: DeskSpec, shown: Shown): 
 }
 
 /** The real AlertLink and ClientFilter over an in-memory store port. */
-export function openLinkDesk(start: WorkerStart, spec: DeskSpec, shown: Shown, counts: DeskCounts, logger: Logger): Desk {
+export function openLinkDesk(start: WorkerStart, spec: DeskSpec, shown: Shown, counts: DeskCounts, logger: Logger, onConnected: (at: number) => void): Desk {
   const filter = new ClientFilter(logger);
   filter.setCategories(DEFAULT_SETTINGS.categories);
   filter.setUser({ id: spec.userId, username: spec.username, displayName: spec.username, roles: ['trooper'], unit: spec.unit });
   const presence = new Presence(systemClock);
+  presence.onChange((view) => {
+    if (view.state === 'connecting') counts.connectAttempts++;
+    if (view.state === 'connected') onConnected(wallNow());
+  });
   const receiver = new MemoryDesk(filter, counts, shown);
   const link = new AlertLink(
     {

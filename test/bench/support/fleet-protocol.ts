@@ -33,7 +33,7 @@ export interface WorkerStart {
   desks: DeskSpec[];
   /** Where 'inbox' desks keep their files. */
   dataDir: string;
-  /** AlertLink backoff in ms (the client's defaults when omitted). */
+  /** AlertLink reconnect backoff in ms (the client's defaults when omitted). */
   backoff?: { min: number; max: number };
 }
 
@@ -53,10 +53,14 @@ export interface WorkerReport {
   redelivered: number;
   /** Alerts delivered that the client filter did not show (routed wider than the filter). */
   hiddenByFilter: number;
+  /** Connection attempts of the desks' links so far. */
+  connectAttempts: number;
   /** (alert, desk) pairs expected but not shown yet. */
   missing: number;
   /** Desks whose link is connected now. */
   connected: number;
+  /** When each 'link' desk last connected (said hello), wall-clock ms. */
+  connectedAt: number[];
   /** Warnings and errors the services logged, by message, counted. */
   logged: Record<string, number>;
 }

@@ -18,8 +18,10 @@ const countingLogger: Logger = {
   error: (message) => void (logged[message] = (logged[message] ?? 0) + 1),
 };
 
-const counts: DeskCounts = { redelivered: 0, hiddenByFilter: 0 };
+const counts: DeskCounts = { redelivered: 0, hiddenByFilter: 0, connectAttempts: 0 };
 let desks: Desk[] = [];
+/** When each desk's link last said hello. */
+const connectedAt = new Map<number, number>();
 let tally: ReceiptTally | undefined;
 
 async function start(message: WorkerStart): Promise<void> {
@@ -27,7 +29,7 @@ async function start(message: WorkerStart): Promise<void> {
   const record = (index: number) => (alertId: string) => tally?.shownAt(index, alertId, wallNow());
   for (const spec of message.desks) {
     if (message.mode === 'bare') desks.push(openBareDesk(message, spec, record(spec.index)));
-    else if (message.mode === 'link') desks.push(openLinkDesk(message, spec, record(spec.index), counts, countingLogger));
+    else if (message.mode === 'link') desks.push(openLinkDesk(message, spec, record(spec.index), counts, countingLogger, (at) => connectedAt.set(spec.index, at)));
     else desks.push(await openInboxDesk(message, spec, record(spec.index), countingLogger));
   }
   const deadline = Date.now() + 90_000;
@@ -53,9 +55,11 @@ process.on('message', (message: DriverMessage) => {
         duplicatesShown: tally?.duplicatesShown ?? 0,
         redelivered: counts.redelivered,
         hiddenByFilter: counts.hiddenByFilter,
+        connectAttempts: counts.connectAttempts,
         missing: [...(tally?.missing().values() ?? [])].reduce((n, left) => n + left.length, 0),
         connected: desks.filter((d) => d.connected()).length,
         logged,
+        connectedAt: [...connectedAt.values()],
       });
       break;
     case 'stop':

@@ -27,6 +27,8 @@ export class Fleet {
   private readonly waiting = new Map<string, Waiting>();
   private reportWaiters: ((r: WorkerReport) => void)[] = [];
   private readonly workerOf = new Map<number, number>();
+  /** When each desk last showed an expected alert. */
+  readonly lastShown = new Map<number, number>();
 
   private constructor(
     private readonly children: ChildProcess[],
@@ -83,13 +85,15 @@ export class Fleet {
     });
     for (const child of this.children) child.send({ t: 'report' } satisfies DriverMessage);
     const all = await answers;
-    const sum: WorkerReport = { shown: 0, duplicatesShown: 0, redelivered: 0, hiddenByFilter: 0, missing: 0, connected: 0, logged: {} };
+    const sum: WorkerReport = { shown: 0, duplicatesShown: 0, redelivered: 0, hiddenByFilter: 0, connectAttempts: 0, missing: 0, connected: 0, logged: {}, connectedAt: [] };
     for (const r of all) {
       sum.shown += r.shown;
       sum.duplicatesShown += r.duplicatesShown;
       sum.redelivered += r.redelivered;
       sum.hiddenByFilter += r.hiddenByFilter;
       sum.missing += r.missing;
+      sum.connectAttempts += r.connectAttempts;
+      sum.connectedAt.push(...r.connectedAt);
       sum.connected += r.connected;
       for (const [k, n] of Object.entries(r.logged)) sum.logged[k] = (sum.logged[k] ?? 0) + n;
     }
@@ -114,6 +118,7 @@ export class Fleet {
       const w = this.waiting.get(m.alertId);
       if (!w) return;
       for (const t of m.times) w.times.push(t);
+      m.desks.forEach((d, i) => this.lastShown.set(d, Math.max(this.lastShown.get(d) ?? 0, m.times[i]!)));
       if (--w.pendingWorkers === 0) {
         this.waiting.delete(m.alertId);
         w.resolve(w.times);

@@ -12,6 +12,8 @@ import type { ClientFilter } from '../../../src/main/services/client-filter.js';
 export interface DeskCounts {
   redelivered: number;
   hiddenByFilter: number;
+  /** Times a desk's link went to 'connecting' (each connection attempt). */
+  connectAttempts: number;
 }
 
 export class MemoryDesk implements LinkReceiver {
