@@ -2,13 +2,23 @@ import { z } from 'zod';
 import { Category } from './categories.js';
 import { IsoTime, Plate, UsState } from './common.js';
 
-/** 512 KiB of image bytes is about 700,000 base64 characters. */
+/** PROTOCOL.md: at most 512 KiB each, counted in image bytes (decoded), not base64 characters. */
+const MAX_IMAGE_BYTES = 512 * 1024;
+/** 512 KiB of image bytes is 699,052 base64 characters: a cheap cap before the exact count. */
 const MAX_IMAGE_DATA_URI = 700_000;
+
+/** Bytes a base64 payload decodes to: 3 per 4 characters, less the padding. */
+function decodedBytes(uri: string): number {
+  const b64 = uri.slice(uri.indexOf(',') + 1);
+  const padding = b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0;
+  return Math.floor((b64.length * 3) / 4) - padding;
+}
 
 export const ImageDataUri = z
   .string()
   .max(MAX_IMAGE_DATA_URI, 'image larger than 512 KiB')
-  .regex(/^data:image\/(jpeg|png);base64,[A-Za-z0-9+/]+={0,2}$/, 'a data: URI of a JPEG or PNG image');
+  .regex(/^data:image\/(jpeg|png);base64,[A-Za-z0-9+/]+={0,2}$/, 'a data: URI of a JPEG or PNG image')
+  .refine((uri) => decodedBytes(uri) <= MAX_IMAGE_BYTES, 'image larger than 512 KiB');
 
 export const CameraType = z.enum(['stationary', 'mobile', 'portable', 'expressway']);
 export const CameraNetwork = z.enum(['vehiclemanager', 'flock', 'isp', 'other']);
