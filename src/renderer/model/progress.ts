@@ -29,7 +29,9 @@ export function myProgress(view: AlertView, userId: string): MyProgress {
     verified: has('verified'),
     verification: lastVerified?.verification,
     actionTaken: has('action_taken'),
-    closed: has('closed'),
+    // The hub says the trail is closed (closed at another desk, say) before this desk has seen the
+    // entry: believe it, so the popup stops offering steps that can only be refused again.
+    closed: has('closed') || view.pending.some((p) => p.refused?.code === 'trail_closed'),
     pending: waiting.map((p) => p.type),
     refused: view.pending.filter((p) => p.refused),
   };

@@ -75,15 +75,15 @@ export function VerificationGate({ view, userId }: { view: AlertView; userId: st
           )}
         </li>
 
-        <li className={stepClass(progress.verified, steps.verify && progress.acknowledged)}>
+        <li className={stepClass(progress.verified, steps.verify && progress.acknowledged && !progress.closed)}>
           <h3>
             <StepNo n={2} done={progress.verified} /> Verify in LEADS / NCIC
             {progress.pending.includes('verified') && <span className="pending">pending…</span>}
           </h3>
           {!progress.acknowledged ? (
             <p className="step-locked">Acknowledge first.</p>
-          ) : progress.verified && !steps.verify ? (
-            <VerificationSummary view={view} userId={userId} />
+          ) : (progress.verified && !steps.verify) || progress.closed ? (
+            progress.verified ? <VerificationSummary view={view} userId={userId} /> : <p className="step-locked">Closed without a verification.</p>
           ) : (
             <>
               {progress.verified && <VerificationSummary view={view} userId={userId} />}
@@ -100,7 +100,7 @@ export function VerificationGate({ view, userId }: { view: AlertView; userId: st
             {(progress.pending.includes('action_taken') || progress.pending.includes('closed')) && <span className="pending">pending…</span>}
           </h3>
           {progress.closed ? (
-            <p className="step-done">Closed.</p>
+            <p className="step-done">Closed{progress.refused.some((r) => r.refused?.code === 'trail_closed') ? ' (on the hub, from another desk): nothing more to do here' : ''}.</p>
           ) : progress.actionTaken ? (
             <p className="step-done">Action recorded.</p>
           ) : !progress.verified ? (

@@ -41,6 +41,15 @@ describe('myProgress', () => {
     expect(p.refused.map((r) => r.refused?.code)).toEqual(['verification_required']);
   });
 
+  it('takes a trail_closed refusal as closed, so the alert leaves the queue', () => {
+    const v = view('stolen', T0, {
+      trail: [{ type: 'acknowledged' }],
+      pending: [{ eventId: 'e3', alertId: 'x', type: 'verified', at: T0, attempts: 1, refused: { code: 'trail_closed', message: 'closed' } }],
+    });
+    expect(myProgress(v, 'u-me').closed).toBe(true);
+    expect(alertQueue([v], 'u-me')).toEqual([]);
+  });
+
   it('keeps the latest verification of this user', () => {
     const v = view('stolen', T0, {
       trail: [
