@@ -133,6 +133,16 @@ function contract(name: string, open: () => Promise<Opened>): void {
       ]);
     });
 
+    it('keeps many receipts sent at once, one per installation, readable before their writes resolve', async () => {
+      const adds = Array.from({ length: 600 }, (_, i) =>
+        store.receipts.add({ alertId: 'a2', userId: `u-${i % 300}`, clientId: 'd', receivedAt: `2026-11-28T03:${String(Math.floor(i / 60)).padStart(2, '0')}:00.000Z` }));
+      const early = await store.receipts.forAlert('a2');
+      await Promise.all(adds);
+      expect(early).toHaveLength(300);
+      expect(early.find((r) => r.userId === 'u-7')?.receivedAt).toBe('2026-11-28T03:00:00.000Z');
+      expect(await store.receipts.forAlert('a2')).toEqual(early);
+    });
+
     it('chains the acknowledgement log, answers a repeated eventId with the first outcome, and filters', async () => {
       const { alert } = await store.alerts.ingest(sampleHit({ category: 'felony' }), '2026-11-28T03:00:00.000Z');
       const first = await store.acks.append(draft(alert.id, 'acknowledged', 1), (t) => firstAck(t, 'u-1'));

@@ -111,18 +111,71 @@ export class PgAlertStore implements AlertStore {
   }
 }
 
+interface PendingReceipt {
+  receipt: Receipt;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+/** Rows per INSERT (4 parameters each; Postgres allows 65,535 per statement). */
+const RECEIPT_BATCH = 1000;
+
+/**
+ * Receipts come one per desk per alert (2,000 desks: 2,000 per alert), so the receipts that arrive
+ * in one turn of the event loop are written with one multi-row INSERT rather than one round trip
+ * each. `add` still resolves only once its row is written.
+ */
 export class PgReceiptStore implements ReceiptStore {
+  private pending: PendingReceipt[] = [];
+  private readonly writing = new Set<Promise<void>>();
+
   constructor(private readonly pool: pg.Pool) {}
 
-  async add(r: Receipt): Promise<void> {
-    // The first receipt per installation is the delivery time that matters; repeats are ignored.
-    await this.pool.query(
-      'INSERT INTO receipts (alert_id, user_id, client_id, received_at) VALUES ($1,$2,$3,$4) ON CONFLICT DO NOTHING',
-      [r.alertId, r.userId, r.clientId, r.receivedAt],
-    );
+  add(receipt: Receipt): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (this.pending.length === 0) setImmediate(() => void this.flush());
+      this.pending.push({ receipt, resolve, reject });
+    });
+  }
+
+  /** Writes what is waiting now; resolves when that and every write already under way are done. */
+  flush(): Promise<void> {
+    const waiting = this.pending;
+    this.pending = [];
+    const write = this.write(waiting);
+    this.writing.add(write);
+    void write.finally(() => this.writing.delete(write));
+    return Promise.all([...this.writing]).then(() => undefined);
+  }
+
+  private async write(waiting: PendingReceipt[]): Promise<void> {
+    for (let i = 0; i < waiting.length; i += RECEIPT_BATCH) {
+      const batch = waiting.slice(i, i + RECEIPT_BATCH);
+      try {
+        await this.insert(batch.map((p) => p.receipt));
+        for (const p of batch) p.resolve();
+      } catch {
+        // One bad row must not cost the others theirs: retry one by one.
+        for (const p of batch) await this.insert([p.receipt]).then(p.resolve, p.reject);
+      }
+    }
+  }
+
+  private async insert(receipts: Receipt[]): Promise<void> {
+    const params: string[] = [];
+    const rows = receipts.map((r) => {
+      params.push(r.alertId, r.userId, r.clientId, r.receivedAt);
+      const n = params.length;
+      return `($${n - 3},$${n - 2},$${n - 1},$${n})`;
+    });
+    // The first receipt per installation is the delivery time that matters; repeats are ignored
+    // (in VALUES order within one statement, so the earlier of two in a batch wins).
+    await this.pool.query(`INSERT INTO receipts (alert_id, user_id, client_id, received_at) VALUES ${rows.join(',')} ON CONFLICT DO NOTHING`, params);
   }
 
   async forAlert(alertId: string): Promise<Receipt[]> {
+    // A receipt whose add() has been called is visible here, even if its write was under way.
+    await this.flush();
     const { rows } = await this.pool.query<{ alert_id: string; user_id: string; client_id: string; received_at: string }>(
       'SELECT alert_id, user_id, client_id, received_at FROM receipts WHERE alert_id = $1 ORDER BY received_at, n', [alertId],
     );
