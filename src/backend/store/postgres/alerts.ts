@@ -70,8 +70,9 @@ export class PgAlertStore implements AlertStore {
         .finally(() => this.inFlight.delete(key));
       this.inFlight.set(key, read);
     }
-    // Each caller gets its own objects: a caller may not change what another one reads.
-    return read.then((list) => list.map((s) => structuredClone(s)));
+    // Callers share the alert objects, as they do those of the hub's in-process feed window (a
+    // copy per desk would copy every image once per desk); only the array is their own.
+    return read.then((list) => list.slice());
   }
 
   async byId(id: string): Promise<StoredAlert | undefined> {
