@@ -160,7 +160,12 @@ export function createClientApp(options: ClientAppOptions): ClientApp {
     async start() {
       const loaded = await options.settings.load();
       settings = options.hubUrl ? { ...loaded, hubUrl: options.hubUrl } : loaded;
-      checkHubUrl(settings.hubUrl);
+      try {
+        checkHubUrl(settings.hubUrl);
+      } catch (err) {
+        // Start anyway (the settings screen is how it gets fixed); sign-in will refuse this hub.
+        logger.error('app: the configured hub URL is refused', { reason: (err as Error).message });
+      }
       filter.setCategories(settings.categories);
       clientId = await loadClientId(join(options.dataDir));
       offs.push(presence.onChange((view) => {

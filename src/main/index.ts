@@ -24,6 +24,8 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const PRELOAD = join(here, '../preload/index.cjs');
 const RENDERER = join(here, '../renderer');
 
+// Tests and side-by-side installs keep their data apart; must be set before the app is ready.
+if (process.env.OPENTAS_USER_DATA) app.setPath('userData', process.env.OPENTAS_USER_DATA);
 registerAppScheme();
 hardenAllWebContents();
 

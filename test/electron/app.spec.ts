@@ -36,9 +36,9 @@ test.afterAll(async () => {
 
 test('the app starts locked down, signs in, and pops up an alert', async () => {
   const app = await electron.launch({
-    args: [ROOT, `--user-data-dir=${userData}`],
+    args: [ROOT],
     cwd: ROOT,
-    env: { ...process.env, OPENTAS_HUB_URL: hub.url },
+    env: { ...process.env, OPENTAS_HUB_URL: hub.url, OPENTAS_USER_DATA: userData },
   });
   try {
     const consoleWindow = await app.firstWindow();
