@@ -6,6 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import type { LockedAlertView } from '../../shared/ipc.js';
 import { tas } from '../api.js';
+import { SIGN_IN_MESSAGES } from './messages.js';
 import { CategoryBadge } from '../popup/CategoryBadge.js';
 import { clockTime } from '../model/time.js';
 
@@ -21,7 +22,7 @@ export function LockScreen({ items, username }: { items: LockedAlertView[]; user
     const r = await tas().invoke('session:unlock', { password, ...(askOtp && otp ? { otp } : {}) });
     if (!r.ok) {
       if (r.error.code === 'otp_required' || r.error.code === 'otp_invalid') setAskOtp(true);
-      setError(r.error.code === 'otp_required' ? 'Enter your authenticator code too.' : r.error.message);
+      setError(SIGN_IN_MESSAGES[r.error.code] ?? r.error.message);
       setPassword('');
     }
   }

@@ -4,21 +4,14 @@
  */
 import { useState, type FormEvent } from 'react';
 import { tas } from '../api.js';
-
-const MESSAGES: Record<string, string> = {
-  bad_credentials: 'Wrong username or password.',
-  otp_required: 'Enter the 6-digit code from your authenticator app.',
-  otp_invalid: 'That code is not valid. Check the current code and try again.',
-  locked: 'This account is locked after too many failed sign-ins. Try again later or call your coordinator.',
-  certification_expired: 'Your LEADS certification or ALPR training has lapsed. Contact your coordinator.',
-};
+import { isNextStep, SIGN_IN_MESSAGES } from './messages.js';
 
 export function SignIn({ banner, hubUrl }: { banner: string; hubUrl: string }): React.JSX.Element {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [otp, setOtp] = useState('');
   const [askOtp, setAskOtp] = useState(false);
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<{ text: string; step: boolean }>();
   const [busy, setBusy] = useState(false);
 
   async function submit(e: FormEvent): Promise<void> {
@@ -29,10 +22,10 @@ export function SignIn({ banner, hubUrl }: { banner: string; hubUrl: string }): 
       const r = await tas().invoke('session:signIn', { username, password, ...(askOtp && otp ? { otp } : {}) });
       if (!r.ok) {
         if (r.error.code === 'otp_required' || r.error.code === 'otp_invalid') setAskOtp(true);
-        setError(MESSAGES[r.error.code] ?? r.error.message);
+        setError({ text: SIGN_IN_MESSAGES[r.error.code] ?? r.error.message, step: isNextStep(r.error.code) });
       }
     } catch (err) {
-      setError((err as Error).message);
+      setError({ text: (err as Error).message, step: false });
     } finally {
       setBusy(false);
     }
@@ -60,8 +53,8 @@ export function SignIn({ banner, hubUrl }: { banner: string; hubUrl: string }): 
           </label>
         )}
         {error && (
-          <p className="form-error" role="alert">
-            {error}
+          <p className={error.step ? 'form-info' : 'form-error'} role="alert">
+            {error.text}
           </p>
         )}
         <button type="submit" className="primary" disabled={busy}>
