@@ -65,7 +65,7 @@ test('ten minutes unverified: the alert escalates (red, OVERDUE, sound again)', 
   await shot(page, '14-overdue');
 });
 
-test('settings: a test button per sound, volume and quiet', async ({ page, desk }) => {
+test('settings: a test button per sound; quiet lowers only non-mandatory categories', async ({ page, desk }) => {
   await recordSounds(page);
   await signIn(page, desk);
   await page.getByRole('button', { name: 'Settings' }).click();
@@ -76,6 +76,15 @@ test('settings: a test button per sound, volume and quiet', async ({ page, desk 
   await page.getByLabel(/Quiet: lower non-mandatory/).check();
   await expect(page.getByLabel(/Quiet: lower non-mandatory/)).toBeChecked();
   await shot(page, '15-settings');
+
+  // Quiet lowers a non-mandatory category only; a mandatory one keeps the full volume.
+  const volume = (): Promise<number> => page.getByTestId('alarm-audio').evaluate((a) => (a as unknown as { volume: number }).volume);
+  await desk.postHit(makeHit({ category: 'registration', plate: 'REG3030' }));
+  await expect(page.getByTestId('alarm-audio')).toHaveAttribute('data-category', 'registration');
+  await expect.poll(volume).toBeCloseTo(0.8 * 0.25, 2);
+  await desk.postHit(makeHit({ category: 'amber', plate: 'AMB4040' }));
+  await expect(page.getByTestId('alarm-audio')).toHaveAttribute('data-category', 'amber');
+  await expect.poll(volume).toBeCloseTo(0.8, 2);
 });
 
 test('closing the alert on screen moves straight on to the next one in the queue', async ({ page, desk }) => {
