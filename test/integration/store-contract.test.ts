@@ -248,7 +248,7 @@ contract('SQLite', async () => {
   };
 });
 
-const services = scaleOutServices();
+const services = scaleOutServices(true);
 let cluster: PostgresCluster | undefined;
 
 describe.skipIf(!services.ok && process.env.CI !== 'true')('Postgres', () => {

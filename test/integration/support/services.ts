@@ -7,7 +7,7 @@
  * they are not, except under `CI=true`, where a missing service is a failure.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,11 +39,12 @@ function findPgBin(): string | undefined {
   return initdb ? join(initdb, '..') : undefined;
 }
 
-export function scaleOutServices(): ServiceCheck {
+/** Whether PostgreSQL and (unless `postgresOnly`) redis-server are installed here. */
+export function scaleOutServices(postgresOnly = false): ServiceCheck {
   const pgBin = findPgBin();
-  const redisServer = onPath('redis-server') ?? (existsSync('/usr/bin/redis-server') ? '/usr/bin/redis-server' : undefined);
-  const missing = [...(pgBin ? [] : ['PostgreSQL (initdb/postgres; set PG_BIN)']), ...(redisServer ? [] : ['redis-server'])];
-  const reason = missing.length === 0 ? '' : `scale-out services missing: ${missing.join(', ')} (install with scripts/install-system-packages or apt-get install postgresql redis-server)`;
+  const redisServer = onPath('redis-server');
+  const missing = [...(pgBin ? [] : ['PostgreSQL (initdb/postgres; set PG_BIN)']), ...(redisServer || postgresOnly ? [] : ['redis-server'])];
+  const reason = missing.length === 0 ? '' : `scale-out services missing: ${missing.join(', ')} (install with scripts/install-system-deps.sh, or apt-get install postgresql redis-server)`;
   return { ok: missing.length === 0, reason, ...(pgBin ? { pgBin } : {}), ...(redisServer ? { redisServer } : {}) };
 }
 
@@ -230,9 +231,11 @@ export class PostgresCluster {
   }
 }
 
+/** As root, the `postgres` account to run PostgreSQL as (it refuses to run as root). */
 function postgresUser(): { uid: number; gid: number } | undefined {
   if (process.getuid?.() !== 0) return undefined;
-  const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
-  const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
-  return { uid, gid };
+  const entry = readFileSync('/etc/passwd', 'utf8').split('\n').find((line) => line.startsWith('postgres:'));
+  const [, , uid, gid] = entry?.split(':') ?? [];
+  if (uid === undefined || gid === undefined) throw new Error('running as root, but there is no "postgres" user to run PostgreSQL as');
+  return { uid: Number(uid), gid: Number(gid) };
 }
