@@ -4,7 +4,11 @@
  * under concurrent ingest on both; a desk that reconnects to the other node resumes without loss.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AlertView } from '../../src/shared/ipc.js';
+import { removeDir, startTestClient } from '../fakes/client-harness.js';
+import { TcpProxy } from '../fakes/tcp-proxy.js';
 import type { AlertClient } from './support/alert-client.js';
+import { TEST_PASSWORD } from './support/hub.js';
 import { HubCluster, SUITE_TIMEOUT_MS, arrivals, settle } from './support/hub-cluster.js';
 import { sampleHit } from './support/hits.js';
 import { scaleOutServices } from './support/services.js';
@@ -93,6 +97,33 @@ describe.skipIf(!run)('scale-out: delivery across two hub nodes', () => {
     expect(replayed.some((s) => s <= resumeFrom)).toBe(true);
     expect(new Set(back.alerts.map((a) => a.alert.id)).size).toBe(back.alerts.length);
     back.close();
+  }, SUITE_TIMEOUT_MS);
+
+  it('shows every alert once on a real desk that roams from node A to node B', async () => {
+    const c = cluster!;
+    const user = await c.addUser(['trooper']);
+    // The desk's one hub address is a proxy: pointing it at the other node is a load balancer's move.
+    const proxy = await TcpProxy.start(c.nodes[0]!.port);
+    const desk = await startTestClient(proxy.url, { link: { backoffMinMs: 50, backoffMaxMs: 300 } });
+    try {
+      expect((await desk.app.handlers['session:signIn']({ username: user.username, password: TEST_PASSWORD })).ok).toBe(true);
+      const shown = (): string[] => desk.events.filter((e) => e.channel === 'alerts:alert').map((e) => (e.payload as AlertView).alert.id);
+      const first = await Promise.all(Array.from({ length: 6 }, (_, i) => c.postHit(i % 2, sampleHit())));
+      await settle(() => first.every((p) => shown().includes(p.id)), 'the first alerts on the desk');
+
+      proxy.targetPort = c.nodes[1]!.port;
+      proxy.cutAll();
+      const second = await Promise.all(Array.from({ length: 6 }, (_, i) => c.postHit(i % 2, sampleHit())));
+      await settle(() => second.every((p) => shown().includes(p.id)), 'the alerts after the move, through node B');
+      // Node B replayed an overlap before the desk's resume point; the desk kept each alert once.
+      const counts = new Map<string, number>();
+      for (const id of shown()) counts.set(id, (counts.get(id) ?? 0) + 1);
+      expect([...counts].filter(([, n]) => n !== 1)).toEqual([]);
+    } finally {
+      await desk.stop();
+      await removeDir(desk.dataDir);
+      await proxy.close();
+    }
   }, SUITE_TIMEOUT_MS);
 });
 
