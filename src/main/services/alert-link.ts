@@ -11,6 +11,7 @@ import { io, type Socket } from 'socket.io-client';
 import { AckEntry, AckResult, AlertEnvelope, Hello, Policy, Zone, type AckEvent } from '../../shared/protocol/index.js';
 import { z } from 'zod';
 import type { AckSender } from './ack-outbox.js';
+import { LinkHeartbeat } from './link-heartbeat.js';
 import { ReceiptLedger } from './receipt-ledger.js';
 import type { Presence } from './presence.js';
 import type { Clock, IdleSource, Logger, TimerHandle } from './ports.js';
@@ -43,22 +44,15 @@ export interface AlertLinkOptions {
   random?: () => number;
 }
 
-interface PingableWs {
-  ping(): void;
-  on(event: 'pong' | 'message', listener: () => void): void;
-}
-
 export class AlertLink implements AckSender {
   private socket: Socket | null = null;
   private running = false;
   private attempt = 0;
   private reconnectTimer: TimerHandle | null = null;
-  private heartbeatTimer: TimerHandle | null = null;
-  private lastHeard = 0;
+  private heartbeat: LinkHeartbeat | null = null;
   private announced = false;
   private receiving: Promise<void> = Promise.resolve();
   private readonly receipts = new ReceiptLedger();
-  private confirmTimer: TimerHandle | null = null;
   private readonly unsubscribe: (() => void)[] = [];
   private readonly connectedListeners = new Set<(connected: boolean) => void>();
 
@@ -112,9 +106,9 @@ export class AlertLink implements AckSender {
     if (!this.running) return;
     this.logger.info('link: reconnecting at once', { reason });
     this.attempt = 0;
-    if (this.socket?.connected) {
+    if (this.socket?.connected && this.heartbeat) {
       // After a sleep the socket may be dead without knowing it: probe it now.
-      this.probe();
+      this.heartbeat.probe();
       return;
     }
     this.clearTimers();
@@ -147,8 +141,19 @@ export class AlertLink implements AckSender {
     this.socket = socket;
     socket.on('connect', () => {
       this.logger.info('link: connected', { resumeFrom, uncertainReceipts: this.receipts.uncertainCount() });
-      this.heard();
-      this.startHeartbeat(socket);
+      this.heartbeat?.stop();
+      this.heartbeat = new LinkHeartbeat(
+        socket,
+        this.receipts,
+        this.clock,
+        { intervalMs: this.options.heartbeatIntervalMs ?? 5_000, timeoutMs: this.options.heartbeatTimeoutMs ?? 15_000 },
+        () => {
+          if (socket !== this.socket) return;
+          this.logger.warn('link: no answer from the hub; the connection is half-open, reconnecting');
+          this.fail('heartbeat lost');
+        },
+      );
+      this.heartbeat.start();
     });
     socket.on('connect_error', (err) => void this.onConnectError(socket, err));
     socket.on('disconnect', (reason) => {
@@ -168,7 +173,6 @@ export class AlertLink implements AckSender {
       if (parsed.success) this.receiver.zones(parsed.data);
       else this.dropped('zones', parsed.error);
     });
-    socket.io.engine?.on('packet', () => this.heard());
   }
 
   private async onConnectError(socket: Socket, err: Error): Promise<void> {
@@ -228,8 +232,8 @@ export class AlertLink implements AckSender {
       if (socket !== this.socket) this.receipts.receiptNotSent(envelope.seq);
       else if (typeof ack === 'function') {
         ack({ received: true });
-        this.receipts.receiptSent(envelope.seq);
-        this.confirmSoon(socket);
+        if (this.heartbeat) this.heartbeat.receiptSent(envelope.seq);
+        else this.receipts.receiptSent(envelope.seq);
       }
     });
   }
@@ -262,66 +266,6 @@ export class AlertLink implements AckSender {
     }, delay);
   }
 
-  private startHeartbeat(socket: Socket): void {
-    const ws = pingable(socket);
-    if (!ws) return;
-    ws.on('pong', () => {
-      if (socket !== this.socket) return; // a late pong of a dropped socket must not confirm this one's receipts
-      this.heard();
-      this.receipts.pongReceived();
-    });
-    ws.on('message', () => {
-      if (socket === this.socket) this.heard();
-    });
-    const interval = this.options.heartbeatIntervalMs ?? 5_000;
-    const timeout = this.options.heartbeatTimeoutMs ?? 15_000;
-    const beat = (): void => {
-      this.heartbeatTimer = null;
-      if (socket !== this.socket || !socket.connected) return;
-      if (this.clock.now() - this.lastHeard > timeout) {
-        this.logger.warn('link: no answer from the hub; the connection is half-open, reconnecting');
-        this.fail('heartbeat lost');
-        return;
-      }
-      this.ping(socket);
-      this.heartbeatTimer = this.clock.setTimeout(beat, interval);
-    };
-    this.heartbeatTimer = this.clock.setTimeout(beat, interval);
-  }
-
-  /** Sends a WebSocket ping; its pong confirms every receipt sent before it (ReceiptLedger). */
-  private ping(socket: Socket): void {
-    const ws = pingable(socket);
-    if (!ws) return;
-    try {
-      this.receipts.pingSent();
-      ws.ping();
-    } catch {
-      // A closing socket throws; the disconnect handler reconnects.
-    }
-  }
-
-  /** Pings soon after receipts, once Engine.IO has flushed them to the socket, to confirm them. */
-  private confirmSoon(socket: Socket): void {
-    if (this.confirmTimer) return;
-    this.confirmTimer = this.clock.setTimeout(() => {
-      this.confirmTimer = null;
-      if (socket !== this.socket || !this.receipts.hasUnpinged()) return;
-      const engine = socket.io.engine as unknown as { writeBuffer?: unknown[]; once(event: 'drain', fn: () => void): void } | undefined;
-      if (engine?.writeBuffer && engine.writeBuffer.length > 0) engine.once('drain', () => socket === this.socket && this.ping(socket));
-      else this.ping(socket);
-    }, 0);
-  }
-
-  /** Pings now and declares the link dead unless an answer comes within the timeout. */
-  private probe(): void {
-    if (this.socket) this.ping(this.socket);
-  }
-
-  private heard(): void {
-    this.lastHeard = this.clock.now();
-  }
-
   private announce(connected: boolean): void {
     if (this.announced === connected) return;
     this.announced = connected;
@@ -332,14 +276,11 @@ export class AlertLink implements AckSender {
     this.announce(false);
     const socket = this.socket;
     this.socket = null;
-    if (socket) this.receipts.connectionLost();
-    if (this.confirmTimer) this.clock.clearTimeout(this.confirmTimer);
-    this.confirmTimer = null;
-    if (this.heartbeatTimer) this.clock.clearTimeout(this.heartbeatTimer);
-    this.heartbeatTimer = null;
+    this.heartbeat?.stop();
+    this.heartbeat = null;
     if (socket) {
+      this.receipts.connectionLost();
       socket.removeAllListeners();
-      socket.io.engine?.removeAllListeners('packet');
       socket.disconnect();
     }
   }
@@ -347,14 +288,7 @@ export class AlertLink implements AckSender {
   private clearTimers(): void {
     if (this.reconnectTimer) this.clock.clearTimeout(this.reconnectTimer);
     this.reconnectTimer = null;
-    if (this.heartbeatTimer) this.clock.clearTimeout(this.heartbeatTimer);
-    this.heartbeatTimer = null;
   }
-}
-
-function pingable(socket: Socket): PingableWs | null {
-  const ws = (socket.io.engine?.transport as unknown as { ws?: PingableWs } | undefined)?.ws;
-  return ws && typeof ws.ping === 'function' ? ws : null;
 }
 
 /**

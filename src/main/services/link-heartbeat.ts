@@ -1,0 +1,110 @@
+/**
+ * The heartbeat of one AlertLink connection. Socket.IO's own ping (every 25 s, 20 s grace) is too
+ * slow to notice a half-open connection within the 20 s the desk promises, and the hub cannot be
+ * asked to ping faster, so the client sends WebSocket pings itself: no answer and no traffic for
+ * `timeoutMs` means the connection is dead. The same pings confirm alert receipts (ReceiptLedger):
+ * a pong proves that everything sent before its ping reached the hub.
+ */
+import type { Socket } from 'socket.io-client';
+import type { ReceiptLedger } from './receipt-ledger.js';
+import type { Clock, TimerHandle } from './ports.js';
+
+interface PingableWs {
+  ping(): void;
+  on(event: 'pong' | 'message', listener: () => void): void;
+}
+
+export interface HeartbeatOptions {
+  intervalMs: number;
+  timeoutMs: number;
+}
+
+export class LinkHeartbeat {
+  private timer: TimerHandle | null = null;
+  private confirmTimer: TimerHandle | null = null;
+  private lastHeard: number;
+  private active = true;
+
+  constructor(
+    private readonly socket: Socket,
+    private readonly ledger: ReceiptLedger,
+    private readonly clock: Clock,
+    private readonly options: HeartbeatOptions,
+    /** Called once when the connection is found dead. */
+    private readonly onDead: () => void,
+  ) {
+    this.lastHeard = clock.now();
+  }
+
+  start(): void {
+    this.socket.io.engine?.on('packet', () => this.heard());
+    const ws = this.ws();
+    if (!ws) return; // not a Node WebSocket (a browser): Socket.IO's own ping is all there is
+    ws.on('pong', () => {
+      if (!this.active) return; // a late pong of a dropped connection must not confirm anything
+      this.heard();
+      this.ledger.pongReceived();
+    });
+    ws.on('message', () => this.heard());
+    this.timer = this.clock.setTimeout(() => this.beat(), this.options.intervalMs);
+  }
+
+  /** A receipt went out: ping soon, once Engine.IO has flushed it to the socket, to confirm it. */
+  receiptSent(seq: number): void {
+    this.ledger.receiptSent(seq);
+    if (this.confirmTimer) return;
+    this.confirmTimer = this.clock.setTimeout(() => {
+      this.confirmTimer = null;
+      if (!this.active || !this.ledger.hasUnpinged()) return;
+      const engine = this.socket.io.engine as unknown as { writeBuffer?: unknown[]; once(event: 'drain', fn: () => void): void } | undefined;
+      if (engine?.writeBuffer && engine.writeBuffer.length > 0) engine.once('drain', () => this.ping());
+      else this.ping();
+    }, 0);
+  }
+
+  /** Pings now (after a sleep the connection may be dead without knowing it). */
+  probe(): void {
+    this.ping();
+  }
+
+  stop(): void {
+    this.active = false;
+    if (this.timer) this.clock.clearTimeout(this.timer);
+    if (this.confirmTimer) this.clock.clearTimeout(this.confirmTimer);
+    this.timer = null;
+    this.confirmTimer = null;
+    this.socket.io.engine?.removeAllListeners('packet');
+  }
+
+  private beat(): void {
+    this.timer = null;
+    if (!this.active || !this.socket.connected) return;
+    if (this.clock.now() - this.lastHeard > this.options.timeoutMs) {
+      this.stop();
+      this.onDead();
+      return;
+    }
+    this.ping();
+    this.timer = this.clock.setTimeout(() => this.beat(), this.options.intervalMs);
+  }
+
+  private ping(): void {
+    const ws = this.ws();
+    if (!this.active || !ws) return;
+    try {
+      this.ledger.pingSent();
+      ws.ping();
+    } catch {
+      // A closing socket throws; its disconnect event reconnects.
+    }
+  }
+
+  private heard(): void {
+    if (this.active) this.lastHeard = this.clock.now();
+  }
+
+  private ws(): PingableWs | null {
+    const ws = (this.socket.io.engine?.transport as unknown as { ws?: PingableWs } | undefined)?.ws;
+    return ws && typeof ws.ping === 'function' ? ws : null;
+  }
+}
