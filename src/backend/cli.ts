@@ -21,6 +21,7 @@ class UsageError extends Error {}
 
 const USAGE = `usage:
   opentas-hub serve --port N --data DIR [--host H] [--demo] [--simulate RATE] [--banner-file PATH]
+      [--tls-cert PEM --tls-key PEM]
   opentas-hub user add --data DIR --username U --password P --roles R1,R2 [--unit NAME] [--display-name NAME] [--totp]
       [--leads-certified-until DATE] [--training-completed-at DATE]
   opentas-hub user unlock --data DIR --username U
@@ -60,8 +61,25 @@ async function withStore<T>(dataDir: string, run: (store: HubStore) => Promise<T
   }
 }
 
+const isLoopback = (host: string): boolean => host === 'localhost' || host === '::1' || host.startsWith('127.');
+
+function readTls(f: Flags): { key: Buffer; cert: Buffer } | undefined {
+  const certPath = f['tls-cert'];
+  const keyPath = f['tls-key'];
+  if (certPath === undefined && keyPath === undefined) return undefined;
+  if (typeof certPath !== 'string' || typeof keyPath !== 'string') throw new UsageError('--tls-cert and --tls-key go together');
+  try {
+    return { cert: readFileSync(certPath), key: readFileSync(keyPath) };
+  } catch {
+    throw new UsageError('cannot read --tls-cert or --tls-key');
+  }
+}
+
 async function serve(args: string[]): Promise<number> {
-  const f = flags(args, { port: 'string', data: 'string', host: 'string', demo: 'boolean', simulate: 'string', 'banner-file': 'string' });
+  const f = flags(args, {
+    port: 'string', data: 'string', host: 'string', demo: 'boolean', simulate: 'string', 'banner-file': 'string',
+    'tls-cert': 'string', 'tls-key': 'string',
+  });
   const port = integer(required(f, 'port'), 'port', 0, 65535);
   const dataDir = required(f, 'data');
   // The agency's own login banner (its counsel's wording) instead of the default text.
@@ -75,12 +93,19 @@ async function serve(args: string[]): Promise<number> {
     if (!banner) throw new UsageError('--banner-file is empty');
   }
   const simulate = typeof f.simulate === 'string' ? integer(f.simulate, 'simulate', 1, 600_000) : undefined;
+  const host = typeof f.host === 'string' ? f.host : '127.0.0.1';
+  const tls = readTls(f);
+  if (!tls && !isLoopback(host)) {
+    // Tokens and criminal-justice information would cross the network in clear text.
+    console.error(`opentas-hub: warning: serving plain HTTP on ${host}; use --tls-cert/--tls-key or a TLS proxy in front`);
+  }
   const hub = await startHub({
+    ...(tls ? { tls } : {}),
     ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
     ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}),
     port,
     dataDir,
-    host: typeof f.host === 'string' ? f.host : '127.0.0.1',
+    host,
     demo: f.demo === true,
     ...(simulate ? { simulatePerMinute: simulate } : {}),
     ...(banner ? { banner } : {}),

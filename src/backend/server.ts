@@ -18,7 +18,7 @@ import { SessionDesk } from './auth/session-desk.js';
 import { type Clock, systemClock } from './clock.js';
 import type { HubContext } from './context.js';
 import { ensureDemo } from './demo.js';
-import { buildHttp } from './http/app.js';
+import { type TlsFiles, buildHttp } from './http/app.js';
 import { RetentionJob } from './retention/retention-job.js';
 import { Simulator } from './simulator/simulator.js';
 import type { HubStore, IngestResult } from './store/port.js';
@@ -51,6 +51,8 @@ export interface HubOptions {
   /** How often the detection-image purge runs (default hourly; 0 = only when asked). */
   retentionEveryMs?: number;
   onError?: (err: unknown) => void;
+  /** Serve HTTPS and WSS with this key and certificate (PEM). */
+  tls?: TlsFiles;
   /** Postgres shared by several hub nodes (the CLI takes it from DATABASE_URL); SQLite when unset. */
   databaseUrl?: string;
   /** Redis for the Socket.IO adapter between hub nodes (the CLI takes it from REDIS_URL). */
@@ -113,7 +115,7 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
     ingest: new HitIngest(store.alerts, feed, clock),
   };
 
-  const app = buildHttp(ctx, { error: (o, msg) => onError(Object.assign(new Error(msg), { cause: o })) });
+  const app = buildHttp(ctx, { error: (o, msg) => onError(Object.assign(new Error(msg), { cause: o })) }, options.tls);
   const io = new SocketServer(app.server, { transports: ['websocket'], serveClient: false, maxHttpBufferSize: 1e6 });
   if (scaled) prepareScaleOut(io, store, clock, scaleOutOptions);
   const stream = new AlertStream(io, store, tokens, feed, audience, clock, onError);
@@ -126,7 +128,7 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
   const host = options.host ?? '127.0.0.1';
   await app.listen({ port: options.port ?? 0, host });
   const port = (app.server.address() as AddressInfo).port;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const url = `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
   const retention = new RetentionJob(store, clock, securityLog, feed);
   if (options.retentionEveryMs !== 0) retention.schedule(onError, options.retentionEveryMs);

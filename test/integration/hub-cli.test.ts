@@ -2,14 +2,18 @@
  * `opentas-hub` as operators run it: serve prints one `listening on` line, user/key administration
  * prints the secret last, bad arguments exit 2 with one line, and a hit answered 202 survives a SIGKILL.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { authenticator } from 'otplib';
+import { io } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { call } from './support/api.js';
 import { sampleHit } from './support/hits.js';
 import { runCli, spawnHub } from './support/hub.js';
+import { waitFor } from './support/wait.js';
 
 const lastLine = (s: string): string => s.trim().split('\n').at(-1) ?? '';
 
@@ -103,4 +107,48 @@ describe('opentas-hub CLI', () => {
       await hub.stop();
     }
   });
+
+  it('serves HTTPS and WSS with --tls-cert/--tls-key, and warns about plain HTTP off loopback', async () => {
+    const data = dir();
+    const keyPath = join(data, 'key.pem');
+    const certPath = join(data, 'cert.pem');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyPath, '-out', certPath, '-days', '1',
+      '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+    const ca = readFileSync(certPath);
+    await runCli(['user', 'add', '--data', data, '--username', 'tls1', '--password', 'Correct-Horse-42', '--roles', 'trooper']);
+    const hub = await spawnHub(data, ['--tls-cert', certPath, '--tls-key', keyPath]);
+    try {
+      expect(hub.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+      const login = await new Promise<{ status: number; body: { accessToken: string } }>((resolve, reject) => {
+        const req = httpsRequest(`${hub.url}/api/v1/session`, { method: 'POST', ca, headers: { 'content-type': 'application/json' } }, (res) => {
+          let text = '';
+          res.on('data', (d: Buffer) => (text += d.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as { accessToken: string } }));
+        });
+        req.on('error', reject);
+        req.end(JSON.stringify({ username: 'tls1', password: 'Correct-Horse-42' }));
+      });
+      expect(login.status).toBe(200);
+      const socket = io(`${hub.url}/alerts`, { transports: ['websocket'], ca: ca.toString(), auth: { token: login.body.accessToken, clientId: 'tls-desk' }, reconnection: false, forceNew: true });
+      try {
+        const hello = await new Promise<{ headSeq: number }>((resolve, reject) => {
+          socket.once('hello', resolve);
+          socket.once('connect_error', reject);
+        });
+        expect(hello.headSeq).toBe(0);
+      } finally {
+        socket.close();
+      }
+    } finally {
+      await hub.stop();
+    }
+    const open = await spawnHub(dir(), ['--host', '0.0.0.0']);
+    try {
+      const warned = await waitFor(() => open.stderr().includes('warning: serving plain HTTP'), 'the plain-HTTP warning');
+      expect(warned).toBe(true);
+    } finally {
+      await open.stop();
+    }
+  });
 });
+

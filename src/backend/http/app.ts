@@ -40,14 +40,22 @@ function frameworkError(err: FastifyError, url: string): HubError {
   return new HubError(500, 'internal', 'the hub could not complete this request');
 }
 
-export function buildHttp(ctx: HubContext, log: { error: (o: unknown, msg: string) => void }): FastifyInstance {
-  const app = Fastify({
+/** PEM key and certificate for serving HTTPS (and WSS) directly, without a proxy in front. */
+export interface TlsFiles {
+  key: string | Buffer;
+  cert: string | Buffer;
+}
+
+export function buildHttp(ctx: HubContext, log: { error: (o: unknown, msg: string) => void }, tls?: TlsFiles): FastifyInstance {
+  const options = {
     bodyLimit: BODY_LIMIT,
     logger: false,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
-  });
+  } as const;
+  // The HTTPS instance differs from the HTTP one only in its server's type; routes are the same.
+  const app = tls ? (Fastify({ ...options, https: tls }) as unknown as FastifyInstance) : Fastify(options);
 
   app.setErrorHandler((err: FastifyError | HubError, req, reply) => {
     const e = err instanceof HubError ? err : frameworkError(err, req.url);

@@ -97,6 +97,8 @@ export interface SpawnedHub {
   dataDir: string;
   child: ChildProcess;
   lines: string[];
+  /** Everything the hub wrote to stderr so far. */
+  stderr(): string;
   /** Stop with a signal and wait for the exit. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
@@ -116,7 +118,7 @@ export async function spawnHub(dataDir: string, extraArgs: string[] = [], env: N
     const rl = createInterface({ input: child.stdout! });
     rl.on('line', (line) => {
       lines.push(line);
-      const m = /^listening on (http:\/\/\S+)$/.exec(line);
+      const m = /^listening on (https?:\/\/\S+)$/.exec(line);
       if (m?.[1]) resolve(m[1]);
     });
     void exited.then((code) => reject(new Error(`hub exited (${code}) before listening: ${stderr}`)));
@@ -127,6 +129,7 @@ export async function spawnHub(dataDir: string, extraArgs: string[] = [], env: N
     dataDir,
     child,
     lines,
+    stderr: () => stderr,
     stop: async (signal = 'SIGTERM') => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;
