@@ -21,7 +21,7 @@ import { ms, summarize, type LatencySummary } from './support/stats.js';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 2000);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 4);
-const ALERTS = Number(process.env.BENCH_ALERTS ?? 60);
+const ALERTS = Number(process.env.BENCH_ALERTS ?? 40);
 const WARMUP = 10;
 const INBOX_CLIENTS = 20;
 const SEED = 20261128;
