@@ -61,7 +61,8 @@ describe('client under random connection cuts', () => {
     };
 
     const ids: string[] = [];
-    for (let i = 0; i < 60; i++) {
+    // At least 60 alerts, and on until the proxy has cut at least 6 connections (cuts are timed).
+    for (let i = 0; (i < 60 || proxy.cuts < 6) && i < 150; i++) {
       const hit = makeHit({ category: i % 4 === 0 ? 'amber' : 'stolen' });
       ids.push(hit.id);
       await hub.post(hit);
@@ -78,7 +79,7 @@ describe('client under random connection cuts', () => {
 
     await waitFor(async () => {
       const list = await client.app.handlers['alerts:list'](undefined);
-      return !list.locked && list.items.length === 60 && list.items.every((v) => v.pending.length === 0 && v.trail.length === 1);
+      return !list.locked && list.items.length === ids.length && list.items.every((v) => v.pending.length === 0 && v.trail.length === 1);
     }, 'every acknowledgement to be stored and shown', 45_000).catch(async (err: Error) => {
       const list = await client.app.handlers['alerts:list'](undefined);
       const state = list.locked ? [] : list.items.map((v) => ({ id: v.alert.id, trail: v.trail.length, pending: v.pending }));
@@ -93,11 +94,11 @@ describe('client under random connection cuts', () => {
     const counts = new Map<string, number>();
     for (const id of shown()) counts.set(id, (counts.get(id) ?? 0) + 1);
     expect([...counts.entries()].filter(([, n]) => n !== 1)).toEqual([]);
-    expect(counts.size).toBe(60);
+    expect(counts.size).toBe(ids.length);
     for (const id of ids) {
       const trail = await hub.hub.store.acks.trail(id);
       expect(trail.filter((e) => e.type === 'acknowledged')).toHaveLength(1);
     }
-    expect(cutsDuringRun).toBeGreaterThan(3);
+    expect(cutsDuringRun).toBeGreaterThanOrEqual(6);
   });
 });
