@@ -22,6 +22,8 @@ interface Opened {
   store: HubStore;
   /** Runs SQL on the database directly, outside the store (to prove the triggers hold). */
   raw(sql: string): Promise<void>;
+  /** SQL with which someone with full rights switches the ack log's guard off (to hand-edit it). */
+  unguardAckLog: string;
   close(): Promise<void>;
 }
 
@@ -192,6 +194,13 @@ function contract(name: string, open: () => Promise<Opened>): void {
       expect(await verifyChain(store.acks)).toMatchObject({ ok: true, entries: 1 });
     });
 
+    it('lets the chain check find the first entry edited by hand past the guard', async () => {
+      const { alert } = await store.alerts.ingest(sampleHit(), new Date().toISOString());
+      for (let i = 1; i <= 3; i++) await store.acks.append(draft(alert.id, 'acknowledged', i, `u-${i}`), () => undefined);
+      await db.raw(`${db.unguardAckLog}; UPDATE ack_log SET body = replace(body, 'user-u-2', 'user-u-9') WHERE seq = 2`);
+      expect(await verifyChain(store.acks)).toMatchObject({ ok: false, firstBadSeq: 2, entries: 1 });
+    });
+
     it('keeps zones with their history, the policy and preferences', async () => {
       expect(await store.policy.get()).toEqual(DEFAULT_POLICY);
       const created = await store.zones.put(zone('z2', CHICAGO), 'u-9', '2026-11-28T01:00:00.000Z');
@@ -233,6 +242,7 @@ contract('SQLite', async () => {
   const store = openSqliteStore(dir);
   return {
     store,
+    unguardAckLog: 'DROP TRIGGER ack_log_no_update',
     async raw(sql) {
       const other = new Database(dbPath(dir));
       try {
@@ -263,6 +273,7 @@ describe.skipIf(!services.ok && process.env.CI !== 'true')('Postgres', () => {
     const store = await openPostgresStore(url);
     return {
       store,
+      unguardAckLog: 'ALTER TABLE ack_log DISABLE TRIGGER ack_log_append_only',
       async raw(sql) {
         const client = new pg.Client({ connectionString: url });
         await client.connect();
