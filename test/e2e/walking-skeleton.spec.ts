@@ -55,3 +55,26 @@ test('the Electron popup window mode (#popup) shows alerts only', async ({ page,
   await expect(page.getByTestId('link-state')).toContainText('Receiving alerts');
   await shot(page, '06-popup-window-mode');
 });
+
+test('the demo hub of npm run dev:web: simulated hits reach the demo trooper', async ({ page }) => {
+  const { startHub } = await import('../../src/backend/server.js');
+  const { startWebHost } = await import('../../src/webhost/web-host.js');
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(`${tmpdir()}/opentas-demo-`);
+  const hub = await startHub({ port: 0, dataDir: `${dir}/hub`, demo: true, simulatePerMinute: 30 });
+  const host = await startWebHost({ hubUrl: hub.url, dataDir: `${dir}/client`, port: 0 });
+  try {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(host.url);
+    await page.getByLabel('Username').fill('trooper1');
+    await page.getByLabel('Password').fill('Trooper-Demo-2026');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByTestId('alert-card')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('map')).toHaveAttribute('data-loaded', 'true');
+    await shot(page, '07-demo-simulated-hit');
+  } finally {
+    await host.close();
+    await hub.close();
+  }
+});

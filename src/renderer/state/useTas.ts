@@ -72,7 +72,7 @@ export function useTas(): TasState & { refresh: () => Promise<void>; setSettings
         // Zones change on the hub (a dispatcher redraws them); the map shows them as of each alert.
         void api
           .invoke('zones:list')
-          .then((zones) => setState((s) => ({ ...s, zones })))
+          .then((zones) => setState((s) => (JSON.stringify(zones) === JSON.stringify(s.zones) ? s : { ...s, zones })))
           .catch(() => undefined);
       }),
       api.on('alerts:changed', () => void refreshAlerts()),
