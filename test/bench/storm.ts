@@ -27,7 +27,7 @@ const BACKOFF_MAX_MS = Number(process.env.BENCH_BACKOFF_MAX_MS ?? 0);
 const STATEWIDE_EVERY = 50;
 /** Requests in flight at once while ingesting (a busy adapter, not one request at a time). */
 const INGEST_CONCURRENCY = 8;
-const DEADLINE_MS = 120_000;
+const DEADLINE_MS = 90_000;
 const SEED = 20261129;
 
 /** Posts, retrying while nothing listens on the port yet (the hub is still starting). */
