@@ -31,8 +31,8 @@ export class CatchUp {
   private timer: NodeJS.Timeout | undefined;
   private polling = false;
   private failing = false;
-  /** How many times this node caught its desks up (for health and tests). */
-  catchUps = 0;
+  /** A routing catch-up failed half way (zones or policy not resent): the next tick redoes it. */
+  private routingDirty = false;
 
   constructor(
     private readonly store: HubStore,
@@ -81,7 +81,6 @@ export class CatchUp {
   }
 
   private alerts(): void {
-    this.catchUps++;
     this.feed.clear();
     this.stream.repoke();
   }
@@ -92,6 +91,7 @@ export class CatchUp {
       await this.stream.pushZones(() => true);
       this.stream.nsp.local.emit('policy', await this.store.policy.get());
     } catch (err) {
+      this.routingDirty = true;
       this.onError(err);
     }
     this.stream.repoke();
@@ -110,7 +110,7 @@ export class CatchUp {
     }
   }
 
-  /** One timer tick; exported for tests that do not want to wait for the timer. */
+  /** One timer tick. */
   async poll(): Promise<void> {
     if (this.polling) return;
     this.polling = true;
@@ -135,6 +135,10 @@ export class CatchUp {
         this.alerts();
       }
       if (routing > this.knownRouting) this.remoteRouting(routing);
+      else if (this.routingDirty) {
+        this.routingDirty = false;
+        void this.routingChanged();
+      }
     } catch (err) {
       if (!this.failing) this.onError(new Error(`catch-up: cannot read the store: ${err instanceof Error ? err.message : String(err)}`, { cause: err }));
       this.failing = true;
