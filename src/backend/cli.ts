@@ -220,10 +220,12 @@ export async function main(argv: string[]): Promise<number> {
       case 'audit': return await audit(rest);
       case 'retention': return await retention(rest);
       case undefined:
+        // No command is a bad argument: one line and status 2, like every other (PROTOCOL.md).
+        throw new UsageError('a command is required: serve, user, key, audit or retention (--help for usage)');
       case '--help':
       case 'help':
         console.log(USAGE);
-        return command === undefined ? 2 : 0;
+        return 0;
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
