@@ -92,7 +92,8 @@ export function createClientApp(options: ClientAppOptions): ClientApp {
     },
     desk: () => userDesk,
     openDesk(user) {
-      deskChange = deskChange.then(async () => {
+      // A failed change must not block the next one: the chain always continues.
+      deskChange = deskChange.catch(() => undefined).then(async () => {
         if (userDesk?.user.id === user.id) return;
         await closeCurrent();
         if (!key) key = await loadSealingKey(options.vault);
@@ -116,15 +117,21 @@ export function createClientApp(options: ClientAppOptions): ClientApp {
           logger,
           ...(options.inboxMemoryLimit !== undefined ? { inboxMemoryLimit: options.inboxMemoryLimit } : {}),
         });
+        try {
+          await desk.open(filter.currentPolicy().detectionRetentionDays);
+        } catch (err) {
+          logger.error('app: the desk could not open its local store', { reason: (err as Error).message });
+          await desk.close().catch(() => undefined);
+          throw err;
+        }
         userDesk = desk;
-        await desk.open(filter.currentPolicy().detectionRetentionDays);
         offs.push(desk.outbox.onChange((alertId) => core.view.changed(alertId)));
         core.view.refreshTray();
       });
       return deskChange;
     },
     closeDesk() {
-      deskChange = deskChange.then(closeCurrent);
+      deskChange = deskChange.catch(() => undefined).then(closeCurrent);
       return deskChange;
     },
     sessionState() {

@@ -18,7 +18,13 @@ export function buildHandlers(core: AppCore): IpcHandlers {
     'session:signIn': async (request) => {
       const result = await session.signIn(request);
       if (!result.ok) return result;
-      await core.openDesk(result.user);
+      try {
+        await core.openDesk(result.user);
+      } catch {
+        // Signed in but unable to keep alerts durably: not a desk that may answer receipts.
+        await session.signOut();
+        return fail('local_store_unavailable', 'This computer could not open its encrypted alert store; see the log.');
+      }
       void syncPreferences(core);
       return { ok: true, user: result.user };
     },

@@ -61,3 +61,22 @@ describe('client with corrupt local files', () => {
     }
   });
 });
+
+describe('client whose data folder cannot be written', () => {
+  it('refuses the sign-in with a clear error instead of running a desk that cannot store alerts', async () => {
+    const hub = await startTestHub();
+    const client = await startTestClient(hub.hub.url);
+    try {
+      // A file where the users' folder should be: the inbox cannot be created.
+      await writeFile(join(client.dataDir, 'users'), 'not a folder');
+      const answer = await client.app.handlers['session:signIn']({ username: 'trooper1', password: PASSWORD });
+      expect(answer).toMatchObject({ ok: false, error: { code: 'local_store_unavailable' } });
+      expect((await client.app.handlers['session:state'](undefined)).signedIn).toBe(false);
+      expect(client.logger.has('error', /could not open its local store/)).toBe(true);
+    } finally {
+      await client.stop();
+      await removeDir(client.dataDir);
+      await hub.close();
+    }
+  });
+});
