@@ -99,3 +99,22 @@ test('closing the alert on screen moves straight on to the next one in the queue
   await expect(page.getByTestId('alert-card')).toHaveAttribute('data-category', 'felony');
   await expect(page.getByTestId('queue-count')).toContainText('1 open alert');
 });
+
+test('a more urgent alert never pulls the acknowledged one away mid-verification; it is announced', async ({ page, desk }) => {
+  await recordSounds(page);
+  await signIn(page, desk);
+  await desk.postHit(makeHit({ category: 'stolen', plate: 'STL5151' }));
+  await expect(page.getByTestId('alert-card')).toHaveAttribute('data-category', 'stolen');
+  await page.getByTestId('ack-now').click();
+  await page.getByTestId('verify-form').getByLabel('LEADS', { exact: true }).check();
+
+  await desk.postHit(makeHit({ category: 'amber', plate: 'AMB5252' }));
+  await expect(page.getByTestId('more-urgent')).toContainText('AMBER ALERT');
+  await expect(page.getByTestId('alert-card')).toHaveAttribute('data-category', 'stolen');
+  await expect(page.getByTestId('verify-form').getByLabel('LEADS', { exact: true })).toBeChecked();
+  await expect(page.getByTestId('alarm-audio')).toHaveAttribute('data-sound', 'urgent');
+  await shot(page, '17-more-urgent-waiting');
+
+  await page.getByTestId('more-urgent').getByRole('button', { name: 'Switch to it' }).click();
+  await expect(page.getByTestId('alert-card')).toHaveAttribute('data-category', 'amber');
+});

@@ -2,7 +2,9 @@
  * The popup: one alert at a time, the queue beside it. Keyboard: A acknowledge, V go to the
  * verification form, arrows move through the queue, Esc minimises (back to the console).
  */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
+import { CATEGORY_LABELS, CATEGORY_PRIORITY } from '../../shared/protocol/categories.js';
+import { myProgress } from '../model/progress.js';
 import type { AlertView } from '../../shared/ipc.js';
 import type { Zone } from '../../shared/protocol/zone.js';
 import { nextSteps } from '../../shared/ack/index.js';
@@ -26,18 +28,40 @@ export interface PopupViewProps {
 }
 
 function typingIn(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName));
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName))
+  );
 }
 
 export function previouslyMisread(view: AlertView, all: AlertView[]): boolean {
-  return all.some((o) => o.alert.id !== view.alert.id && o.alert.hit.plate === view.alert.hit.plate && o.trail.some((e) => e.type === 'closed' && e.close?.reason === 'misread'));
+  return all.some(
+    (o) =>
+      o.alert.id !== view.alert.id &&
+      o.alert.hit.plate === view.alert.hit.plate &&
+      o.trail.some((e) => e.type === 'closed' && e.close?.reason === 'misread'),
+  );
 }
 
 export function PopupView(props: PopupViewProps): React.JSX.Element {
   const { queue, all, selectedId, onSelect, onMinimise, userId } = props;
   // The selected alert while it is still open; one opened from the console stays on screen even
   // when done; otherwise the most urgent, so closing an alert moves straight on to the next.
-  const current = queue.find((v) => v.alert.id === selectedId) ?? all.find((v) => v.alert.id === props.pinnedId) ?? queue[0];
+  // Once the trooper has acknowledged the alert on screen, a newer one never pulls it away
+  // mid-verification: it waits in the queue (and sounds), with a notice if it is more urgent.
+  const shown = useRef<string | undefined>(undefined);
+  const current =
+    queue.find((v) => v.alert.id === selectedId) ??
+    all.find((v) => v.alert.id === props.pinnedId) ??
+    queue.find((v) => v.alert.id === shown.current && myProgress(v, userId).acknowledged) ??
+    queue[0];
+  shown.current = current?.alert.id;
+  const moreUrgent =
+    queue[0] &&
+    current &&
+    CATEGORY_PRIORITY[queue[0].alert.hit.category] < CATEGORY_PRIORITY[current.alert.hit.category]
+      ? queue[0]
+      : undefined;
 
   useEffect(() => {
     function onKey(e: KeyboardEvent): void {
@@ -48,7 +72,12 @@ export function PopupView(props: PopupViewProps): React.JSX.Element {
       }
       if (typingIn(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
       const key = e.key.toLowerCase();
-      if (key === 'a' && current && nextSteps(current.trail, userId).acknowledge && !current.pending.some((p) => p.type === 'acknowledged' && !p.refused)) {
+      if (
+        key === 'a' &&
+        current &&
+        nextSteps(current.trail, userId).acknowledge &&
+        !current.pending.some((p) => p.type === 'acknowledged' && !p.refused)
+      ) {
         e.preventDefault();
         void tas().invoke('ack:send', { alertId: current.alert.id, type: 'acknowledged' });
       } else if (key === 'v') {
@@ -81,16 +110,27 @@ export function PopupView(props: PopupViewProps): React.JSX.Element {
   return (
     <main className="popup">
       <AlertQueue queue={queue} currentId={current.alert.id} onSelect={onSelect} now={props.now} />
-      <AlertCard
-        key={current.alert.id}
-        view={current}
-        userId={userId}
-        now={props.now}
-        zones={props.zones}
-        previouslyMisread={previouslyMisread(current, all)}
-        mapStyleUrl={props.mapStyleUrl}
-        dark={props.dark}
-      />
+      <div className="popup-main">
+        {moreUrgent && (
+          <div className="more-urgent" role="alert" data-testid="more-urgent">
+            <strong>{CATEGORY_LABELS[moreUrgent.alert.hit.category]}</strong> waiting (
+            {moreUrgent.alert.hit.plate}): more urgent than this alert.
+            <button type="button" className="primary" onClick={() => onSelect(moreUrgent.alert.id)}>
+              Switch to it
+            </button>
+          </div>
+        )}
+        <AlertCard
+          key={current.alert.id}
+          view={current}
+          userId={userId}
+          now={props.now}
+          zones={props.zones}
+          previouslyMisread={previouslyMisread(current, all)}
+          mapStyleUrl={props.mapStyleUrl}
+          dark={props.dark}
+        />
+      </div>
     </main>
   );
 }
