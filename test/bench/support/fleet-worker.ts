@@ -8,6 +8,8 @@ import { wallNow, type DriverMessage, type WorkerMessage, type WorkerStart } fro
 import type { DeskCounts } from './memory-desk.js';
 import { ReceiptTally } from './receipt-tally.js';
 
+const SETUP_GROUP = 50;
+
 const send = (message: WorkerMessage): void => void process.send?.(message);
 
 const logged: Record<string, number> = {};
@@ -27,16 +29,22 @@ let tally: ReceiptTally | undefined;
 async function start(message: WorkerStart): Promise<void> {
   tally = new ReceiptTally(message.desks.map((d) => d.index), (done) => send({ t: 'done', ...done }));
   const record = (index: number) => (alertId: string) => tally?.shownAt(index, alertId, wallNow());
-  for (const spec of message.desks) {
+  const deadline = Date.now() + 120_000;
+  const allConnected = async (): Promise<void> => {
+    while (desks.some((d) => !d.connected())) {
+      if (Date.now() > deadline) throw new Error(`only ${desks.filter((d) => d.connected()).length} of ${desks.length} desks connected`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  };
+  // Set-up connects desks a group at a time (the next group once this one is in), so the first
+  // connection is not itself a storm of handshakes timing out on a loaded machine.
+  for (const [i, spec] of message.desks.entries()) {
     if (message.mode === 'bare') desks.push(openBareDesk(message, spec, record(spec.index)));
     else if (message.mode === 'link') desks.push(openLinkDesk(message, spec, record(spec.index), counts, countingLogger, (at) => connectedAt.set(spec.index, at)));
     else desks.push(await openInboxDesk(message, spec, record(spec.index), countingLogger));
+    if ((i + 1) % SETUP_GROUP === 0) await allConnected();
   }
-  const deadline = Date.now() + 90_000;
-  while (desks.some((d) => !d.connected())) {
-    if (Date.now() > deadline) throw new Error(`only ${desks.filter((d) => d.connected()).length} of ${desks.length} desks connected`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await allConnected();
   send({ t: 'ready', desks: desks.length });
 }
 
