@@ -7,17 +7,12 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { eventChannels, INVOKE_CHANNEL_NAMES, type EventChannel } from '../../shared/ipc.js';
 import type { IpcRouter, IpcSender } from '../ipc/router.js';
+import { originOf } from './origin.js';
 import { isAppUrl } from './security.js';
 
 export function senderOf(event: IpcMainInvokeEvent): IpcSender {
   const frame = event.senderFrame;
-  let origin = 'null';
-  try {
-    origin = frame ? new URL(frame.url).origin : 'null';
-  } catch {
-    origin = 'null';
-  }
-  return { origin, isMainFrame: frame !== null && frame === event.sender.mainFrame };
+  return { origin: frame ? originOf(frame.url) : 'null', isMainFrame: frame !== null && frame === event.sender.mainFrame };
 }
 
 export function registerIpc(router: IpcRouter): () => void {

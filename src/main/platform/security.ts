@@ -7,6 +7,7 @@
 import { app, net, protocol, session, type Session, type WebContents, type WebPreferences } from 'electron';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { originOf } from './origin.js';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'opentas';
@@ -86,9 +87,6 @@ export function hardenWebContents(contents: WebContents): void {
 }
 
 export function isAppUrl(url: string): boolean {
-  try {
-    return new URL(url).origin === APP_ORIGIN;
-  } catch {
-    return false;
-  }
+  return originOf(url) === APP_ORIGIN;
 }
+
