@@ -18,9 +18,15 @@ export function decodeCursor(cursor: string | undefined): number | undefined {
 
 const Limit = z.coerce.number().int().min(1).max(MAX_LIMIT).default(100);
 
+/**
+ * A time in any zone, read as the same instant in the stored form (UTC with milliseconds): the
+ * stores compare ISO strings, and "05:15+02:00" or "03:00:00Z" would otherwise sort wrongly.
+ */
+const Instant = IsoTime.transform((s) => new Date(s).toISOString());
+
 export const ListQuery = z.strictObject({
-  since: IsoTime.optional(),
-  until: IsoTime.optional(),
+  since: Instant.optional(),
+  until: Instant.optional(),
   category: Category.optional(),
   limit: Limit,
   cursor: z.string().max(200).optional(),
