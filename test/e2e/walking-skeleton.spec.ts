@@ -71,7 +71,10 @@ test('the demo hub of npm run dev:web: simulated hits reach the demo trooper', a
     await page.getByLabel('Password').fill('Trooper-Demo-2026');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByTestId('alert-card')).toBeVisible({ timeout: 60_000 });
-    await expect(page.getByTestId('map')).toHaveAttribute('data-loaded', 'true');
+    // Simulated hits keep coming; once acknowledged, the alert on screen stays put.
+    await page.getByTestId('ack-now').click();
+    await expect(page.getByTestId('gate')).toContainText('Acknowledged');
+    await expect(page.getByTestId('map')).toHaveAttribute('data-loaded', 'true', { timeout: 45_000 });
     await shot(page, '07-demo-simulated-hit');
   } finally {
     await host.close();
