@@ -115,7 +115,12 @@ export class RedisServer {
 
   static async start(bin: string): Promise<RedisServer> {
     const r = new RedisServer(bin, await freePort(), mkdtempSync(join(tmpdir(), 'opentas-redis-')));
-    await r.restart();
+    try {
+      await r.restart();
+    } catch (err) {
+      await r.stop();
+      throw err;
+    }
     return r;
   }
 
@@ -165,15 +170,19 @@ export class PostgresCluster {
   /** initdb into a temp directory (owned by `postgres` when we are root), then start on loopback. */
   static async start(bin: string): Promise<PostgresCluster> {
     const dir = mkdtempSync(join(tmpdir(), 'opentas-pg-'));
-    const asUser = postgresUser();
-    if (asUser) chownSync(dir, asUser.uid, asUser.gid);
-    const data = join(dir, 'data');
-    execFileSync(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C'], {
-      stdio: 'pipe',
-      ...(asUser ?? {}),
-    });
     const cluster = new PostgresCluster(bin, await freePort(), dir);
-    await cluster.boot();
+    try {
+      const asUser = postgresUser();
+      if (asUser) chownSync(dir, asUser.uid, asUser.gid);
+      execFileSync(join(bin, 'initdb'), ['-D', join(dir, 'data'), '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C'], {
+        stdio: 'pipe',
+        ...(asUser ?? {}),
+      });
+      await cluster.boot();
+    } catch (err) {
+      await cluster.stop();
+      throw err;
+    }
     return cluster;
   }
 
