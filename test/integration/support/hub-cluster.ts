@@ -54,7 +54,11 @@ export class HubCluster {
       await postgres.stop();
       throw err;
     });
-    const cluster = new HubCluster(postgres, redis, await postgres.createDatabase('scaleout'), mkdtempSync(join(tmpdir(), 'opentas-scaleout-')), o.withRedis ?? true);
+    const databaseUrl = await postgres.createDatabase('scaleout').catch(async (err: unknown) => {
+      await Promise.all([redis.stop(), postgres.stop()]);
+      throw err;
+    });
+    const cluster = new HubCluster(postgres, redis, databaseUrl, mkdtempSync(join(tmpdir(), 'opentas-scaleout-')), o.withRedis ?? true);
     try {
       for (let i = 0; i < (o.nodes ?? 2); i++) await cluster.startNode(o.proxiedDbLink?.includes(i) ?? false);
       const key = await runCli(['key', 'add', '--data', cluster.dataDir, '--name', 'test-adapter'], { DATABASE_URL: cluster.databaseUrl });
