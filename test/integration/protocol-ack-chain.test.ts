@@ -130,6 +130,19 @@ describe('PROTOCOL.md acknowledgement trail', () => {
     await ok(deskB, b, ackEvent(id, 'closed', { close: { reason: 'cleared', note: 'Café — ✓ 🚓 \u2028 done' } }));
   });
 
+  it('refuses an event without the part its type needs, or with the part of another type', async () => {
+    const id = await deliver();
+    await ok(deskA, a, ackEvent(id, 'acknowledged'));
+    await code(deskA, a, ackEvent(id, 'verified'));
+    await code(deskA, a, ackEvent(id, 'verified', { verification: CONFIRMED, close: { reason: 'other' } }));
+    await ok(deskA, a, ackEvent(id, 'verified', { verification: CONFIRMED }));
+    await code(deskA, a, ackEvent(id, 'action_taken'));
+    await code(deskA, a, ackEvent(id, 'closed'));
+    await code(deskA, a, ackEvent(id, 'closed', { close: { reason: 'misread' }, action: { kind: 'stop', caseNumber: '1' } }));
+    await code(deskA, a, ackEvent(id, 'closed', { close: { reason: 'misread', note: 'n'.repeat(2001) } }));
+    await ok(deskA, a, ackEvent(id, 'closed', { close: { reason: 'out_of_area', note: 'n'.repeat(2000) } }));
+  });
+
   it('stores each AckEntry as the AckEvent sent plus seq, userId, username, clientId, serverAt, prevHash and hash', async () => {
     const res = await t.api('GET', '/acks?limit=1000', { token: sup.token });
     const items = res.body.items as Record<string, unknown>[];

@@ -46,6 +46,18 @@ describe('PROTOCOL.md stream', () => {
     expect(hello.zones[0]).toMatchObject({ updatedBy: disp.user.id, updatedAt: expect.stringMatching(WITH_ZONE) });
   });
 
+  it('refuses a handshake whose token is no access token with connect_error unauthorized', async () => {
+    const me = await t.signedIn(['trooper']);
+    for (const token of [me.tokens.refreshToken, t.ingestKey, `${me.token}x`]) {
+      expect(await t.connect({ token, clientId: 'wrong-token' }).refused()).toBe('unauthorized');
+    }
+    const before = (await t.api('GET', '/health')).body.clients as number;
+    const desk = t.connect({ token: me.token, clientId: 'counted' });
+    await desk.ready();
+    // /health counts connected desks.
+    expect((await t.api('GET', '/health')).body.clients).toBeGreaterThan(before);
+  });
+
   it('emits alert {seq, alert: {id, hit, ingestedAt}} and records the receipt only when the client answers', async () => {
     const quiet = await t.signedIn(['trooper']);
     const answering = await t.signedIn(['trooper']);
