@@ -83,7 +83,15 @@ export class Audience {
 
   private current(): Promise<RoutingState> | RoutingState {
     if (this.state) return this.state;
-    this.loading ??= this.load(this.generation);
+    if (!this.loading) {
+      const loading = this.load(this.generation);
+      // A failed load (a database blip) must not be remembered: the next alert retries instead of
+      // every delivery on this node failing until the next zone or policy change.
+      loading.catch(() => {
+        if (this.loading === loading) this.loading = undefined;
+      });
+      this.loading = loading;
+    }
     return this.loading;
   }
 
