@@ -5,6 +5,7 @@
  * every user the alert was delivered to and nobody else, and `zones`/`policy` are pushed again on
  * every change (update, unassignment, deletion).
  */
+import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../src/shared/protocol/index.js';
 import { CONFIRMED, ackEvent } from './support/acks.js';
@@ -44,6 +45,27 @@ describe('PROTOCOL.md stream', () => {
     expect(hello.zones).toEqual((await t.api('GET', '/zones', { token: me.token })).body);
     expect(hello.zones.map((z) => z.id)).toEqual(['t4']);
     expect(hello.zones[0]).toMatchObject({ updatedBy: disp.user.id, updatedAt: expect.stringMatching(WITH_ZONE) });
+  });
+
+  it('emits hello before any replayed alert, then replays in seq order', async () => {
+    const me = await t.signedIn(['trooper']);
+    const head = await t.hub.store.alerts.headSeq();
+    for (let i = 0; i < 3; i++) await t.postHit(sampleHit({ category: 'silver' }));
+    const order: { event: string; seq?: number }[] = [];
+    const socket = io(`${t.url}/alerts`, { transports: ['websocket'], auth: { token: me.token, clientId: 'order-desk', resumeFrom: head }, reconnection: false, forceNew: true });
+    try {
+      socket.onAny((event: string, payload: { seq?: number }, cb?: (x: unknown) => void) => {
+        order.push({ event, ...(event === 'alert' ? { seq: payload.seq } : {}) });
+        if (event === 'alert') cb?.({ received: true });
+      });
+      await waitFor(() => order.filter((e) => e.event === 'alert').length >= 3, 'three replayed alerts');
+      expect(order[0]!.event).toBe('hello');
+      const seqs = order.filter((e) => e.event === 'alert').map((e) => e.seq!);
+      expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
+      expect(seqs.every((s) => s > head)).toBe(true);
+    } finally {
+      socket.close();
+    }
   });
 
   it('refuses a handshake whose token is no access token with connect_error unauthorized', async () => {
