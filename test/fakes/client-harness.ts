@@ -13,6 +13,7 @@ import { FakeSettingsStore } from './fake-settings-store.js';
 import { FakeVault } from './fake-vault.js';
 import { FakeIdleSource, FakeNotifier, FakePopup, FakeTray } from './fake-ui-ports.js';
 import { RecordingLogger } from './recording-logger.js';
+import { TcpProxy } from './tcp-proxy.js';
 
 export const PASSWORD = 'correct horse battery staple';
 
@@ -95,4 +96,45 @@ export async function startTestClient(
   app.onEvent((channel, payload) => events.push({ channel, payload }));
   await app.start();
   return { app, dataDir, vault, logger, notifier, tray, popup, idle, events, stop: () => app.stop() };
+}
+
+/** Signs `client` in and waits until its link is connected: where most client tests begin. */
+export async function signInConnected(client: TestClient, username = 'trooper1', password = PASSWORD): Promise<void> {
+  const signIn = await client.app.handlers['session:signIn']({ username, password });
+  if (!signIn.ok) throw new Error(`sign-in as ${username} refused: ${JSON.stringify(signIn)}`);
+  await waitFor(async () => (await client.app.handlers['link:presence'](undefined)).state === 'connected', 'connected');
+}
+
+/** Stops the client and removes its data folder. */
+export async function stopTestClient(client: TestClient): Promise<void> {
+  await client.stop();
+  await removeDir(client.dataDir);
+}
+
+export interface ProxiedClient {
+  hub: TestHub;
+  /** Sits between client and hub, so a test can cut or refuse the link. */
+  proxy: TcpProxy;
+  client: TestClient;
+  close(): Promise<void>;
+}
+
+/** A real hub, a TcpProxy in front of it, and a client signed in as trooper1 through the proxy. */
+export async function startProxiedClient(
+  options: { hub?: Pick<HubOptions, 'clock'>; link?: ClientAppOptions['link'] } = {},
+): Promise<ProxiedClient> {
+  const hub = await startTestHub(['trooper1'], options.hub);
+  const proxy = await TcpProxy.start(hub.hub.port);
+  const client = await startTestClient(proxy.url, { link: options.link });
+  const close = async (): Promise<void> => {
+    await stopTestClient(client);
+    await proxy.close();
+    await hub.close();
+  };
+  // A failed sign-in must not leave a hub and a proxy listening for the rest of the run.
+  await signInConnected(client).catch(async (err: unknown) => {
+    await close();
+    throw err;
+  });
+  return { hub, proxy, client, close };
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHit } from '../fakes/hits.js';
-import { TcpProxy } from '../fakes/tcp-proxy.js';
-import { PASSWORD, removeDir, startTestClient, startTestHub, waitFor, type TestClient, type TestHub } from '../fakes/client-harness.js';
+import type { TcpProxy } from '../fakes/tcp-proxy.js';
+import { startProxiedClient, waitFor, type ProxiedClient, type TestClient, type TestHub } from '../fakes/client-harness.js';
 import type { AlertView } from '../../src/shared/ipc.js';
 
 async function view(client: TestClient, alertId: string): Promise<AlertView | undefined> {
@@ -13,21 +13,14 @@ describe('acknowledgements through the outbox, against a real hub', () => {
   let hub: TestHub;
   let proxy: TcpProxy;
   let client: TestClient;
+  let rig: ProxiedClient;
 
   beforeEach(async () => {
-    hub = await startTestHub();
-    proxy = await TcpProxy.start(hub.hub.port);
-    client = await startTestClient(proxy.url);
-    expect((await client.app.handlers['session:signIn']({ username: 'trooper1', password: PASSWORD })).ok).toBe(true);
-    await waitFor(async () => (await client.app.handlers['link:presence'](undefined)).state === 'connected', 'connected');
+    rig = await startProxiedClient();
+    ({ hub, proxy, client } = rig);
   });
 
-  afterEach(async () => {
-    await client.stop();
-    await removeDir(client.dataDir);
-    await proxy.close();
-    await hub.close();
-  });
+  afterEach(() => rig.close());
 
   it('acknowledges, verifies and acts; the trail comes back from the hub and nothing stays pending', async () => {
     const hit = makeHit();

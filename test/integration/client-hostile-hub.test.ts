@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHit } from '../fakes/hits.js';
 import { HostileHub } from '../fakes/hostile-hub.js';
-import { removeDir, startTestClient, waitFor, type TestClient } from '../fakes/client-harness.js';
+import { startTestClient, stopTestClient, waitFor, type TestClient } from '../fakes/client-harness.js';
 
 function valid(seq: number) {
   const hit = makeHit();
@@ -20,8 +20,7 @@ describe('client against a hostile hub', () => {
   });
 
   afterEach(async () => {
-    await client.stop();
-    await removeDir(client.dataDir);
+    await stopTestClient(client);
     await hub.close();
   });
 

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHit } from '../fakes/hits.js';
 import { TcpProxy } from '../fakes/tcp-proxy.js';
-import { postHit, removeDir, startTestClient, tempDir, waitFor, type TestClient } from '../fakes/client-harness.js';
+import { postHit, removeDir, signInConnected, startTestClient, stopTestClient, tempDir, waitFor, type TestClient } from '../fakes/client-harness.js';
 import { runCli, spawnHub, type SpawnedHub } from './support/hub.js';
 import type { AlertView } from '../../src/shared/ipc.js';
 
@@ -26,13 +26,11 @@ describe('client across a hub SIGKILL and restart', () => {
     hub = await spawnHub(dataDir);
     proxy = await TcpProxy.start(hub.port);
     client = await startTestClient(proxy.url, { link: { backoffMinMs: 50, backoffMaxMs: 300 } });
-    expect((await client.app.handlers['session:signIn']({ username: 'trooper1', password: PASSWORD })).ok).toBe(true);
-    await waitFor(async () => (await client.app.handlers['link:presence'](undefined)).state === 'connected', 'connected');
+    await signInConnected(client, 'trooper1', PASSWORD);
   });
 
   afterEach(async () => {
-    await client.stop();
-    await removeDir(client.dataDir);
+    await stopTestClient(client);
     await proxy.close();
     await hub.stop('SIGKILL');
     await removeDir(dataDir);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHit } from '../fakes/hits.js';
-import { PASSWORD, removeDir, startTestClient, startTestHub, waitFor, type TestClient, type TestHub } from '../fakes/client-harness.js';
+import { PASSWORD, startTestClient, startTestHub, stopTestClient, waitFor, type TestClient, type TestHub } from '../fakes/client-harness.js';
 
 describe('client against a real hub', () => {
   let hub: TestHub;
@@ -12,8 +12,7 @@ describe('client against a real hub', () => {
   });
 
   afterEach(async () => {
-    await client.stop();
-    await removeDir(client.dataDir);
+    await stopTestClient(client);
     await hub.close();
   });
 

@@ -5,8 +5,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHit } from '../fakes/hits.js';
-import { TcpProxy } from '../fakes/tcp-proxy.js';
-import { PASSWORD, removeDir, startTestClient, startTestHub, waitFor, type TestClient, type TestHub } from '../fakes/client-harness.js';
+import type { TcpProxy } from '../fakes/tcp-proxy.js';
+import { startProxiedClient, waitFor, type ProxiedClient, type TestClient, type TestHub } from '../fakes/client-harness.js';
 import type { AlertView } from '../../src/shared/ipc.js';
 
 /** A small seeded generator, so a failing run can be replayed with its printed seed. */
@@ -25,22 +25,15 @@ describe('client under random connection cuts', () => {
   let hub: TestHub;
   let proxy: TcpProxy;
   let client: TestClient;
+  let rig: ProxiedClient;
   const seed = Number(process.env.CUT_SEED ?? Date.now() % 1_000_000);
 
   beforeEach(async () => {
-    hub = await startTestHub();
-    proxy = await TcpProxy.start(hub.hub.port);
-    client = await startTestClient(proxy.url, { link: { backoffMinMs: 20, backoffMaxMs: 200 } });
-    expect((await client.app.handlers['session:signIn']({ username: 'trooper1', password: PASSWORD })).ok).toBe(true);
-    await waitFor(async () => (await client.app.handlers['link:presence'](undefined)).state === 'connected', 'connected');
+    rig = await startProxiedClient({ link: { backoffMinMs: 20, backoffMaxMs: 200 } });
+    ({ hub, proxy, client } = rig);
   });
 
-  afterEach(async () => {
-    await client.stop();
-    await removeDir(client.dataDir);
-    await proxy.close();
-    await hub.close();
-  });
+  afterEach(() => rig.close());
 
   it(`loses nothing and shows nothing twice (seed ${seed})`, async () => {
     // Each connection dies after a random time or a random number of bytes, whichever comes

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHit } from '../fakes/hits.js';
-import { TcpProxy } from '../fakes/tcp-proxy.js';
-import { PASSWORD, removeDir, startTestClient, startTestHub, waitFor, type TestClient, type TestHub } from '../fakes/client-harness.js';
+import type { TcpProxy } from '../fakes/tcp-proxy.js';
+import { startProxiedClient, startTestClient, waitFor, type ProxiedClient, type TestClient, type TestHub } from '../fakes/client-harness.js';
 import type { AlertView } from '../../src/shared/ipc.js';
 
 function shownIds(client: TestClient): string[] {
@@ -12,21 +12,14 @@ describe('client link: reconnect and resume against a real hub', () => {
   let hub: TestHub;
   let proxy: TcpProxy;
   let client: TestClient;
+  let rig: ProxiedClient;
 
   beforeEach(async () => {
-    hub = await startTestHub();
-    proxy = await TcpProxy.start(hub.hub.port);
-    client = await startTestClient(proxy.url, { link: { heartbeatIntervalMs: 100, heartbeatTimeoutMs: 1000 } });
-    expect((await client.app.handlers['session:signIn']({ username: 'trooper1', password: PASSWORD })).ok).toBe(true);
-    await waitFor(async () => (await client.app.handlers['link:presence'](undefined)).state === 'connected', 'connected');
+    rig = await startProxiedClient({ link: { heartbeatIntervalMs: 100, heartbeatTimeoutMs: 1000 } });
+    ({ hub, proxy, client } = rig);
   });
 
-  afterEach(async () => {
-    await client.stop();
-    await removeDir(client.dataDir);
-    await proxy.close();
-    await hub.close();
-  });
+  afterEach(() => rig.close());
 
   it('gets every alert ingested while the link was down, once, and shows none twice', async () => {
     const before = [makeHit(), makeHit()];

@@ -4,8 +4,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHit } from '../fakes/hits.js';
-import { TcpProxy } from '../fakes/tcp-proxy.js';
-import { PASSWORD, removeDir, startTestClient, startTestHub, waitFor, type TestClient, type TestHub } from '../fakes/client-harness.js';
+import type { TcpProxy } from '../fakes/tcp-proxy.js';
+import { startProxiedClient, waitFor, type ProxiedClient, type TestClient, type TestHub } from '../fakes/client-harness.js';
 import { HubTestClock } from './support/hub-clock.js';
 
 describe('client access token expiry', () => {
@@ -13,22 +13,15 @@ describe('client access token expiry', () => {
   let hub: TestHub;
   let proxy: TcpProxy;
   let client: TestClient;
+  let rig: ProxiedClient;
 
   beforeEach(async () => {
     clock = new HubTestClock();
-    hub = await startTestHub(['trooper1'], { clock });
-    proxy = await TcpProxy.start(hub.hub.port);
-    client = await startTestClient(proxy.url);
-    expect((await client.app.handlers['session:signIn']({ username: 'trooper1', password: PASSWORD })).ok).toBe(true);
-    await waitFor(async () => (await client.app.handlers['link:presence'](undefined)).state === 'connected', 'connected');
+    rig = await startProxiedClient({ hub: { clock } });
+    ({ hub, proxy, client } = rig);
   });
 
-  afterEach(async () => {
-    await client.stop();
-    await removeDir(client.dataDir);
-    await proxy.close();
-    await hub.close();
-  });
+  afterEach(() => rig.close());
 
   it('refreshes on token_expired and reconnects, receiving what was ingested meanwhile', async () => {
     const refreshBefore = client.vault.secrets.get('refresh-token');
