@@ -155,6 +155,15 @@ describe('PROTOCOL.md HTTP table: who may call each row', () => {
     expect((await t.api('DELETE', '/session', { token: t.ingestKey })).body).toEqual({ error: { code: 'unauthorized', message: expect.any(String) } });
   });
 
+  it('locks after 5 consecutive failures: a success in between starts the count again', async () => {
+    const user = await t.addUser(['trooper']);
+    const wrong = { username: user.username, password: 'Wrong-Password-1' };
+    for (let i = 0; i < 4; i++) expect((await t.api('POST', '/session', { body: wrong })).status).toBe(401);
+    expect((await t.api('POST', '/session', { body: { username: user.username, password: user.password } })).status).toBe(200);
+    for (let i = 0; i < 4; i++) expect((await t.api('POST', '/session', { body: wrong })).status, `failure ${i + 1} after the success`).toBe(401);
+    expect((await t.api('POST', '/session', { body: wrong })).status).toBe(423);
+  });
+
   it('login errors carry the protocol error body exactly', async () => {
     const user = await t.addUser(['trooper']);
     const wrong = await t.api('POST', '/session', { body: { username: user.username, password: 'Wrong-Password-1' } });
