@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
+import { seededRandom } from '../../src/shared/seeded-random.js';
 
 export interface CountyZone {
   id: string;
@@ -47,17 +48,8 @@ export function loadCountyZones(): CountyZone[] {
   );
 }
 
-/** mulberry32: small, fast, and the same sequence on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Re-exported: the geo tests and the bench desks take it from here with the county zones.
+export { seededRandom };
 
 /** Points uniform in lon -124..-67, lat 25..49, as flat [lon0, lat0, lon1, lat1, ...]. */
 export function uniformPoints(count: number, seed: number): Float64Array {

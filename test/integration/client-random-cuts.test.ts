@@ -8,18 +8,7 @@ import { makeHit } from '../fakes/hits.js';
 import type { TcpProxy } from '../fakes/tcp-proxy.js';
 import { startProxiedClient, waitFor, type ProxiedClient, type TestClient, type TestHub } from '../fakes/client-harness.js';
 import type { AlertView } from '../../src/shared/ipc.js';
-
-/** A small seeded generator, so a failing run can be replayed with its printed seed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../src/shared/seeded-random.js';
 
 describe('client under random connection cuts', () => {
   let hub: TestHub;
@@ -38,7 +27,7 @@ describe('client under random connection cuts', () => {
   it(`loses nothing and shows nothing twice (seed ${seed})`, async () => {
     // Each connection dies after a random time or a random number of bytes, whichever comes
     // first: mid-frame, between an alert and its receipt, during an ack or its answer.
-    const random = mulberry32(seed);
+    const random = seededRandom(seed); // replayable with CUT_SEED
     proxy.randomCut = { min: 2_000, max: 100_000, random };
     proxy.randomLife = { minMs: 50, maxMs: 1500, random };
     proxy.cutAll();

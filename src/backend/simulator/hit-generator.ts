@@ -6,20 +6,10 @@
 import type { Category, Hit } from '../../shared/protocol/index.js';
 import { CAMERA_SITES } from './cameras.js';
 import { plateImage, vehicleImage } from './images.js';
+import type { Random } from '../../shared/seeded-random.js';
 
-export type Random = () => number;
-
-/** A seeded generator (mulberry32), so a test or a benchmark can replay the same stream. */
-export function seededRandom(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Tests and benchmarks import the generator from here alongside generateHit.
+export { seededRandom, type Random } from '../../shared/seeded-random.js';
 
 const MIX: [Category, number][] = [
   ['stolen', 28], ['registration', 22], ['felony', 14], ['wanted_person', 10], ['local', 8],
