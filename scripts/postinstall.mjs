@@ -1,23 +1,10 @@
 // Rebuild native modules (better-sqlite3, keytar) for Electron's ABI, but only where the Electron
 // binary is really installed. Where it is not (ELECTRON_SKIP_BINARY_DOWNLOAD=1, as in CI), the
 // modules stay built for Node, which is what the hub, the browser host and the tests use.
-import { existsSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { electronBinary } from './electron-binary.mjs';
 
-const require = createRequire(import.meta.url);
-let electronPath = null;
-try {
-  const dir = path.dirname(require.resolve('electron/package.json'));
-  const pathFile = path.join(dir, 'path.txt');
-  if (existsSync(pathFile)) {
-    const candidate = path.join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
-    if (existsSync(candidate)) electronPath = candidate;
-  }
-} catch {
-  electronPath = null;
-}
+const electronPath = electronBinary();
 if (!electronPath || process.env.OPENTAS_SKIP_APP_DEPS === '1') {
   console.log('postinstall: Electron binary not installed; native modules stay built for Node.');
   process.exit(0);
