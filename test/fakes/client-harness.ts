@@ -7,11 +7,12 @@ import { waitFor } from './wait-for.js';
 import { startHub, type HubOptions, type RunningHub } from '../../src/backend/server.js';
 import { createClientApp, type ClientApp, type ClientAppOptions } from '../../src/main/client-app.js';
 import { systemClock } from '../../src/main/adapters/system-clock.js';
+import { ManualIdleSource } from '../../src/main/adapters/manual-idle-source.js';
+import { RecordingNotifier, RecordingPopup, RecordingTray } from '../../src/main/adapters/recording-ports.js';
 import type { EventChannel } from '../../src/shared/ipc.js';
 import type { Hit } from '../../src/shared/protocol/index.js';
 import { FakeSettingsStore } from './fake-settings-store.js';
 import { FakeVault } from './fake-vault.js';
-import { FakeIdleSource, FakeNotifier, FakePopup, FakeTray } from './fake-ui-ports.js';
 import { RecordingLogger } from './recording-logger.js';
 import { TcpProxy } from './tcp-proxy.js';
 
@@ -60,10 +61,10 @@ export interface TestClient {
   dataDir: string;
   vault: FakeVault;
   logger: RecordingLogger;
-  notifier: FakeNotifier;
-  tray: FakeTray;
-  popup: FakePopup;
-  idle: FakeIdleSource;
+  notifier: RecordingNotifier;
+  tray: RecordingTray;
+  popup: RecordingPopup;
+  idle: ManualIdleSource;
   events: { channel: EventChannel; payload: unknown }[];
   stop(): Promise<void>;
 }
@@ -75,10 +76,10 @@ export async function startTestClient(
   const dataDir = options.dataDir ?? (await tempDir());
   const vault = options.vault ?? new FakeVault();
   const logger = new RecordingLogger();
-  const notifier = new FakeNotifier();
-  const tray = new FakeTray();
-  const popup = new FakePopup();
-  const idle = new FakeIdleSource(systemClock);
+  const notifier = new RecordingNotifier();
+  const tray = new RecordingTray();
+  const popup = new RecordingPopup();
+  const idle = new ManualIdleSource(systemClock);
   const app = createClientApp({
     vault,
     settings: new FakeSettingsStore(),

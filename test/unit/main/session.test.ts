@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Session } from '../../../src/main/services/session.js';
-import { FakeIdleSource as ManualIdleSource } from '../../fakes/fake-ui-ports.js';
+import { ManualIdleSource } from '../../../src/main/adapters/manual-idle-source.js';
 import { FakeSessionApi } from '../../fakes/fake-session-api.js';
 import { FakeVault } from '../../fakes/fake-vault.js';
 import { ManualClock } from '../../fakes/manual-clock.js';
