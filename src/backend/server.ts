@@ -6,14 +6,14 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Server as SocketServer } from 'socket.io';
-import type { Hit, Role } from '../shared/protocol/index.js';
+import type { Hit } from '../shared/protocol/index.js';
 import { AckDesk } from './acks/ack-desk.js';
 import { AlertFeed } from './alerts/alert-feed.js';
 import { Audience } from './alerts/audience.js';
 import { HitIngest } from './alerts/hit-ingest.js';
 import { SecurityLog } from './audit/security-log.js';
 import { AccessTokens } from './auth/access-tokens.js';
-import { Accounts, type CreatedAccount } from './auth/accounts.js';
+import { Accounts, type CreatedAccount, type NewAccount } from './auth/accounts.js';
 import { SessionDesk } from './auth/session-desk.js';
 import { type Clock, systemClock } from './clock.js';
 import type { HubContext } from './context.js';
@@ -62,16 +62,7 @@ export interface HubOptions {
 }
 
 export interface HubAdmin {
-  addUser(a: {
-    username: string;
-    password: string;
-    roles: Role[];
-    unit?: string | null;
-    displayName?: string;
-    totp?: boolean;
-    leadsCertifiedUntil?: string;
-    trainingCompletedAt?: string;
-  }): Promise<CreatedAccount>;
+  addUser(a: NewAccount): Promise<CreatedAccount>;
   addIngestKey(name: string): Promise<string>;
   unlockUser(username: string): Promise<void>;
 }
