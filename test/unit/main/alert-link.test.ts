@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { AlertLink, type LinkReceiver } from '../../../src/main/services/alert-link.js';
 import { Presence } from '../../../src/main/services/presence.js';
-import { FakeIdleSource } from '../../fakes/fake-ui-ports.js';
+import { ManualIdleSource } from '../../../src/main/adapters/manual-idle-source.js';
 import { ManualClock } from '../../fakes/manual-clock.js';
 import { RecordingLogger } from '../../fakes/recording-logger.js';
 import { waitFor } from '../../fakes/wait-for.js';
@@ -31,7 +31,7 @@ describe('AlertLink without a hub', () => {
   it('goes offline with the reason, retries on a jittered backoff, at once on network-back, and stops cleanly', async () => {
     const clock = new ManualClock();
     const presence = new Presence(clock);
-    const idle = new FakeIdleSource(clock);
+    const idle = new ManualIdleSource(clock);
     const link = new AlertLink(
       { hubUrl: `http://127.0.0.1:${await closedPort()}`, clientId: 'c-1', backoffMinMs: 1000, backoffMaxMs: 8000, random: () => 1 },
       { token: async () => 'token', refreshNow: async () => true },
