@@ -6,7 +6,7 @@ import { readdir, readFile, writeFile, appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHit } from '../fakes/hits.js';
-import { PASSWORD, removeDir, startTestClient, startTestHub, waitFor, type TestClient, type TestHub } from '../fakes/client-harness.js';
+import { PASSWORD, startTestClient, startTestHub, stopTestClient, waitFor, type TestClient, type TestHub } from '../fakes/client-harness.js';
 import { userFolder } from '../../src/main/services/user-desk.js';
 
 describe('client with corrupt local files', () => {
@@ -19,8 +19,7 @@ describe('client with corrupt local files', () => {
   });
 
   afterEach(async () => {
-    await client.stop();
-    await removeDir(client.dataDir);
+    await stopTestClient(client);
     await hub.close();
   });
 
@@ -74,8 +73,7 @@ describe('client whose data folder cannot be written', () => {
       expect((await client.app.handlers['session:state'](undefined)).signedIn).toBe(false);
       expect(client.logger.has('error', /could not open its local store/)).toBe(true);
     } finally {
-      await client.stop();
-      await removeDir(client.dataDir);
+      await stopTestClient(client);
       await hub.close();
     }
   });
