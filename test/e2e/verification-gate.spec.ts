@@ -12,10 +12,10 @@ test('a wrong-state, lookalike-plate hit raises the flags', async ({ page, desk 
   await desk.postHit(
     makeHit({
       category: 'stolen',
-      plate: 'B8O1234',
+      plate: 'B8O1230',
       plateState: 'IN',
       confidence: 0.62,
-      hotlist: { source: 'NCIC', plate: 'B8O1Z34', state: 'IL', reason: 'Stolen vehicle', enteredAt: new Date(Date.now() - 400 * 86_400_000).toISOString() },
+      hotlist: { source: 'NCIC', plate: 'B8O1Z30', state: 'IL', reason: 'Stolen vehicle', enteredAt: new Date(Date.now() - 400 * 86_400_000).toISOString() },
     }),
   );
   await expect(page.locator('[data-flag="state_mismatch"]')).toContainText('State differs: read IN, hot list IL');
@@ -23,6 +23,9 @@ test('a wrong-state, lookalike-plate hit raises the flags', async ({ page, desk 
   await expect(page.locator('[data-flag="low_confidence"]')).toBeVisible();
   await expect(page.locator('[data-flag="old_entry"]')).toBeVisible();
   await expect(page.getByTestId('plate-read').locator('.pc-lookalike')).toHaveCount(1);
+  // The zero is drawn slashed; the letter O beside it is not.
+  await expect(page.getByTestId('plate-read').locator('.pc-zero')).toHaveCount(1);
+  await expect(page.getByTestId('plate-read').locator('.pc-zero')).toHaveText('0');
   await shot(page, '20-flags-wrong-state');
 });
 

@@ -7,7 +7,8 @@ import { plateDiff, type PlateChar } from '../../shared/flags.js';
 
 /**
  * At 3 a.m. "0" and "O" look alike in most fonts: where the plates differ, each lookalike
- * character is also named under it.
+ * character is also named under it, and every zero is drawn slashed (the bold plate font ignores
+ * `slashed-zero`), as on NCIC printouts, so the plate is typed into LEADS right.
  */
 const CHAR_NAMES: Record<string, string> = {
   '0': 'zero',
@@ -30,7 +31,7 @@ function Plate({ chars, side, state, label, stateBad }: { chars: PlateChar[]; si
       <span className="sr-only">{`${label}: ${text.split('').join(' ')}, state ${state}.`}</span>
       <div className="plate" aria-hidden="true">
         {chars.map((c) => (
-          <span key={c.index} className={`pc pc-${c.match}`} title={c.match === 'same' ? undefined : c.match === 'lookalike' ? 'lookalike character' : 'differs'}>
+          <span key={c.index} className={`pc pc-${c.match}${c[side] === '0' ? ' pc-zero' : ''}`} title={c.match === 'same' ? undefined : c.match === 'lookalike' ? 'lookalike character' : 'differs'}>
             {c[side] ?? '·'}
             {c.match !== 'same' && c[side] !== undefined && CHAR_NAMES[c[side]] && <small className="pc-name">{CHAR_NAMES[c[side]]}</small>}
           </span>
