@@ -14,38 +14,8 @@ import type {
   UserStore,
 } from '../port.js';
 import { where } from './tx.js';
+import { toUser, type UserRow } from '../user-row.js';
 
-interface UserRow {
-  id: string;
-  username: string;
-  display_name: string;
-  roles: string;
-  unit: string | null;
-  password_hash: string;
-  totp_secret: string | null;
-  leads_certified_until: string;
-  training_completed_at: string;
-  failed_count: number;
-  first_failed_at: string | null;
-  locked_until: string | null;
-  created_at: string;
-}
-
-const toUser = (r: UserRow): UserRecord => ({
-  id: r.id,
-  username: r.username,
-  displayName: r.display_name,
-  roles: JSON.parse(r.roles) as UserRecord['roles'],
-  unit: r.unit,
-  passwordHash: r.password_hash,
-  totpSecret: r.totp_secret,
-  leadsCertifiedUntil: r.leads_certified_until,
-  trainingCompletedAt: r.training_completed_at,
-  failedCount: r.failed_count,
-  firstFailedAt: r.first_failed_at,
-  lockedUntil: r.locked_until,
-  createdAt: r.created_at,
-});
 
 export class PgUserStore implements UserStore {
   constructor(private readonly pool: pg.Pool) {}
