@@ -41,6 +41,8 @@ export interface AlertLinkOptions {
   /** Without any answer for this long the connection is declared half-open (20 s budget). */
   heartbeatTimeoutMs?: number;
   ackTimeoutMs?: number;
+  /** How long a handshake may take before it is abandoned. */
+  connectTimeoutMs?: number;
   random?: () => number;
 }
 
@@ -134,7 +136,9 @@ export class AlertLink implements AckSender {
       transports: ['websocket'],
       reconnection: false,
       forceNew: true,
-      timeout: 10_000,
+      // A busy hub (a reconnect storm) may take many seconds to answer the handshake; abandoning it
+      // throws that work away and counts as one more failure, so wait longer than the 10 s default.
+      timeout: this.options.connectTimeoutMs ?? 30_000,
       // Nothing stored yet: no resumeFrom, so the hub replays its window and reports no false gap.
       auth: { token, clientId: this.options.clientId, ...(resumeFrom > 0 ? { resumeFrom } : {}) },
     });
@@ -188,7 +192,7 @@ export class AlertLink implements AckSender {
         return;
       }
     }
-    this.fail(`connect failed: ${code}`);
+    this.fail(`connect failed: ${code}`, isRefused(err));
   }
 
   private onHello(payload: unknown): void {
@@ -253,11 +257,17 @@ export class AlertLink implements AckSender {
     this.logger.warn(`link: dropped a malformed ${event} event`, { reason });
   }
 
-  private fail(reason: string): void {
+  /** `refused`: nothing listens (the hub is restarting), so a retry costs it nothing: retry soon. */
+  private fail(reason: string, refused = false): void {
     if (!this.running) return;
     this.drop();
     if (this.reconnectTimer) return;
-    const delay = backoffDelay(this.attempt, this.options.backoffMinMs ?? 500, this.options.backoffMaxMs ?? 30_000, this.options.random ?? Math.random);
+    const minMs = this.options.backoffMinMs ?? 500;
+    const maxMs = this.options.backoffMaxMs ?? 30_000;
+    const random = this.options.random ?? Math.random;
+    const delay = refused
+      ? refusedDelay(this.attempt, minMs, Math.min(maxMs, REFUSED_MAX_MS), random)
+      : backoffDelay(this.attempt, minMs, maxMs, random);
     this.attempt++;
     this.presence.set('offline', { lastError: reason });
     this.reconnectTimer = this.clock.setTimeout(() => {
@@ -298,4 +308,22 @@ export class AlertLink implements AckSender {
 export function backoffDelay(attempt: number, minMs: number, maxMs: number, random: () => number): number {
   const ceiling = Math.min(maxMs, minMs * 2 ** Math.min(attempt, 20));
   return ceiling / 2 + random() * (ceiling / 2);
+}
+
+/** Ceiling of the retry delay while the hub's port refuses connections. */
+const REFUSED_MAX_MS = 3_000;
+
+/**
+ * Retry delay while the port refuses: "full jitter" (anywhere from 0 to min * 2^attempt, capped
+ * low). A refused connection costs the hub nothing, and spreading the desks evenly over the whole
+ * window keeps the first ones back from arriving all at once when the hub starts listening.
+ */
+export function refusedDelay(attempt: number, minMs: number, maxMs: number, random: () => number): number {
+  return random() * Math.min(maxMs, minMs * 2 ** Math.min(attempt, 20));
+}
+
+/** Whether a connect_error means nothing listens on the port (ECONNREFUSED under the WebSocket error). */
+export function isRefused(err: unknown): boolean {
+  const description = (err as { description?: { code?: unknown; error?: { code?: unknown } } } | null)?.description;
+  return description?.code === 'ECONNREFUSED' || description?.error?.code === 'ECONNREFUSED';
 }

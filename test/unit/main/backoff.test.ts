@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay } from '../../../src/main/services/alert-link.js';
+import { backoffDelay, isRefused, refusedDelay } from '../../../src/main/services/alert-link.js';
 
 describe('backoffDelay', () => {
   it('doubles from the minimum up to the maximum, with jitter in the upper half', () => {
@@ -10,5 +10,25 @@ describe('backoffDelay', () => {
     const spread = new Set(Array.from({ length: 50 }, () => backoffDelay(4, 500, 30_000, Math.random)));
     expect(spread.size).toBeGreaterThan(40);
     for (const d of spread) expect(d >= 4000 && d <= 8000).toBe(true);
+  });
+});
+
+describe('refusedDelay', () => {
+  it('spreads retries over the whole window (full jitter) with a low ceiling', () => {
+    expect(refusedDelay(0, 500, 3000, () => 0)).toBe(0);
+    expect(refusedDelay(0, 500, 3000, () => 1)).toBe(500);
+    expect(refusedDelay(2, 500, 3000, () => 1)).toBe(2000);
+    expect(refusedDelay(50, 500, 3000, () => 1)).toBe(3000);
+    expect(refusedDelay(50, 500, 3000, () => 0.5)).toBe(1500);
+  });
+});
+
+describe('isRefused', () => {
+  it('recognises ECONNREFUSED under the WebSocket error and nothing else', () => {
+    expect(isRefused({ message: 'websocket error', description: { error: { code: 'ECONNREFUSED' } } })).toBe(true);
+    expect(isRefused({ message: 'websocket error', description: { code: 'ECONNREFUSED' } })).toBe(true);
+    expect(isRefused({ message: 'timeout' })).toBe(false);
+    expect(isRefused({ message: 'websocket error', description: { error: { code: 'ECONNRESET' } } })).toBe(false);
+    expect(isRefused(null)).toBe(false);
   });
 });
