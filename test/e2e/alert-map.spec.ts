@@ -1,6 +1,31 @@
 /** Issue 5: the map renders offline (canvas not blank, camera marker present) with the county. */
+import type { Locator } from '@playwright/test';
 import { expect, shot, signIn, test } from './fixtures.js';
 import { makeHit } from './hits.js';
+
+/**
+ * Reads the map's WebGL canvas through a 2D copy and counts either its distinct colours (every 7th
+ * pixel) or its pixels of the zone line's blue (#1e88e5).
+ */
+function countOnMapCanvas(map: Locator, what: 'distinct-colours' | 'zone-blue'): Promise<number> {
+  return map.locator('canvas').evaluate((c, kind) => {
+    const canvas = c as unknown as { width: number; height: number; ownerDocument: { createElement(t: string): unknown } };
+    const copy = canvas.ownerDocument.createElement('canvas') as { width: number; height: number; getContext(t: string): { drawImage(i: unknown, x: number, y: number): void; getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } };
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const ctx = copy.getContext('2d');
+    ctx.drawImage(canvas, 0, 0);
+    const d = ctx.getImageData(0, 0, copy.width, copy.height).data;
+    if (kind === 'distinct-colours') {
+      const colours = new Set<number>();
+      for (let i = 0; i < d.length; i += 4 * 7) colours.add(((d[i] ?? 0) << 16) | ((d[i + 1] ?? 0) << 8) | (d[i + 2] ?? 0));
+      return colours.size;
+    }
+    let blue = 0;
+    for (let i = 0; i < d.length; i += 4) if ((d[i] ?? 0) < 70 && (d[i + 1] ?? 0) > 110 && (d[i + 1] ?? 0) < 160 && (d[i + 2] ?? 0) > 200) blue += 1;
+    return blue;
+  }, what);
+}
 
 test('the map draws state and county outlines offline, the camera marker and the county name', async ({ page, desk }) => {
   await signIn(page, desk);
@@ -12,24 +37,7 @@ test('the map draws state and county outlines offline, the camera marker and the
   await expect(page.getByTestId('facts')).toContainText('Cook County, Illinois');
 
   // Not blank: the WebGL canvas holds many distinct colours once the outlines are drawn.
-  await expect
-    .poll(
-      () =>
-        map.locator('canvas').evaluate((c) => {
-          const canvas = c as unknown as { width: number; height: number; ownerDocument: { createElement(t: string): unknown } };
-          const copy = canvas.ownerDocument.createElement('canvas') as { width: number; height: number; getContext(t: string): { drawImage(i: unknown, x: number, y: number): void; getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } };
-          copy.width = canvas.width;
-          copy.height = canvas.height;
-          const ctx = copy.getContext('2d');
-          ctx.drawImage(canvas, 0, 0);
-          const data = ctx.getImageData(0, 0, copy.width, copy.height).data;
-          const colours = new Set<number>();
-          for (let i = 0; i < data.length; i += 4 * 7) colours.add(((data[i] ?? 0) << 16) | ((data[i + 1] ?? 0) << 8) | (data[i + 2] ?? 0));
-          return colours.size;
-        }),
-      { message: 'distinct colours on the map canvas' },
-    )
-    .toBeGreaterThan(20);
+  await expect.poll(() => countOnMapCanvas(map, 'distinct-colours'), { message: 'distinct colours on the map canvas' }).toBeGreaterThan(20);
   await shot(page, '10-map-felony');
 });
 
@@ -51,21 +59,6 @@ test("the trooper's zone outline is drawn around the camera", async ({ page, des
   const map = page.getByTestId('map');
   await expect(map).toHaveAttribute('data-loaded', 'true');
   // The zone line colour (#1e88e5) is on the canvas.
-  await expect
-    .poll(() =>
-      map.locator('canvas').evaluate((c) => {
-        const canvas = c as unknown as { width: number; height: number; ownerDocument: { createElement(t: string): unknown } };
-        const copy = canvas.ownerDocument.createElement('canvas') as { width: number; height: number; getContext(t: string): { drawImage(i: unknown, x: number, y: number): void; getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } };
-        copy.width = canvas.width;
-        copy.height = canvas.height;
-        const ctx = copy.getContext('2d');
-        ctx.drawImage(canvas, 0, 0);
-        const d = ctx.getImageData(0, 0, copy.width, copy.height).data;
-        let blue = 0;
-        for (let i = 0; i < d.length; i += 4) if ((d[i] ?? 0) < 70 && (d[i + 1] ?? 0) > 110 && (d[i + 1] ?? 0) < 160 && (d[i + 2] ?? 0) > 200) blue += 1;
-        return blue;
-      }),
-    )
-    .toBeGreaterThan(200);
+  await expect.poll(() => countOnMapCanvas(map, 'zone-blue')).toBeGreaterThan(200);
   await shot(page, '16-map-zone');
 });
