@@ -23,6 +23,22 @@ import {
 export const IpcError = z.strictObject({ code: z.string(), message: z.string() });
 export type IpcError = z.infer<typeof IpcError>;
 
+/** A hub refusal as a screen shows it: the hub's code and words, its HTTP status, per-field issues. */
+export const HubFailure = z.strictObject({
+  ok: z.literal(false),
+  error: z.strictObject({
+    code: z.string(),
+    message: z.string(),
+    status: z.number().int().optional(),
+    issues: z.array(z.strictObject({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+
+/** The response schema of a channel that asks the hub (src/main/ipc/hub-call.ts): the value or the refusal. */
+export function hubAnswer<S extends z.ZodType>(value: S) {
+  return z.union([z.strictObject({ ok: z.literal(true), value }), HubFailure]);
+}
+
 /** An acknowledgement event waiting in the durable outbox for the hub's answer. */
 export const PendingAck = z.strictObject({
   eventId: z.string(),

@@ -12,13 +12,20 @@ export class HubError extends Error {
     message: string,
     readonly status: number,
     readonly retryAfter?: number,
+    /** A 400's per-field problems (`invalid_zone`, `invalid_hit`, ...), to show by the field. */
+    readonly issues?: { path: string; message: string }[],
   ) {
     super(message);
   }
 }
 
 const ErrorBody = z.object({
-  error: z.object({ code: z.string(), message: z.string(), retryAfter: z.number().optional() }),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    retryAfter: z.number().optional(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
 });
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
@@ -81,7 +88,11 @@ export class HubApi {
     return (await this.call('GET', '/banner', z.object({ text: z.string() }), {})).text;
   }
 
-  private async call<S extends z.ZodType>(
+  /**
+   * One request to the hub, its answer parsed with `schema`. Public so that each domain's client
+   * (zones, users, the log, reports) is a small file of its own built on it.
+   */
+  async call<S extends z.ZodType>(
     method: string,
     path: string,
     schema: S,
@@ -105,7 +116,7 @@ export class HubApi {
     const json = text.length > 0 ? safeJson(text) : undefined;
     if (!response.ok) {
       const body = ErrorBody.safeParse(json);
-      if (body.success) throw new HubError(body.data.error.code, body.data.error.message, response.status, body.data.error.retryAfter);
+      if (body.success) throw new HubError(body.data.error.code, body.data.error.message, response.status, body.data.error.retryAfter, body.data.error.issues);
       throw new HubError('hub_error', `The hub answered ${response.status}.`, response.status);
     }
     const parsed = schema.safeParse(json);
