@@ -5,3 +5,4 @@ export * from './ack.js';
 export * from './zone.js';
 export * from './policy.js';
 export * from './user.js';
+export * from './accounts.js';

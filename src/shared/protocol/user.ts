@@ -28,6 +28,10 @@ export const SessionTokens = z.strictObject({
   refreshToken: z.string(),
   expiresIn: z.number(),
   user: PublicUser,
+  /** 1.1: signed in with a temporary password; the token works only for POST /me/password. */
+  mustChangePassword: z.boolean().optional(),
+  /** 1.1: the policy requires a second factor the user has not set up; the token works only for POST /me/otp*. */
+  mustEnrollOtp: z.boolean().optional(),
 });
 export type SessionTokens = z.infer<typeof SessionTokens>;
 
