@@ -1,10 +1,14 @@
 /**
  * PROTOCOL.md's zone geometry rules, with a path and a clear message for each problem: Polygon or
  * MultiPolygon; rings of at least 4 positions, closed, and not crossing themselves (see
- * ring-crossing.ts for what counts as crossing); holes allowed; at most 10,000 positions per zone; lon -180..180, lat -90..90.
+ * ring-crossing.ts for what counts as crossing); holes allowed, each inside its outer ring (every
+ * position of a hole inside or on the outer ring: RFC 7946's interior rings; a hole outside would
+ * cut nothing and only mislead whoever draws it); at most 10,000 positions per zone; lon
+ * -180..180, lat -90..90.
  * Takes `unknown` so it can be the first thing run on untrusted input.
  */
 import { ringCrossing } from './ring-crossing.js';
+import { orient } from './segments.js';
 
 export interface GeometryIssue {
   path: string;
@@ -46,11 +50,11 @@ export function validateZoneGeometry(geometry: unknown, path = 'geometry'): Geom
       : coordinates.map((rings, p) => ({ rings, path: `${path}.coordinates.${p}`, name: `polygon ${p} ` }));
 
   let positions = 0;
-  const wellFormed: { ring: Ring; path: string; name: string }[] = [];
-  for (const polygon of polygons) {
+  const wellFormed: { ring: Ring; path: string; name: string; polygon: number; index: number }[] = [];
+  polygons.forEach((polygon, polygonNumber) => {
     if (!Array.isArray(polygon.rings) || polygon.rings.length === 0) {
       add(polygon.path, `${polygon.name || 'the polygon '}has no rings: it needs an outer ring`);
-      continue;
+      return;
     }
     polygon.rings.forEach((ring: unknown, r: number) => {
       const ringPath = `${polygon.path}.${r}`;
@@ -78,9 +82,9 @@ export function validateZoneGeometry(geometry: unknown, path = 'geometry'): Geom
         add(ringPath, `${name} is not closed: first and last positions differ`);
         good = false;
       }
-      if (good) wellFormed.push({ ring: ring as Ring, path: ringPath, name });
+      if (good) wellFormed.push({ ring: ring as Ring, path: ringPath, name, polygon: polygonNumber, index: r });
     });
-  }
+  });
 
   if (positions > MAX_ZONE_POSITIONS) {
     // Checked before the crossing test so an oversized zone costs nothing more to refuse.
@@ -94,7 +98,38 @@ export function validateZoneGeometry(geometry: unknown, path = 'geometry'): Geom
     const problem = ringCrossing(ring);
     if (problem) add(ringPath, `${name} ${problem}`);
   }
+  for (const hole of wellFormed) {
+    if (hole.index === 0) continue;
+    const outer = wellFormed.find((w) => w.polygon === hole.polygon && w.index === 0);
+    // A hole collapsed to a line or a point cuts nothing (Census outlines have a few, left over
+    // from simplification, some of them just outside): accepted like collapsed rings are.
+    if (!outer || area2(hole.ring) === 0) continue;
+    const outside = hole.ring.findIndex(([x, y]) => !insideOrOn(x, y, outer.ring));
+    if (outside >= 0) add(hole.path, `${hole.name} is a hole outside its outer ring: position ${outside} lies outside ring 0`);
+  }
   return issues;
+}
+
+function area2(ring: Ring): number {
+  let sum = 0;
+  for (let i = 1; i < ring.length; i += 1) {
+    const [x0, y0] = ring[i - 1] as [number, number];
+    const [x1, y1] = ring[i] as [number, number];
+    sum += x0 * y1 - x1 * y0;
+  }
+  return sum;
+}
+
+/** Even-odd point in ring, a point on an edge counting as inside (as PROTOCOL.md's border rule). */
+function insideOrOn(x: number, y: number, ring: Ring): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i, i += 1) {
+    const [xi, yi] = ring[i] as [number, number];
+    const [xj, yj] = ring[j] as [number, number];
+    if (orient(xj, yj, xi, yi, x, y) === 0 && Math.min(xi, xj) <= x && x <= Math.max(xi, xj) && Math.min(yi, yj) <= y && y <= Math.max(yi, yj)) return true;
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
 }
 
 function positionProblem(pos: unknown): string | undefined {

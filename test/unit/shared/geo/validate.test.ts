@@ -182,6 +182,19 @@ describe('validateZoneGeometry', () => {
     ]);
   });
 
+  it('refuses a hole that is not inside its outer ring, and names the position outside', () => {
+    const outside = hole.map(([x, y]) => [x! + 0.5, y!]);
+    expect(validateZoneGeometry(poly(square, outside))).toEqual([
+      { path: 'geometry.coordinates.1', message: 'ring 1 is a hole outside its outer ring: position 2 lies outside ring 0' },
+    ]);
+    // A hole touching the outer ring from inside is still inside (the border counts as inside).
+    const touching = ring('-88,41.2 -87.5,41.5 -88,41.8 -88,41.2');
+    expect(validateZoneGeometry(poly(square, touching))).toEqual([]);
+    const island = square.map(([x, y]) => [x! + 2, y!]);
+    const issues = validateZoneGeometry({ type: 'MultiPolygon', coordinates: [[square], [island, hole]] });
+    expect(issues.map((i) => i.path)).toEqual(['geometry.coordinates.1.1']);
+  });
+
   it('refuses more than 10,000 positions, and accepts a 10,000-position circle quickly', () => {
     const circle = (n: number): number[][] => {
       const ring = Array.from({ length: n - 1 }, (_, i) => [
