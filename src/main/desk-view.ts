@@ -52,10 +52,11 @@ export class DeskView implements DeskListener {
     };
   }
 
-  list(): { locked: false; items: AlertView[] } | { locked: true; items: LockedAlertView[] } {
-    const stored = this.core.desk()?.inbox.list() ?? [];
+  list(): { locked: false; items: AlertView[]; older: number | null } | { locked: true; items: LockedAlertView[] } {
+    const inbox = this.core.desk()?.inbox;
+    const stored = inbox?.list() ?? [];
     if (this.core.session.view().locked) return { locked: true, items: stored.map(lockedView) };
-    return { locked: false, items: stored.map((s) => this.view(s)) };
+    return { locked: false, items: stored.map((s) => this.view(s)), older: inbox?.olderStart() ?? null };
   }
 
   refreshTray(): void {

@@ -6,6 +6,7 @@ import { checkAckOrder, type AckTrailItem } from '../shared/ack/index.js';
 import { Settings } from '../shared/ipc.js';
 import { isMandatory } from '../shared/protocol/index.js';
 import type { IpcHandlers } from './ipc/router.js';
+import { zonesHandlers } from './ipc/zones-handlers.js';
 import { HubError, checkHubUrl } from './services/hub-api.js';
 import type { AppCore } from './client-app.js';
 
@@ -41,6 +42,14 @@ export function buildHandlers(core: AppCore): IpcHandlers {
     },
 
     'alerts:list': async () => core.view.list(),
+
+    'alerts:older': async ({ before, limit }) => {
+      const desk = core.desk();
+      if (!desk) return fail('signed_out', 'Sign in to see alerts.');
+      if (session.view().locked) return fail('locked', 'Unlock the console first.');
+      const page = await desk.inbox.older(before, limit ?? 200);
+      return { ok: true, items: page.items.map((s) => core.view.view(s)), older: page.older };
+    },
 
     'ack:send': async (request) => {
       const user = session.currentUser();
@@ -99,6 +108,8 @@ export function buildHandlers(core: AppCore): IpcHandlers {
       session.touch();
       return { ok: true };
     },
+
+    ...zonesHandlers(core),
   };
 }
 

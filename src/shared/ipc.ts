@@ -19,25 +19,12 @@ import {
   Verification,
   Zone,
 } from './protocol/index.js';
+import { zonesChannels } from './ipc-zones.js';
 
 export const IpcError = z.strictObject({ code: z.string(), message: z.string() });
 export type IpcError = z.infer<typeof IpcError>;
 
-/** A hub refusal as a screen shows it: the hub's code and words, its HTTP status, per-field issues. */
-export const HubFailure = z.strictObject({
-  ok: z.literal(false),
-  error: z.strictObject({
-    code: z.string(),
-    message: z.string(),
-    status: z.number().int().optional(),
-    issues: z.array(z.strictObject({ path: z.string(), message: z.string() })).optional(),
-  }),
-});
-
-/** The response schema of a channel that asks the hub (src/main/ipc/hub-call.ts): the value or the refusal. */
-export function hubAnswer<S extends z.ZodType>(value: S) {
-  return z.union([z.strictObject({ ok: z.literal(true), value }), HubFailure]);
-}
+export { HubFailure, hubAnswer } from './hub-answer.js';
 
 /** An acknowledgement event waiting in the durable outbox for the hub's answer. */
 export const PendingAck = z.strictObject({
@@ -126,11 +113,20 @@ export const invokeChannels = {
     request: z.strictObject({ password: z.string().min(1).max(256), otp: z.string().regex(/^\d{6}$/).optional() }),
     response: z.union([Ok, Fail]),
   },
+  /** The most recent alerts (at most 200); `older` is where `alerts:older` continues, null when nothing is older. */
   'alerts:list': {
     request: Void,
     response: z.union([
-      z.strictObject({ locked: z.literal(false), items: z.array(AlertView) }),
+      z.strictObject({ locked: z.literal(false), items: z.array(AlertView), older: z.number().int().min(1).nullable() }),
       z.strictObject({ locked: z.literal(true), items: z.array(LockedAlertView) }),
+    ]),
+  },
+  /** Alerts that arrived before the `before`-th one, newest first, read back from the desk's store. */
+  'alerts:older': {
+    request: z.strictObject({ before: z.number().int().min(1), limit: z.number().int().min(1).max(200).optional() }),
+    response: z.union([
+      z.strictObject({ ok: z.literal(true), items: z.array(AlertView), older: z.number().int().min(1).nullable() }),
+      Fail,
     ]),
   },
   'ack:send': {
@@ -143,6 +139,7 @@ export const invokeChannels = {
   'zones:list': { request: Void, response: z.array(Zone) },
   'policy:get': { request: Void, response: Policy },
   'activity:ping': { request: Void, response: Ok },
+  ...zonesChannels,
 } as const;
 
 /** Events main -> renderer: name -> payload schema. */

@@ -9,7 +9,7 @@ import { createClientApp, type ClientApp, type ClientAppOptions } from '../../sr
 import { systemClock } from '../../src/main/adapters/system-clock.js';
 import { ManualIdleSource } from '../../src/main/adapters/manual-idle-source.js';
 import { RecordingNotifier, RecordingPopup, RecordingTray } from '../../src/main/adapters/recording-ports.js';
-import type { EventChannel } from '../../src/shared/ipc.js';
+import type { AlertView, EventChannel } from '../../src/shared/ipc.js';
 import type { Hit } from '../../src/shared/protocol/index.js';
 import { FakeSettingsStore } from './fake-settings-store.js';
 import { FakeVault } from './fake-vault.js';
@@ -71,7 +71,7 @@ export interface TestClient {
 
 export async function startTestClient(
   hubUrl: string,
-  options: { dataDir?: string; vault?: FakeVault; link?: ClientAppOptions['link'] } = {},
+  options: { dataDir?: string; vault?: FakeVault; link?: ClientAppOptions['link']; inboxMemoryLimit?: number } = {},
 ): Promise<TestClient> {
   const dataDir = options.dataDir ?? (await tempDir());
   const vault = options.vault ?? new FakeVault();
@@ -92,6 +92,7 @@ export async function startTestClient(
     dataDir,
     hubUrl,
     link: { backoffMinMs: 50, backoffMaxMs: 500, ...options.link },
+    ...(options.inboxMemoryLimit ? { inboxMemoryLimit: options.inboxMemoryLimit } : {}),
   });
   const events: TestClient['events'] = [];
   app.onEvent((channel, payload) => events.push({ channel, payload }));
@@ -107,6 +108,20 @@ export async function signInConnected(client: TestClient, username = 'trooper1',
 }
 
 /** Stops the client and removes its data folder. */
+/** Every alert the desk lists, the recent ones and then every older page, newest first; null while locked. */
+export async function listEveryAlert(client: TestClient): Promise<AlertView[] | null> {
+  const first = await client.app.handlers['alerts:list'](undefined);
+  if (first.locked) return null;
+  const items = [...first.items];
+  for (let before = first.older; before !== null; ) {
+    const page = await client.app.handlers['alerts:older']({ before });
+    if (!page.ok) throw new Error(`alerts:older refused: ${page.error.message}`);
+    items.push(...page.items);
+    before = page.older;
+  }
+  return items;
+}
+
 export async function stopTestClient(client: TestClient): Promise<void> {
   await client.stop();
   await removeDir(client.dataDir);
@@ -122,11 +137,11 @@ export interface ProxiedClient {
 
 /** A real hub, a TcpProxy in front of it, and a client signed in as trooper1 through the proxy. */
 export async function startProxiedClient(
-  options: { hub?: Pick<HubOptions, 'clock'>; link?: ClientAppOptions['link'] } = {},
+  options: { hub?: Pick<HubOptions, 'clock'>; link?: ClientAppOptions['link']; inboxMemoryLimit?: number } = {},
 ): Promise<ProxiedClient> {
   const hub = await startTestHub(['trooper1'], options.hub);
   const proxy = await TcpProxy.start(hub.hub.port);
-  const client = await startTestClient(proxy.url, { link: options.link });
+  const client = await startTestClient(proxy.url, { link: options.link, ...(options.inboxMemoryLimit ? { inboxMemoryLimit: options.inboxMemoryLimit } : {}) });
   const close = async (): Promise<void> => {
     await stopTestClient(client);
     await proxy.close();

@@ -2,7 +2,9 @@
  * The Inbox: every alert the link received, kept once by id, sealed at rest, crash-safe (a
  * SealedLog). In memory it holds only the ids it has seen (for deduplication), the highest seq
  * stored (the resume point) and the most recent alerts the UI shows, so memory stays bounded
- * however long the desk runs. Detection images are purged once past the policy's retention.
+ * however long the desk runs. Older alerts are never gone: `older()` reads them back from disk a
+ * page at a time, by their place in arrival order. Detection images are purged once past the
+ * policy's retention.
  */
 import { z } from 'zod';
 import { AckEntry, Alert } from '../../shared/protocol/index.js';
@@ -30,6 +32,14 @@ export interface StoredAlert {
   trail: AckEntry[];
 }
 
+/** A page of alerts older than the ones in memory, and where the next older page starts. */
+export interface OlderAlerts {
+  /** Newest first. */
+  items: StoredAlert[];
+  /** The `before` of the next older page; null when this page reaches the first alert. */
+  older: number | null;
+}
+
 export interface InboxOptions {
   /** How many recent alerts stay in memory for the UI. */
   memoryLimit?: number;
@@ -44,6 +54,8 @@ export class Inbox {
   /** Recent visible alerts, oldest first; at most memoryLimit. */
   private recent: StoredAlert[] = [];
   private readonly byId = new Map<string, StoredAlert>();
+  /** Every visible alert's id in arrival order: a page's place (`before`) stays put as alerts arrive. */
+  private readonly order: string[] = [];
   private headSeq = 0;
   /** The oldest read time of a stored alert that still has images: a purge before it has nothing to do. */
   private oldestImageAt = Infinity;
@@ -146,6 +158,38 @@ export class Inbox {
     return this.byId.get(alertId);
   }
 
+  /** Where the alerts older than `list()` start (the `before` of `older`); null when there are none. */
+  olderStart(): number | null {
+    const start = this.order.length - this.recent.length;
+    return start > 0 ? start : null;
+  }
+
+  /** Up to `limit` visible alerts that arrived before the `before`-th one, newest first, with their trails, read from disk. */
+  async older(before: number, limit: number): Promise<OlderAlerts> {
+    const end = Math.min(Math.max(0, before), this.order.length);
+    const start = Math.max(0, end - limit);
+    const wanted = new Map<string, StoredAlert | null>(this.order.slice(start, end).map((id) => [id, null]));
+    const trails = new Map<string, AckEntry[]>();
+    await this.log.read((record) => {
+      if (record.t === 'trail') {
+        if (!wanted.has(record.entry.alertId)) return;
+        const list = trails.get(record.entry.alertId) ?? [];
+        addEntry(list, record.entry);
+        trails.set(record.entry.alertId, list);
+      } else if (wanted.get(record.alert.id) === null) {
+        wanted.set(record.alert.id, { seq: record.seq, alert: record.alert, receivedAt: record.receivedAt, trail: [] });
+      }
+    });
+    const items: StoredAlert[] = [];
+    for (const id of this.order.slice(start, end).reverse()) {
+      const stored = wanted.get(id);
+      // In memory already (a page that overlaps the recent ones), or read back from disk.
+      const current = this.byId.get(id) ?? (stored ? { ...stored, trail: trails.get(id) ?? [] } : undefined);
+      if (current) items.push(current);
+    }
+    return { items, older: start > 0 ? start : null };
+  }
+
   /** Drops detection images older than the retention (by the read's time) from disk and memory. */
   async purgeImages(retentionDays: number): Promise<number> {
     const cutoff = this.clock.now() - retentionDays * DAY_MS;
@@ -174,6 +218,7 @@ export class Inbox {
     if (record.seq > this.headSeq) this.headSeq = record.seq;
     const stored: StoredAlert = { seq: record.seq, alert: record.alert, receivedAt: record.receivedAt, trail: [] };
     if (record.hidden) return stored;
+    this.order.push(stored.alert.id);
     this.recent.push(stored);
     this.byId.set(stored.alert.id, stored);
     if (this.recent.length > this.memoryLimit) {

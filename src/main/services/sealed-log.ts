@@ -117,6 +117,20 @@ export class SealedLog<T> {
   }
 
   /**
+   * Reads every readable record in order without changing the file (the history beyond what is
+   * kept in memory). Queued behind appends and compactions, so it never sees a half-renamed file.
+   */
+  read(visit: (record: T) => void): Promise<void> {
+    return this.serial(async () => {
+      if ((await fileSize(this.path)) === 0) return;
+      for await (const line of lines(this.path)) {
+        const record = line.length > 0 ? this.unseal(line) : null;
+        if (record !== null) visit(record);
+      }
+    });
+  }
+
+  /**
    * Rewrites the log through `change` (null drops a record), streaming into a temporary file
    * that then replaces the log atomically, so a compaction never holds the whole log in memory.
    */

@@ -145,4 +145,39 @@ describe('Inbox', () => {
     expect(order).toEqual(['first', 'second-duplicate']);
     await inbox.close();
   });
+  it('reads alerts older than the ones in memory back from disk, a page at a time, with their trails, across a restart', async () => {
+    const inbox = await open(3);
+    const ids: string[] = [];
+    // Arrival order is not seq order (several hub nodes): pages follow arrival, the order the list shows.
+    for (const seq of [4, 1, 7, 2, 9, 3, 8, 5]) {
+      const e = envelope(seq);
+      ids.push(e.alert.id);
+      await inbox.store(e);
+    }
+    await inbox.store(envelope(6), true); // hidden by the client filter: never listed
+    await inbox.addTrail(entry(ids[1]!, 11));
+    expect(inbox.list().map((s) => s.alert.id)).toEqual(ids.slice(5).reverse());
+    expect(inbox.olderStart()).toBe(5);
+
+    const page1 = await inbox.older(5, 2);
+    expect(page1.items.map((s) => s.alert.id)).toEqual([ids[4], ids[3]]);
+    expect(page1.older).toBe(3);
+    const page2 = await inbox.older(3, 2);
+    expect(page2.items.map((s) => s.alert.id)).toEqual([ids[2], ids[1]]);
+    expect(page2.items[1]!.trail.map((e) => e.seq)).toEqual([11]);
+    const last = await inbox.older(1, 2);
+    expect(last.items.map((s) => s.alert.id)).toEqual([ids[0]]);
+    expect(last.older).toBeNull();
+
+    // A new arrival does not move a page: the same `before` gives the same alerts.
+    await inbox.store(envelope(10));
+    expect((await inbox.older(5, 2)).items.map((s) => s.alert.id)).toEqual([ids[4], ids[3]]);
+    await inbox.close();
+
+    const again = await open(3);
+    expect(again.olderStart()).toBe(6);
+    const all = await again.older(6, 200);
+    expect(all.items.map((s) => s.alert.id)).toEqual(ids.slice(0, 6).reverse());
+    expect(all.items.find((s) => s.alert.id === ids[1])!.trail).toHaveLength(1);
+  });
 });
