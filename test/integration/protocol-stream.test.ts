@@ -158,11 +158,14 @@ describe('PROTOCOL.md stream', () => {
     expect(entry).toEqual({ ...first, seq: answer.entrySeq, userId: a.user.id, username: a.user.username, clientId: 'fan-a', serverAt: expect.stringMatching(WITH_ZONE), prevHash: expect.stringMatching(/^[0-9a-f]{64}$/), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
 
     // Events on one socket arrive in order: once C has the second ack, it would already have had the first.
+    // Nothing orders two sockets, though: C having the second ack says nothing about A, so A is waited for.
     const second = ackEvent(forAll.id, 'acknowledged');
     expect((await deskB.sendAck(second)).ok).toBe(true);
     await waitFor(() => deskC.acks.some((e) => e.eventId === second.eventId), 'the second ack on C');
     expect(deskC.acks.some((e) => e.eventId === first.eventId)).toBe(false);
-    expect(deskA.acks.find((e) => e.eventId === second.eventId)).toMatchObject({ userId: b.user.id, clientId: 'fan-b' });
+    for (const d of [deskA, deskA2]) {
+      expect(await waitFor(() => d.acks.find((e) => e.eventId === second.eventId), `the second ack on ${d.socket.id}`)).toMatchObject({ userId: b.user.id, clientId: 'fan-b' });
+    }
   });
 
   it('pushes zones again on update, unassignment and deletion, as GET /zones serves them', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backoffDelay, isRefused, refusedDelay } from '../../../src/main/services/alert-link.js';
+import { seededRandom } from '../../../src/shared/seeded-random.js';
 
 describe('backoffDelay', () => {
   it('doubles from the minimum up to the maximum, with jitter in the upper half', () => {
@@ -7,7 +8,8 @@ describe('backoffDelay', () => {
     expect(backoffDelay(0, 500, 30_000, () => 1)).toBe(500);
     expect(backoffDelay(3, 500, 30_000, () => 1)).toBe(4000);
     expect(backoffDelay(50, 500, 30_000, () => 0.5)).toBe(22_500);
-    const spread = new Set(Array.from({ length: 50 }, () => backoffDelay(4, 500, 30_000, Math.random)));
+    const random = seededRandom(4); // fixed: the same 50 draws on every run
+    const spread = new Set(Array.from({ length: 50 }, () => backoffDelay(4, 500, 30_000, random)));
     expect(spread.size).toBeGreaterThan(40);
     for (const d of spread) expect(d >= 4000 && d <= 8000).toBe(true);
   });
