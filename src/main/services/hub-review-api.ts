@@ -1,0 +1,100 @@
+/**
+ * The hub's supervisor endpoints as the review screens use them: the log (GET /acks with its
+ * filters and cursor), refusals, one alert's whole trail, the chain check, the monthly and sharing
+ * reports, and the files (log CSV, report CSV and PDF). JSON goes through `HubApi.call`, so parsing
+ * and errors are the same as everywhere else; a file is read as bytes here, with the same error
+ * handling, because the renderer must never hold the token that fetching it needs.
+ */
+import { z } from 'zod';
+import {
+  AlertTrail,
+  ChainCheck,
+  type DownloadedFile,
+  LogPage,
+  MonthlyReport,
+  Person,
+  Refusal,
+  SharingReport,
+  type DownloadRequest,
+  type LogFilter,
+} from '../../shared/ipc-review.js';
+import { HubError, type HubApi } from './hub-api.js';
+
+/** A file larger than this is refused rather than carried over IPC (the log CSV at 1,000,000 rows is ~200 MB). */
+export const MAX_DOWNLOAD_BYTES = 64 * 1024 * 1024;
+
+/** The GET /acks query of a filter: only the parameters that are set. */
+export function logQuery(filter: LogFilter & { cursor?: string; limit?: number }): URLSearchParams {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(filter)) {
+    if (value !== undefined && value !== '') query.set(key, String(value));
+  }
+  return query;
+}
+
+export function logPage(hub: HubApi, token: string, filter: LogFilter & { cursor?: string; limit?: number }): Promise<LogPage> {
+  return hub.call('GET', `/acks?${logQuery(filter).toString()}`, LogPage, { token });
+}
+
+export function refusals(hub: HubApi, token: string, filter: LogFilter): Promise<{ items: Refusal[] }> {
+  const { order: _order, step: _step, result: _result, ...rest } = filter;
+  return hub.call('GET', `/acks/refusals?${logQuery(rest).toString()}`, z.object({ items: z.array(Refusal) }), { token });
+}
+
+export function alertTrail(hub: HubApi, token: string, alertId: string): Promise<AlertTrail> {
+  return hub.call('GET', `/alerts/${encodeURIComponent(alertId)}`, AlertTrail, { token });
+}
+
+export async function checkChain(hub: HubApi, token: string, now: () => number): Promise<ChainCheck> {
+  const report = await hub.call('GET', '/audit/verify', ChainCheck.omit({ checkedAt: true }), { token });
+  return { ...report, checkedAt: new Date(now()).toISOString() };
+}
+
+export async function people(hub: HubApi, token: string): Promise<{ items: Person[] }> {
+  const body = await hub.call('GET', '/users', z.object({ items: z.array(Person) }), { token });
+  return { items: body.items.map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, roles: u.roles, unit: u.unit })) };
+}
+
+export function monthly(hub: HubApi, token: string, month: string, unit?: string): Promise<MonthlyReport> {
+  const query = new URLSearchParams({ month, ...(unit ? { unit } : {}) });
+  return hub.call('GET', `/reports/monthly?${query.toString()}`, MonthlyReport, { token });
+}
+
+export function sharing(hub: HubApi, token: string, month: string): Promise<SharingReport> {
+  return hub.call('GET', `/reports/sharing?${new URLSearchParams({ month }).toString()}`, SharingReport, { token });
+}
+
+/** Where each file comes from and what it is called when saved. */
+export function downloadTarget(request: DownloadRequest): { path: string; filename: string; mime: string } {
+  if (request.what === 'log.csv') {
+    const { order: _order, ...filter } = request.filter;
+    const query = logQuery(filter).toString();
+    return { path: `/acks/export.csv${query ? `?${query}` : ''}`, filename: 'acknowledgement-log.csv', mime: 'text/csv' };
+  }
+  const query = new URLSearchParams({ month: request.month, ...(request.unit ? { unit: request.unit } : {}) }).toString();
+  const unitPart = request.unit ? `-${request.unit.replace(/[^A-Za-z0-9]+/g, '-')}` : '';
+  if (request.what === 'monthly.csv') return { path: `/reports/monthly.csv?${query}`, filename: `audit-report-${request.month}${unitPart}.csv`, mime: 'text/csv' };
+  return { path: `/reports/monthly.pdf?${query}`, filename: `audit-report-${request.month}${unitPart}.pdf`, mime: 'application/pdf' };
+}
+
+/** Fetches one file with the user's token; the hub records the export (who, what, when). */
+export async function download(hub: HubApi, token: string, request: DownloadRequest, timeoutMs = 120_000): Promise<DownloadedFile> {
+  const target = downloadTarget(request);
+  let response: Response;
+  try {
+    response = await fetch(`${hub.base}/api/v1${target.path}`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(timeoutMs) });
+  } catch (err) {
+    throw new HubError('hub_unreachable', `The hub could not be reached (${(err as Error).message}).`, 0);
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => undefined)) as { error?: { code?: unknown; message?: unknown } } | undefined;
+    const code = typeof body?.error?.code === 'string' ? body.error.code : 'hub_error';
+    const message = typeof body?.error?.message === 'string' ? body.error.message : `The hub answered ${response.status}.`;
+    throw new HubError(code, message, response.status);
+  }
+  const declared = Number(response.headers.get('content-length') ?? 0);
+  if (declared > MAX_DOWNLOAD_BYTES) throw new HubError('too_large', 'That file is too large to save from here; narrow the filters.', 413);
+  const bytes = Buffer.from(await response.arrayBuffer());
+  if (bytes.length > MAX_DOWNLOAD_BYTES) throw new HubError('too_large', 'That file is too large to save from here; narrow the filters.', 413);
+  return { filename: target.filename, mime: target.mime, base64: bytes.toString('base64') };
+}
