@@ -12,13 +12,18 @@ export class FakeSessionApi implements SessionApi {
   signOuts = 0;
   validRefresh = new Set<string>();
   unreachable = false;
+  /** 1.1: sign-ins answer a restricted token (temporary password, or a second factor to set up). */
+  restrict: 'password' | 'otp' | null = null;
 
   async signIn(request: LoginRequest): Promise<SessionTokens> {
     this.reachable();
     if (request.username !== this.user.username || request.password !== this.password) {
       throw new HubError('bad_credentials', 'Wrong user name or password.', 401);
     }
-    return this.tokens();
+    const tokens = this.tokens();
+    if (this.restrict === 'password') return { ...tokens, mustChangePassword: true };
+    if (this.restrict === 'otp') return { ...tokens, mustEnrollOtp: true };
+    return tokens;
   }
 
   async refresh(refreshToken: string): Promise<SessionTokens> {

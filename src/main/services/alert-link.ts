@@ -6,9 +6,13 @@
  * logged reason and the link goes on), reconnects with backoff and jitter (at once when the OS says
  * the network is back or the machine woke), and detects a half-open connection with WebSocket
  * pings. Socket.IO's own reconnection is off: this class owns the policy.
+ * 1.1: each refreshed token is sent on the open socket as `reauth` (the hub ends a socket whose
+ * token expired without one; a refused reauth reconnects with the new token), and `session_ended`
+ * hands the hub's reason to the session (which returns to sign-in), except `expired`, after which
+ * the link simply reconnects with a refreshed token.
  */
 import { io, type Socket } from 'socket.io-client';
-import { AckEntry, AckResult, AlertEnvelope, Hello, Policy, Zone, type AckEvent } from '../../shared/protocol/index.js';
+import { AckEntry, AckResult, AlertEnvelope, Hello, Policy, SessionEnded, Zone, type AckEvent } from '../../shared/protocol/index.js';
 import { z } from 'zod';
 import type { AckSender } from './ack-outbox.js';
 import { LinkHeartbeat } from './link-heartbeat.js';
@@ -30,6 +34,10 @@ export interface LinkReceiver {
 export interface LinkCredentials {
   token(): Promise<string | null>;
   refreshNow(): Promise<boolean>;
+  /** Each new access token of the same session, so the open socket can `reauth` with it. */
+  onTokenRefreshed?(listener: (token: string) => void): () => void;
+  /** The hub ended the session (`session_ended` with a reason other than `expired`). */
+  end?(reason: string): Promise<void>;
 }
 
 export interface AlertLinkOptions {
@@ -73,6 +81,7 @@ export class AlertLink implements AckSender {
     this.running = true;
     this.unsubscribe.push(this.idle.onNetworkBack(() => this.reconnectNow('network back')));
     this.unsubscribe.push(this.idle.onResume(() => this.reconnectNow('system resumed')));
+    if (this.credentials.onTokenRefreshed) this.unsubscribe.push(this.credentials.onTokenRefreshed((token) => void this.reauth(token)));
     this.connect();
   }
 
@@ -167,6 +176,7 @@ export class AlertLink implements AckSender {
     socket.on('hello', (payload: unknown) => this.onHello(payload));
     socket.on('alert', (payload: unknown, ack?: (answer: unknown) => void) => this.onAlert(socket, resumeFrom, payload, ack));
     socket.on('ack', (payload: unknown) => this.onEntry(payload));
+    socket.on('session_ended', (payload: unknown) => this.onSessionEnded(socket, payload));
     socket.on('policy', (payload: unknown) => {
       const parsed = Policy.safeParse(payload);
       if (parsed.success) this.receiver.policy(parsed.data);
@@ -240,6 +250,39 @@ export class AlertLink implements AckSender {
         else this.receipts.receiptSent(envelope.seq);
       }
     });
+  }
+
+  /** Re-authenticates the open socket with a refreshed token; a refusal or no answer reconnects. */
+  private async reauth(token: string): Promise<void> {
+    const socket = this.socket;
+    if (!socket?.connected) return; // the next connection opens with the new token anyway
+    let ok = false;
+    try {
+      const answer: unknown = await socket.timeout(this.options.ackTimeoutMs ?? 10_000).emitWithAck('reauth', { token });
+      ok = (answer as { ok?: unknown } | null)?.ok === true;
+    } catch {
+      ok = false;
+    }
+    if (socket !== this.socket) return;
+    if (ok) this.logger.info('link: re-authenticated with a refreshed token');
+    else {
+      this.logger.warn('link: the hub did not take the refreshed token; reconnecting with it');
+      this.fail('reauth refused');
+    }
+  }
+
+  private onSessionEnded(socket: Socket, payload: unknown): void {
+    if (socket !== this.socket) return;
+    const parsed = SessionEnded.safeParse(payload);
+    // Dropped like any malformed event: if the session did end, the reconnect is refused and the
+    // refused refresh signs out; nothing is shown meanwhile that the hub did not already send.
+    if (!parsed.success) return this.dropped('session_ended', parsed.error);
+    const { reason } = parsed.data;
+    this.logger.warn('link: the hub ended the session', { reason });
+    // The access token ran out before a reauth reached the hub: the session itself goes on.
+    if (reason === 'expired') return;
+    this.stop();
+    void this.credentials.end?.(reason);
   }
 
   private onEntry(payload: unknown): void {
