@@ -173,6 +173,59 @@ function contract(name: string, open: () => Promise<Opened>): void {
       expect(await store.acks.outcome('e-9')).toEqual({ ok: false, error: refusal.error });
     });
 
+    it('answers the supervisor reads: log search, report facts, activity, escalations', async () => {
+      await store.users.add(user(1, { unit: 'Troop 1' }));
+      await store.users.add(user(2, { unit: 'Troop 2' }));
+      const a = (await store.alerts.ingest(sampleHit({ category: 'felony', plate: 'XYZ9876' }), '2026-11-10T03:00:00.000Z')).alert;
+      const b = (await store.alerts.ingest(sampleHit({ category: 'amber' }), '2026-11-20T03:00:00.000Z')).alert;
+      await store.alerts.ingest(sampleHit(), '2026-12-01T00:00:00.000Z');
+      for (const [alertId, userId, at] of [[a.id, 'u-1', '03:00:05'], [a.id, 'u-2', '03:00:06'], [b.id, 'u-2', '03:00:07']] as const) {
+        await store.receipts.add({ alertId, userId, clientId: 'd', receivedAt: `2026-11-20T${at}.000Z` });
+      }
+      await store.acks.append(draft(a.id, 'acknowledged', 1), () => undefined);
+      await store.acks.append({ ...draft(a.id, 'verified', 2), verification: { system: 'LEADS', result: 'not_confirmed', plateMatchesImage: true, stateMatches: true } }, () => undefined);
+      await store.acks.append({ ...draft(b.id, 'acknowledged', 3, 'u-2') }, () => undefined);
+      await store.acks.append({ ...draft(b.id, 'action_taken', 4, 'u-2'), action: { kind: 'stop', caseNumber: 'case-77' } }, () => undefined);
+      const seqs = (q: Partial<Parameters<HubStore['review']['searchAcks']>[0]>) =>
+        store.review.searchAcks({ order: 'asc', limit: 10, ...q }).then((rows) => rows.map((r) => r.seq));
+      expect(await seqs({ unit: 'Troop 2' })).toEqual([3, 4]);
+      expect(await seqs({ type: 'verified', result: 'not_confirmed' })).toEqual([2]);
+      expect(await seqs({ text: 'XYZ98' })).toEqual([1, 2]);
+      expect(await seqs({ text: 'CASE-7' })).toEqual([4]);
+      expect(await seqs({ order: 'desc', cursorSeq: 4, limit: 2 })).toEqual([3, 2]);
+      expect(await seqs({ alertId: b.id, category: 'amber', userId: 'u-2' })).toEqual([3, 4]);
+      expect((await store.review.searchAcks({ order: 'asc', limit: 1 }))[0]).toMatchObject({ seq: 1, plate: 'XYZ9876', plateState: 'IL', category: 'felony', unit: 'Troop 1' });
+
+      const facts = await store.review.reportFacts('2026-11-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z');
+      expect(facts.alerts.map((x) => x.id).sort()).toEqual([a.id, b.id].sort());
+      expect(facts.receipts).toHaveLength(3);
+      expect(facts.entries.map((e) => [e.seq, e.type, e.result]).sort()).toEqual([[1, 'acknowledged', null], [2, 'verified', 'not_confirmed'], [3, 'acknowledged', null], [4, 'action_taken', null]]);
+
+      // b is verified by nobody and was first delivered at 03:00:07; a has a verification.
+      expect(await store.review.dueForEscalation('2026-11-19T00:00:00.000Z', '2026-11-20T03:00:06.999Z', 10)).toEqual([]);
+      expect(await store.review.dueForEscalation('2026-11-20T03:00:08.000Z', '2026-11-21T00:00:00.000Z', 10)).toEqual([]);
+      const due = await store.review.dueForEscalation('2026-11-19T00:00:00.000Z', '2026-11-20T03:00:07.000Z', 10);
+      expect(due).toEqual([{ alertId: b.id, seq: expect.any(Number), category: 'amber', plate: 'ABC1234', deliveredAt: '2026-11-20T03:00:07.000Z' }]);
+      const record = { ...due[0]!, escalatedAt: '2026-11-20T03:10:07.000Z', units: ['Troop 2'] };
+      expect(await store.review.addEscalation(record)).toBe(true);
+      expect(await store.review.addEscalation({ ...record, escalatedAt: 'later' })).toBe(false);
+      expect(await store.review.escalation(b.id)).toEqual(record);
+      expect(await store.review.escalations({ limit: 10 })).toEqual([record]);
+      expect(await store.review.dueForEscalation('2026-11-19T00:00:00.000Z', '2026-11-21T00:00:00.000Z', 10)).toEqual([]);
+      expect((await store.review.reportFacts('2026-11-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z')).escalatedAlertIds).toEqual([b.id]);
+
+      await store.audit.add({ at: '2026-11-03T00:00:00.000Z', action: 'login', outcome: 'failure', userId: 'u-1', username: 'x', source: null });
+      await store.audit.add({ at: '2026-12-03T00:00:00.000Z', action: 'login', outcome: 'failure', userId: 'u-1', username: 'x', source: null });
+      await store.zones.put(zone('z1', CHICAGO), 'u-2', '2026-11-04T00:00:00.000Z');
+      const activity = await store.review.activity('2026-11-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z', ['login']);
+      expect(activity).toEqual([
+        { action: 'login', outcome: 'failure', userId: 'u-1', detail: null },
+        { action: 'zone_change', outcome: 'success', userId: 'u-2', detail: null },
+      ]);
+      expect((await store.review.auditEvents({ actions: ['login'], since: '2026-12-01T00:00:00.000Z', limit: 5 })).map((e) => e.at)).toEqual(['2026-12-03T00:00:00.000Z']);
+      expect(await store.review.received('2026-11-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z')).toEqual([{ network: 'isp', source: 'NCIC', hits: 2 }]);
+    });
+
     it('keeps one hash chain under concurrent appends', async () => {
       const alerts = await Promise.all(Array.from({ length: 8 }, () => store.alerts.ingest(sampleHit(), new Date().toISOString())));
       const outcomes = await Promise.all(alerts.flatMap(({ alert }, i) => [1, 2, 3].map((u) =>

@@ -15,11 +15,12 @@ const entry: AckEntry = {
 
 describe('ack CSV', () => {
   it('quotes commas, quotes and newlines, and defuses spreadsheet formulas', () => {
-    const row = ackCsvRow(entry, 'felony');
+    const row = ackCsvRow({ ...entry, category: 'felony', plate: 'ABC1234', plateState: 'IL', unit: 'Troop 3' });
     expect(ackCsvHeader().split(',')).toEqual([...ACK_CSV_COLUMNS]);
     expect(row).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(row).toContain('"said ""hi"", left\nquickly"');
     expect(row.startsWith('3,2026-11-28T03:15:05.000Z,2026-11-28T03:15:04.120Z,vm-1,felony,action_taken,u-1,trooper1,desk,')).toBe(true);
+    expect(row.endsWith(',ABC1234,IL,Troop 3')).toBe(true);
   });
 });
 

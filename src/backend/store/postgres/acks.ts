@@ -9,6 +9,7 @@ import { GENESIS_HASH, canonicalJson } from '../../../shared/chain.js';
 import type { AckEntry } from '../../../shared/protocol/index.js';
 import { entryHash } from '../../audit/chain-hash.js';
 import type { AckDraft, AckLogRow, AckLogStore, AckOutcome, AckQuery, AckRefusal, AckRefusalRecord } from '../port.js';
+import { recordAckFacts } from './review.js';
 import { LOCK, inTransaction, where } from './tx.js';
 
 type Queryable = Pick<pg.ClientBase, 'query'>;
@@ -45,6 +46,7 @@ export class PgAckLogStore implements AckLogStore {
         'INSERT INTO ack_log (seq, event_id, alert_id, user_id, category, server_at, body, hash) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)',
         [entry.seq, draft.eventId, draft.alertId, draft.userId, category ?? null, draft.serverAt, canonicalJson(entry), hash],
       );
+      await recordAckFacts(db, entry.seq);
       return { ok: true, entrySeq: entry.seq };
     }, LOCK.ackLog);
   }

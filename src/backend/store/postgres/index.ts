@@ -8,6 +8,7 @@ import type { HubStore } from '../port.js';
 import { PgAuditStore, PgIngestKeyStore, PgSecretStore, PgSessionStore, PgUserStore } from './accounts.js';
 import { PgAckLogStore } from './acks.js';
 import { PgAlertStore, PgReceiptStore } from './alerts.js';
+import { PgReviewStore, createReviewSchema } from './review.js';
 import { createSchema } from './schema.js';
 import { PgPolicyStore, PgZoneStore } from './zones-policy.js';
 
@@ -46,6 +47,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
   });
   try {
     await createSchema(client);
+    await createReviewSchema(client);
   } catch (err) {
     client.release();
     await pool.end().catch(() => undefined);
@@ -68,6 +70,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
     policy: new PgPolicyStore(pool, routingWritten),
     audit: new PgAuditStore(pool),
     secrets: new PgSecretStore(pool),
+    review: new PgReviewStore(pool),
     async routingVersion() {
       const { rows } = await pool.query<{ version: string }>('SELECT version FROM routing_version WHERE id = 1');
       return Number(rows[0]?.version ?? 0);

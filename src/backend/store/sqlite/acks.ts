@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { GENESIS_HASH, canonicalJson } from '../../../shared/chain.js';
 import type { AckEntry } from '../../../shared/protocol/index.js';
 import { entryHash } from '../../audit/chain-hash.js';
+import { recordAckFacts } from './review.js';
 import type {
   AckDraft,
   AckLogRow,
@@ -37,6 +38,7 @@ export class SqliteAckLogStore implements AckLogStore {
       const category = (db.prepare('SELECT category FROM alerts WHERE id = ?').get(draft.alertId) as { category: string } | undefined)?.category;
       db.prepare('INSERT INTO ack_log (seq, event_id, alert_id, user_id, category, server_at, body, hash) VALUES (?,?,?,?,?,?,?,?)')
         .run(entry.seq, draft.eventId, draft.alertId, draft.userId, category ?? null, draft.serverAt, canonicalJson(entry), hash);
+      recordAckFacts(db, entry.seq);
       return { ok: true, entrySeq: entry.seq };
     });
   }

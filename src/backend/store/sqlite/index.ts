@@ -6,6 +6,7 @@ import type { HubStore } from '../port.js';
 import { SqliteAuditStore, SqliteIngestKeyStore, SqliteSecretStore, SqliteSessionStore, SqliteUserStore } from './accounts.js';
 import { SqliteAckLogStore } from './acks.js';
 import { SqliteAlertStore, SqliteReceiptStore } from './alerts.js';
+import { SqliteReviewStore, createReviewSchema } from './review.js';
 import { createSchema } from './schema.js';
 import { SqlitePolicyStore, SqliteZoneStore } from './zones-policy.js';
 
@@ -31,6 +32,7 @@ export function openSqliteStore(dataDir: string | undefined): HubStore {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   createSchema(db);
+  createReviewSchema(db);
   const receipts = new SqliteReceiptStore(db);
   return {
     users: new SqliteUserStore(db),
@@ -43,6 +45,7 @@ export function openSqliteStore(dataDir: string | undefined): HubStore {
     policy: new SqlitePolicyStore(db),
     audit: new SqliteAuditStore(db),
     secrets: new SqliteSecretStore(db),
+    review: new SqliteReviewStore(db),
     async close() {
       if (!db.open) return;
       receipts.flush();
