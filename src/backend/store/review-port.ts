@@ -87,6 +87,8 @@ export interface ExportQuery {
   since?: string;
   until?: string;
   actions: readonly string[];
+  /** Only events whose detail names this alert (`detail.alertId`). */
+  alertId?: string;
   limit: number;
 }
 

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { HubContext } from '../../context.js';
 import { forbidden, notFound } from '../../errors.js';
+import { EXPORT_ACTIONS, toExportItem } from '../../review/exports.js';
 import { requireUser } from '../guard.js';
 import { AlertListQuery, decodeCursor, encodeCursor, parseQuery } from '../query.js';
 
@@ -21,6 +22,14 @@ export function alertRoutes(app: FastifyInstance, ctx: HubContext): void {
       // Addition to PROTOCOL.md: who received it, on which installation, and when.
       seq: stored.seq,
       receipts: receipts.map((r) => ({ userId: r.userId, username: names.get(r.userId) ?? null, clientId: r.clientId, receivedAt: r.receivedAt })),
+      // Additions for the supervisor's trail page: refused attempts, the escalation, exports of it.
+      ...(me.roles.includes('supervisor')
+        ? {
+            refusals: await ctx.store.review.refusals({ alertId: stored.alert.id, limit: 1000 }),
+            escalation: (await ctx.store.review.escalation(stored.alert.id)) ?? null,
+            exports: (await ctx.store.review.auditEvents({ actions: EXPORT_ACTIONS, alertId: stored.alert.id, limit: 1000 })).map(toExportItem),
+          }
+        : {}),
     };
   });
 

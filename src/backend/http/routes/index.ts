@@ -6,6 +6,7 @@ import { alertRoutes } from './alerts.js';
 import { healthRoutes } from './health.js';
 import { hitRoutes } from './hits.js';
 import { policyRoutes } from './policy.js';
+import { reviewRoutes } from './review.js';
 import { sessionRoutes } from './session.js';
 import { userRoutes } from './users.js';
 import { zoneRoutes } from './zones.js';
@@ -19,4 +20,5 @@ export function registerRoutes(app: FastifyInstance, ctx: HubContext): void {
   zoneRoutes(app, ctx);
   policyRoutes(app, ctx);
   userRoutes(app, ctx);
+  reviewRoutes(app, ctx);
 }

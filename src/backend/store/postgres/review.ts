@@ -184,7 +184,7 @@ export class PgReviewStore implements ReviewStore {
 
   async auditEvents(q: ExportQuery): ReturnType<ReviewStore['auditEvents']> {
     const params: unknown[] = [[...q.actions]];
-    const more = conditions([['at >= ?', q.since], ['at < ?', q.until]], params);
+    const more = conditions([['at >= ?', q.since], ['at < ?', q.until], ["(detail::json)->>'alertId' = ?", q.alertId]], params);
     params.push(q.limit);
     const { rows } = await this.pool.query<{ id: string; at: string; action: string; userId: string | null; username: string | null; detail: string | null }>(
       `SELECT id, at, action, user_id AS "userId", username, detail FROM audit_events

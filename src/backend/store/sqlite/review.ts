@@ -187,9 +187,10 @@ export class SqliteReviewStore implements ReviewStore {
       .prepare(
         `SELECT id, at, action, user_id AS userId, username, detail FROM audit_events
          WHERE action IN (SELECT value FROM json_each(@actions)) AND (@since IS NULL OR at >= @since) AND (@until IS NULL OR at < @until)
+           AND (@alert IS NULL OR json_extract(detail, '$.alertId') = @alert)
          ORDER BY id DESC LIMIT @limit`,
       )
-      .all({ actions: JSON.stringify(q.actions), since: q.since ?? null, until: q.until ?? null, limit: q.limit }) as {
+      .all({ actions: JSON.stringify(q.actions), since: q.since ?? null, until: q.until ?? null, alert: q.alertId ?? null, limit: q.limit }) as {
       id: number; at: string; action: string; userId: string | null; username: string | null; detail: string | null;
     }[];
     return rows.map((r) => ({ ...r, detail: parseDetail(r.detail) }));
