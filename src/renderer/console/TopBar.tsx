@@ -1,9 +1,14 @@
-/** The bar across the top: where I am, who I am, whether alerts are flowing. */
+/** The bar across the top: the screens of this user's console, who I am, whether alerts are flowing. */
 import type { Presence } from '../../shared/ipc.js';
 import type { PublicUser } from '../../shared/protocol/user.js';
 import { tas } from '../api.js';
+import { navigate } from '../router/useRoute.js';
 
-export type View = 'alerts' | 'console' | 'settings';
+export interface NavItem {
+  id: string;
+  title: string;
+  to: string;
+}
 
 const LINK_TEXT: Record<Presence['state'], string> = {
   connected: 'Receiving alerts',
@@ -12,21 +17,19 @@ const LINK_TEXT: Record<Presence['state'], string> = {
   signed_out: 'Signed out',
 };
 
-export function TopBar({ view, onView, user, presence, openCount, locked, tabs: withTabs = true }: { view: View; onView: (v: View) => void; user?: PublicUser; presence?: Presence; openCount: number; locked: boolean; tabs?: boolean }): React.JSX.Element {
-  const tabs: [View, string][] = [
-    ['alerts', `Alerts${openCount ? ` (${openCount})` : ''}`],
-    ['console', 'All alerts'],
-    ['settings', 'Settings'],
-  ];
+// Buttons rather than anchors: the tabs act on this window only (a screen is never torn off into a
+// browser tab); <Link> in the screens gives real addresses where copying one makes sense.
+export function TopBar({ items, current, user, presence, openCount, locked }: { items: NavItem[]; current?: string; user?: PublicUser; presence?: Presence; openCount: number; locked: boolean }): React.JSX.Element {
   const state = presence?.state ?? 'connecting';
   return (
     <header className="topbar">
       <span className="brand">OpenTAS</span>
-      {!locked && withTabs && (
+      {!locked && items.length > 0 && (
         <nav aria-label="Views" className="tabs">
-          {tabs.map(([v, label]) => (
-            <button key={v} type="button" className={`tab ${view === v ? 'tab-on' : ''}`} aria-current={view === v ? 'page' : undefined} onClick={() => onView(v)}>
-              {label}
+          {items.map((s) => (
+            <button key={s.id} type="button" className={`tab ${current === s.id ? 'tab-on' : ''}`} aria-current={current === s.id ? 'page' : undefined} data-screen={s.id} onClick={() => navigate(s.to)}>
+              {s.title}
+              {s.id === 'alerts' && openCount ? ` (${openCount})` : ''}
             </button>
           ))}
         </nav>

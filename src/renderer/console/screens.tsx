@@ -1,0 +1,40 @@
+/**
+ * The console's screens: one row per screen, who may open it and how it is addressed. The top bar
+ * lists the rows whose `roles` meet the signed-in user's (a user with several roles sees the union,
+ * in table order); any other address shows "Not allowed" or "No such screen", never a blank page.
+ *
+ * `path` is a pattern: literal segments and `:name` params; a last `:name?` is optional, so ONE row
+ * answers both the list and one item (`/zones/:id?` matches `/zones` and `/zones/troop3-i55`). The
+ * top bar links to the path without its params. `render` gets the params (URI-decoded) and reads
+ * everything else through `useConsole()`.
+ *
+ * To add a screen: one row, above Settings (which stays last). Only screens that exist go here.
+ * These roles only hide what the hub would refuse: the hub stays the authority (a 403 from it is
+ * shown by HubProblem.tsx).
+ */
+import type { Role } from '../../shared/protocol/user.js';
+import { AlertsScreen } from './AlertsScreen.js';
+import { AllAlertsScreen } from './AllAlertsScreen.js';
+import { SettingsScreen } from './SettingsScreen.js';
+import { ZonesScreen } from '../zones/ZonesScreen.js';
+
+export interface ScreenDef {
+  id: string;
+  path: string;
+  title: string;
+  roles: readonly Role[];
+  /** Optional heading the top bar may group screens under (e.g. 'Review', 'Admin'). */
+  group?: string;
+  render: (params: Record<string, string>) => React.JSX.Element;
+}
+
+/** Those who receive alerts at their desk (PROTOCOL roles: a dispatcher may what a trooper may). */
+export const RECEIVING_ROLES: readonly Role[] = ['trooper', 'dispatcher'];
+const EVERYONE: readonly Role[] = ['trooper', 'dispatcher', 'supervisor', 'admin'];
+
+export const SCREENS: ScreenDef[] = [
+  { id: 'alerts', path: '/alerts/:id?', title: 'Alerts', roles: RECEIVING_ROLES, render: (p) => <AlertsScreen id={p.id} /> },
+  { id: 'all', path: '/all', title: 'All alerts', roles: RECEIVING_ROLES, render: () => <AllAlertsScreen /> },
+  { id: 'zones', path: '/zones/:id?', title: 'Zones', roles: ['dispatcher'], render: (p) => <ZonesScreen {...(p.id ? { id: p.id } : {})} /> },
+  { id: 'settings', path: '/settings', title: 'Settings', roles: EVERYONE, render: () => <SettingsScreen /> },
+];
