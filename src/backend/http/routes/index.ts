@@ -6,8 +6,10 @@ import { alertRoutes } from './alerts.js';
 import { healthRoutes } from './health.js';
 import { hitRoutes } from './hits.js';
 import { policyRoutes } from './policy.js';
+import { reportRoutes } from './reports.js';
 import { reviewRoutes } from './review.js';
 import { sessionRoutes } from './session.js';
+import { troopRoutes } from './troop.js';
 import { userRoutes } from './users.js';
 import { zoneRoutes } from './zones.js';
 
@@ -18,7 +20,9 @@ export function registerRoutes(app: FastifyInstance, ctx: HubContext): void {
   alertRoutes(app, ctx);
   ackRoutes(app, ctx);
   zoneRoutes(app, ctx);
+  troopRoutes(app, ctx);
   policyRoutes(app, ctx);
   userRoutes(app, ctx);
   reviewRoutes(app, ctx);
+  reportRoutes(app, ctx);
 }
