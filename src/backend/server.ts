@@ -11,6 +11,7 @@ import { AckDesk } from './acks/ack-desk.js';
 import { AlertFeed } from './alerts/alert-feed.js';
 import { Audience } from './alerts/audience.js';
 import { HitIngest } from './alerts/hit-ingest.js';
+import { TroopDesk, TroopWatch } from './alerts/troop.js';
 import { SecurityLog } from './audit/security-log.js';
 import { AccessTokens } from './auth/access-tokens.js';
 import { Accounts, type CreatedAccount, type NewAccount } from './auth/accounts.js';
@@ -112,7 +113,15 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
   const stream = new AlertStream(io, store, tokens, feed, audience, clock, onError);
   ctx.stream = stream;
   ctx.sessions.onSessionEnded = (sessionId) => stream.endSession(sessionId);
-  const ackDesk = new AckDesk(store, audience, securityLog, clock, stream);
+  // Each new entry also reaches the Troop view of the dispatchers and supervisors it concerns.
+  const troopWatch = new TroopWatch(new TroopDesk(store), (userIds, payload) => stream.nsp.to(userIds.map((id) => `user:${id}`)).emit('troop', payload), onError);
+  const ackDesk = new AckDesk(store, audience, securityLog, clock, {
+    onlineUserIds: () => stream.onlineUserIds(),
+    pushAck: (entry, userIds) => {
+      stream.pushAck(entry, userIds);
+      troopWatch.entry(entry);
+    },
+  });
   stream.ackHandler = (principal, clientId, event) => ackDesk.handle(principal, clientId, event);
   const scaleOut = scaled ? await attachScaleOut({ io, store, feed, audience, stream, sessions: ctx.sessions, onError }, scaleOutOptions) : undefined;
 
