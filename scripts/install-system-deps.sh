@@ -6,10 +6,11 @@
 #   xvfb                     a display for the Electron tier where the Electron binary exists
 #   redis-server postgresql  the scale-out (several hub processes) suites
 #   fonts-dejavu-core        readable text in screenshots
+#   poppler-utils            pdftoppm: the review e2e renders the hub's monthly PDF report to PNG
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends \
-  chromium libsecret-1-dev gnome-keyring dbus dbus-x11 xvfb redis-server postgresql fonts-dejavu-core \
+  chromium libsecret-1-dev gnome-keyring dbus dbus-x11 xvfb redis-server postgresql fonts-dejavu-core poppler-utils \
   python3 make g++ >/dev/null
 echo "system packages installed"
