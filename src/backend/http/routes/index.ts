@@ -6,6 +6,7 @@ import { alertRoutes } from './alerts.js';
 import { healthRoutes } from './health.js';
 import { hitRoutes } from './hits.js';
 import { policyRoutes } from './policy.js';
+import { reportRoutes } from './reports.js';
 import { reviewRoutes } from './review.js';
 import { sessionRoutes } from './session.js';
 import { troopRoutes } from './troop.js';
@@ -23,4 +24,5 @@ export function registerRoutes(app: FastifyInstance, ctx: HubContext): void {
   policyRoutes(app, ctx);
   userRoutes(app, ctx);
   reviewRoutes(app, ctx);
+  reportRoutes(app, ctx);
 }
