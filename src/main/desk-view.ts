@@ -5,6 +5,7 @@
  */
 import type { AlertView, LockedAlertView } from '../shared/ipc.js';
 import type { Policy, Zone } from '../shared/protocol/index.js';
+import type { TroopUpdate } from '../shared/ipc-troop.js';
 import type { DeskListener } from './services/alert-desk.js';
 import type { StoredAlert } from './services/inbox.js';
 import type { TrayLinkState } from './services/ports.js';
@@ -36,6 +37,11 @@ export class DeskView implements DeskListener {
   policy(policy: Policy): void {
     this.core.session.setIdleLockMinutes(policy.idleLockMinutes);
     void this.core.desk()?.purge(policy.detectionRetentionDays);
+  }
+
+  /** The Troop view follows other desks' steps; nothing of it is kept here (it re-reads when opened). */
+  troop(update: TroopUpdate): void {
+    if (!this.core.session.view().locked) this.core.emit('troop:entry', update);
   }
 
   zones(_zones: Zone[]): void {

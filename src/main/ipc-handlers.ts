@@ -7,6 +7,7 @@ import { Settings } from '../shared/ipc.js';
 import { isMandatory } from '../shared/protocol/index.js';
 import type { IpcHandlers } from './ipc/router.js';
 import { zonesHandlers } from './ipc/zones-handlers.js';
+import { troopHandlers } from './ipc/troop-handlers.js';
 import { HubError, checkHubUrl } from './services/hub-api.js';
 import type { AppCore } from './client-app.js';
 
@@ -110,6 +111,7 @@ export function buildHandlers(core: AppCore): IpcHandlers {
     },
 
     ...zonesHandlers(core),
+    ...troopHandlers(core),
   };
 }
 

@@ -20,6 +20,7 @@ import {
   Zone,
 } from './protocol/index.js';
 import { zonesChannels } from './ipc-zones.js';
+import { troopChannels, troopEvents } from './ipc-troop.js';
 
 export const IpcError = z.strictObject({ code: z.string(), message: z.string() });
 export type IpcError = z.infer<typeof IpcError>;
@@ -140,6 +141,7 @@ export const invokeChannels = {
   'policy:get': { request: Void, response: Policy },
   'activity:ping': { request: Void, response: Ok },
   ...zonesChannels,
+  ...troopChannels,
 } as const;
 
 /** Events main -> renderer: name -> payload schema. */
@@ -148,6 +150,7 @@ export const eventChannels = {
   'alerts:changed': z.strictObject({ alertId: z.string() }),
   'link:presence': Presence,
   'session:state': SessionState,
+  ...troopEvents,
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;

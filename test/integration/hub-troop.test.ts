@@ -97,11 +97,12 @@ describe('the Troop view read and push', () => {
   });
 
   it('refuses a trooper (403), a stranger (401) and a bad query (400 with issues)', async () => {
-    const trooper = await read(tpr3);
+    const raw = (who: Signed, query = '') => t.api('GET', `/troop/alerts${query}`, { token: who.token });
+    const trooper = await raw(tpr3);
     expect(trooper.status).toBe(403);
     expect(trooper.body.error.code).toBe('forbidden');
     expect((await t.api('GET', '/troop/alerts')).status).toBe(401);
-    const bad = await read(disp3, '?since=yesterday&limit=0');
+    const bad = await raw(disp3, '?since=yesterday&limit=0');
     expect(bad.status).toBe(400);
     expect(bad.body.issues.map((i: { path: string }) => i.path).sort()).toEqual(['limit', 'since']);
     expect((await read(disp3, '?unit=Troop%201')).status).toBe(400);

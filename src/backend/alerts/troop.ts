@@ -123,7 +123,8 @@ export class TroopDesk {
     if (!stored) return [];
     const lens = await this.lens();
     const units = lens.unitsOf(stored.alert, await this.store.receipts.forAlert(alertId));
-    return [...lens.users.values()].filter((u) => !u.disabled && watchesTroop(u) && (u.unit === null || units.has(u.unit))).map((u) => u.id);
+    // A disabled user has no socket left (its sessions end with it), so no filter is needed here.
+    return [...lens.users.values()].filter((u) => watchesTroop(u) && (u.unit === null || units.has(u.unit))).map((u) => u.id);
   }
 }
 

@@ -5,6 +5,7 @@
  * zones update the Inbox and the filter.
  */
 import type { AckEntry, AlertEnvelope, Hello, Policy, Zone } from '../../shared/protocol/index.js';
+import type { TroopUpdate } from '../../shared/ipc-troop.js';
 import type { LinkReceiver } from './alert-link.js';
 import type { ClientFilter } from './client-filter.js';
 import type { Inbox, StoredAlert } from './inbox.js';
@@ -15,6 +16,7 @@ export interface DeskListener {
   changed(alertId: string): void;
   policy(policy: Policy): void;
   zones(zones: Zone[]): void;
+  troop?(update: TroopUpdate): void;
 }
 
 export class AlertDesk implements LinkReceiver {
@@ -63,5 +65,9 @@ export class AlertDesk implements LinkReceiver {
   zones(zones: Zone[]): void {
     this.filter.setZones(zones);
     this.listener.zones(zones);
+  }
+
+  troop(update: TroopUpdate): void {
+    this.listener.troop?.(update);
   }
 }

@@ -14,6 +14,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { AckEntry, AckResult, AlertEnvelope, Hello, Policy, SessionEnded, Zone, type AckEvent } from '../../shared/protocol/index.js';
 import { z } from 'zod';
+import { TroopUpdate } from '../../shared/ipc-troop.js';
 import type { AckSender } from './ack-outbox.js';
 import { LinkHeartbeat } from './link-heartbeat.js';
 import { ReceiptLedger } from './receipt-ledger.js';
@@ -28,6 +29,8 @@ export interface LinkReceiver {
   ackEntry(entry: AckEntry): void;
   policy(policy: Policy): void;
   zones(zones: Zone[]): void;
+  /** Another desk's step on an alert of the user's Troop (sent to dispatchers and supervisors). */
+  troop?(update: TroopUpdate): void;
 }
 
 /** The session as the link needs it. */
@@ -177,6 +180,11 @@ export class AlertLink implements AckSender {
     socket.on('alert', (payload: unknown, ack?: (answer: unknown) => void) => this.onAlert(socket, resumeFrom, payload, ack));
     socket.on('ack', (payload: unknown) => this.onEntry(payload));
     socket.on('session_ended', (payload: unknown) => this.onSessionEnded(socket, payload));
+    socket.on('troop', (payload: unknown) => {
+      const parsed = TroopUpdate.safeParse(payload);
+      if (parsed.success) this.receiver.troop?.(parsed.data);
+      else this.dropped('troop', parsed.error);
+    });
     socket.on('policy', (payload: unknown) => {
       const parsed = Policy.safeParse(payload);
       if (parsed.success) this.receiver.policy(parsed.data);

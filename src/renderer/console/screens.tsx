@@ -17,6 +17,7 @@ import { AlertsScreen } from './AlertsScreen.js';
 import { AllAlertsScreen } from './AllAlertsScreen.js';
 import { SettingsScreen } from './SettingsScreen.js';
 import { ZonesScreen } from '../zones/ZonesScreen.js';
+import { TroopView } from '../troop/TroopView.js';
 
 export interface ScreenDef {
   id: string;
@@ -36,5 +37,6 @@ export const SCREENS: ScreenDef[] = [
   { id: 'alerts', path: '/alerts/:id?', title: 'Alerts', roles: RECEIVING_ROLES, render: (p) => <AlertsScreen id={p.id} /> },
   { id: 'all', path: '/all', title: 'All alerts', roles: RECEIVING_ROLES, render: () => <AllAlertsScreen /> },
   { id: 'zones', path: '/zones/:id?', title: 'Zones', roles: ['dispatcher'], render: (p) => <ZonesScreen {...(p.id ? { id: p.id } : {})} /> },
+  { id: 'troop', path: '/troop/:id?', title: 'Troop view', roles: ['dispatcher', 'supervisor'], render: (p) => <TroopView {...(p.id ? { id: p.id } : {})} /> },
   { id: 'settings', path: '/settings', title: 'Settings', roles: EVERYONE, render: () => <SettingsScreen /> },
 ];
