@@ -16,12 +16,15 @@ import { loadClientId } from './services/client-id.js';
 import { UserDesk } from './services/user-desk.js';
 import { DeskView } from './desk-view.js';
 import { buildHandlers } from './ipc-handlers.js';
+import { QuitGate, type AppExit, type QuitAnswer } from './services/quit-gate.js';
 import type { PublicUser } from '../shared/protocol/index.js';
 import type { AlertLinkOptions } from './services/alert-link.js';
 
 export interface ClientApp {
   handlers: IpcHandlers;
   onEvent(listener: (channel: EventChannel, payload: unknown) => void): () => void;
+  /** The tray's Quit: at once, or (console locked) after the password on the lock screen. */
+  requestQuit(): QuitAnswer;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -33,6 +36,8 @@ export interface ClientAppOptions extends ClientPorts {
   /** Tuning for tests and benchmarks (backoff, heartbeat). */
   link?: Partial<Omit<AlertLinkOptions, 'hubUrl' | 'clientId'>>;
   inboxMemoryLimit?: number;
+  /** Ends the application once a quit is allowed (Electron: app.quit()); default: nothing to end. */
+  exit?: AppExit;
 }
 
 export const DEFAULT_BANNER =
@@ -42,6 +47,7 @@ export const DEFAULT_BANNER =
 export interface AppCore {
   ports: ClientPorts;
   session: Session;
+  quit: QuitGate;
   presence: Presence;
   filter: ClientFilter;
   view: DeskView;
@@ -70,10 +76,12 @@ export function createClientApp(options: ClientAppOptions): ClientApp {
   const presence = new Presence(clock);
   const filter = new ClientFilter(logger);
   const session = new Session(() => core.hub(), options.vault, clock, options.idle, logger);
+  const quit = new QuitGate(session, options.exit ?? { quit: () => undefined }, () => core.emit('session:state', core.sessionState()));
 
   const core: AppCore = {
     ports: options,
     session,
+    quit,
     presence,
     filter,
     view: undefined as unknown as DeskView,
@@ -136,7 +144,7 @@ export function createClientApp(options: ClientAppOptions): ClientApp {
     },
     sessionState() {
       const view = session.view();
-      return { ...view, hubUrl: settings?.hubUrl ?? options.hubUrl ?? '', banner };
+      return { ...view, hubUrl: settings?.hubUrl ?? options.hubUrl ?? '', banner, ...(quit.asked() ? { quitAsked: true } : {}) };
     },
     emit(channel, payload) {
       for (const listener of listeners) {
@@ -160,6 +168,7 @@ export function createClientApp(options: ClientAppOptions): ClientApp {
 
   return {
     handlers: buildHandlers(core),
+    requestQuit: () => quit.request(),
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -193,6 +202,8 @@ export function createClientApp(options: ClientAppOptions): ClientApp {
     },
     async stop() {
       for (const off of offs.splice(0)) off();
+      // The lock and the last input time decide whether the next start is locked.
+      await session.persistLock();
       session.dispose();
       await core.closeDesk();
       presence.dispose();

@@ -48,7 +48,12 @@ async function main(): Promise<void> {
     else consoleWindow = openConsoleWindow(PRELOAD);
   };
   let clientApp: ClientApp | null = null;
-  const tray = new ElectronTray({ openConsole: showConsole, quit: () => app.quit() });
+  // Quitting while the console is locked needs the password (QuitGate): the lock screen asks for it.
+  const quitFromTray = (): void => {
+    if (!clientApp) app.quit();
+    else if (clientApp.requestQuit() === 'password_needed') showConsole();
+  };
+  const tray = new ElectronTray({ openConsole: showConsole, quit: quitFromTray });
   const idle = new PowerIdleSource();
 
   clientApp = createClientApp({
@@ -62,6 +67,7 @@ async function main(): Promise<void> {
     logger,
     dataDir,
     ...(process.env.OPENTAS_HUB_URL ? { hubUrl: process.env.OPENTAS_HUB_URL } : {}),
+    exit: { quit: () => app.quit() },
   });
   const router = new IpcRouter(clientApp.handlers, [APP_ORIGIN], (message) => logger.warn(message));
   registerIpc(router);

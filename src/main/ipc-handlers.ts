@@ -7,31 +7,40 @@ import { Settings } from '../shared/ipc.js';
 import { isMandatory } from '../shared/protocol/index.js';
 import type { IpcHandlers } from './ipc/router.js';
 import { zonesHandlers } from './ipc/zones-handlers.js';
+import { accountHandlers } from './ipc/account-handlers.js';
+import { adminHandlers } from './ipc/admin-handlers.js';
 import { troopHandlers } from './ipc/troop-handlers.js';
 import { HubError, checkHubUrl } from './services/hub-api.js';
 import type { AppCore } from './client-app.js';
+import type { PublicUser } from '../shared/protocol/index.js';
 
 export function buildHandlers(core: AppCore): IpcHandlers {
   const { session, logger } = { session: core.session, logger: core.ports.logger };
+
+  /** Every way of signing in (the form, the first-sign-in steps) ends here: the desk opens. */
+  async function afterSignIn(user: PublicUser): Promise<{ ok: true; user: PublicUser } | ReturnType<typeof fail>> {
+    try {
+      await core.openDesk(user);
+    } catch {
+      // Signed in but unable to keep alerts durably: not a desk that may answer receipts.
+      await session.signOut();
+      return fail('local_store_unavailable', 'This computer could not open its encrypted alert store; see the log.');
+    }
+    void syncPreferences(core);
+    return { ok: true, user };
+  }
 
   return {
     'session:state': async () => core.sessionState(),
 
     'session:signIn': async (request) => {
       const result = await session.signIn(request);
-      if (!result.ok) return result;
-      try {
-        await core.openDesk(result.user);
-      } catch {
-        // Signed in but unable to keep alerts durably: not a desk that may answer receipts.
-        await session.signOut();
-        return fail('local_store_unavailable', 'This computer could not open its encrypted alert store; see the log.');
-      }
-      void syncPreferences(core);
-      return { ok: true, user: result.user };
+      return result.ok ? afterSignIn(result.user) : result;
     },
 
     'session:signOut': async () => {
+      // Signing out stops this desk's alerts, like quitting: while locked it takes the password first.
+      if (session.view().locked) return fail('locked', 'Unlock the console first.');
       await core.closeDesk();
       await session.signOut();
       return { ok: true };
@@ -111,6 +120,8 @@ export function buildHandlers(core: AppCore): IpcHandlers {
     },
 
     ...zonesHandlers(core),
+    ...accountHandlers({ session, quit: core.quit, hub: () => core.hub(), afterSignIn }),
+    ...adminHandlers(core),
     ...troopHandlers(core),
   };
 }

@@ -15,6 +15,7 @@ import { myProgress } from './model/progress.js';
 import { ESCALATE_AFTER_MS } from './model/time.js';
 import { SignIn } from './session/SignIn.js';
 import { LockScreen } from './session/LockScreen.js';
+import { SetupSteps } from './session/SetupSteps.js';
 import { PresenceBanner } from './console/PresenceBanner.js';
 import { TopBar } from './console/TopBar.js';
 import { ConsoleContext, type ConsoleState } from './console/ConsoleContext.js';
@@ -123,7 +124,10 @@ export function App(): React.JSX.Element {
     );
   }
   if (!s.session) return <main className="loading">Starting…</main>;
-  if (!s.session.signedIn || !consoleState) return <SignIn banner={s.session.banner} hubUrl={s.session.hubUrl} />;
+  if (!s.session.signedIn || !consoleState) {
+    if (s.session.step) return <SetupSteps step={s.session.step} banner={s.session.banner} />;
+    return <SignIn banner={s.session.banner} hubUrl={s.session.hubUrl} ended={s.session.ended} />;
+  }
 
   // The popup window shows the Alerts screen whatever follows `#popup` (`#popup/alerts/<id>` opens one).
   const at = screenAt(popupOnly ? SCREENS.filter((x) => x.id === 'alerts') : SCREENS, popupOnly && path === '/' ? '/alerts' : path);
@@ -136,7 +140,7 @@ export function App(): React.JSX.Element {
         <PresenceBanner presence={s.presence} />
         {notice && !s.session.locked && <NewAlertNotice view={notice} onDismiss={() => setNotice(undefined)} />}
         {s.session.locked ? (
-          <LockScreen items={s.locked} username={user?.username} />
+          <LockScreen items={s.locked} username={user?.username} quitAsked={s.session.quitAsked} />
         ) : path === '/' && !popupOnly ? (
           <main className="loading">Opening your console…</main>
         ) : (

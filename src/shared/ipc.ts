@@ -20,6 +20,8 @@ import {
   Zone,
 } from './protocol/index.js';
 import { zonesChannels } from './ipc-zones.js';
+import { accountChannels } from './ipc-account.js';
+import { adminChannels } from './ipc-admin.js';
 import { troopChannels, troopEvents } from './ipc-troop.js';
 
 export const IpcError = z.strictObject({ code: z.string(), message: z.string() });
@@ -86,6 +88,12 @@ export const SessionState = z.strictObject({
   user: PublicUser.optional(),
   hubUrl: z.string(),
   banner: z.string(),
+  /** A sign-in the hub accepted only for a new password or a second factor: the step still due. */
+  step: z.enum(['change_password', 'enroll_otp', 'next_otp']).optional(),
+  /** Why the last session ended without the user signing out (`session_ended` reason or the hub's code). */
+  ended: z.string().max(64).optional(),
+  /** The tray asked to quit while locked: the lock screen asks for the password to quit. */
+  quitAsked: z.boolean().optional(),
 });
 export type SessionState = z.infer<typeof SessionState>;
 
@@ -109,7 +117,7 @@ export const invokeChannels = {
     request: LoginRequest,
     response: z.union([Ok.extend({ user: PublicUser }), Fail]),
   },
-  'session:signOut': { request: Void, response: Ok },
+  'session:signOut': { request: Void, response: z.union([Ok, Fail]) },
   'session:unlock': {
     request: z.strictObject({ password: z.string().min(1).max(256), otp: z.string().regex(/^\d{6}$/).optional() }),
     response: z.union([Ok, Fail]),
@@ -142,6 +150,8 @@ export const invokeChannels = {
   'activity:ping': { request: Void, response: Ok },
   ...zonesChannels,
   ...troopChannels,
+  ...accountChannels,
+  ...adminChannels,
 } as const;
 
 /** Events main -> renderer: name -> payload schema. */

@@ -42,9 +42,12 @@ export function TopBar({ items, current, user, presence, openCount, locked }: { 
         {user?.displayName ?? user?.username}
         {user?.unit ? ` · ${user.unit}` : ''}
       </span>
-      <button type="button" className="secondary" onClick={() => void tas().invoke('session:signOut')}>
-        Sign out
-      </button>
+      {/* A locked desk is not signed out (nor quit) by whoever passes by: unlock first. */}
+      {!locked && (
+        <button type="button" className="secondary" onClick={() => void tas().invoke('session:signOut')}>
+          Sign out
+        </button>
+      )}
     </header>
   );
 }

@@ -16,6 +16,8 @@ import type { Role } from '../../shared/protocol/user.js';
 import { AlertsScreen } from './AlertsScreen.js';
 import { AllAlertsScreen } from './AllAlertsScreen.js';
 import { SettingsScreen } from './SettingsScreen.js';
+import { KeysScreen } from '../admin/KeysScreen.js';
+import { UsersScreen } from '../admin/UsersScreen.js';
 import { ZonesScreen } from '../zones/ZonesScreen.js';
 import { TroopView } from '../troop/TroopView.js';
 
@@ -38,5 +40,7 @@ export const SCREENS: ScreenDef[] = [
   { id: 'all', path: '/all', title: 'All alerts', roles: RECEIVING_ROLES, render: () => <AllAlertsScreen /> },
   { id: 'zones', path: '/zones/:id?', title: 'Zones', roles: ['dispatcher'], render: (p) => <ZonesScreen {...(p.id ? { id: p.id } : {})} /> },
   { id: 'troop', path: '/troop/:id?', title: 'Troop view', roles: ['dispatcher', 'supervisor'], render: (p) => <TroopView {...(p.id ? { id: p.id } : {})} /> },
+  { id: 'users', path: '/users', title: 'Users', roles: ['admin'], group: 'Admin', render: () => <UsersScreen /> },
+  { id: 'keys', path: '/keys', title: 'Ingest keys', roles: ['admin'], group: 'Admin', render: () => <KeysScreen /> },
   { id: 'settings', path: '/settings', title: 'Settings', roles: EVERYONE, render: () => <SettingsScreen /> },
 ];

@@ -1,16 +1,18 @@
 /**
  * The idle lock: criminal-justice information is hidden (the main process sends only categories),
  * new alerts still sound and show their category with "unlock to view"; unlocking needs the
- * password, and the TOTP code when the account has one.
+ * password, and the TOTP code when the account has one. Quitting from the tray while locked asks
+ * for the password here too (`quitAsked`): a locked desk must not be stopped by anyone passing.
  */
 import { useState, type FormEvent } from 'react';
 import type { LockedAlertView } from '../../shared/ipc.js';
 import { tas } from '../api.js';
 import { SIGN_IN_MESSAGES } from './messages.js';
+import './session.css';
 import { CategoryBadge } from '../popup/CategoryBadge.js';
 import { clockTime } from '../model/time.js';
 
-export function LockScreen({ items, username }: { items: LockedAlertView[]; username?: string }): React.JSX.Element {
+export function LockScreen({ items, username, quitAsked }: { items: LockedAlertView[]; username?: string; quitAsked?: boolean }): React.JSX.Element {
   const [password, setPassword] = useState('');
   const [otp, setOtp] = useState('');
   const [askOtp, setAskOtp] = useState(false);
@@ -19,7 +21,8 @@ export function LockScreen({ items, username }: { items: LockedAlertView[]; user
   async function submit(e: FormEvent): Promise<void> {
     e.preventDefault();
     setError(undefined);
-    const r = await tas().invoke('session:unlock', { password, ...(askOtp && otp ? { otp } : {}) });
+    const request = { password, ...(askOtp && otp ? { otp } : {}) };
+    const r = await (quitAsked ? tas().invoke('app:quit', request) : tas().invoke('session:unlock', request));
     if (!r.ok) {
       if (r.error.code === 'otp_required' || r.error.code === 'otp_invalid') setAskOtp(true);
       setError(SIGN_IN_MESSAGES[r.error.code] ?? r.error.message);
@@ -43,6 +46,12 @@ export function LockScreen({ items, username }: { items: LockedAlertView[]; user
           </ul>
         </section>
       )}
+      {quitAsked && (
+        <section className="quit-ask" aria-labelledby="quit-title" data-testid="quit-ask">
+          <h2 id="quit-title">Quit OpenTAS?</h2>
+          <p>This desk stops receiving alerts when OpenTAS quits. Enter your password to quit, or keep it running.</p>
+        </section>
+      )}
       <form onSubmit={(e) => void submit(e)} className="signin-form">
         <label>
           Password
@@ -59,9 +68,20 @@ export function LockScreen({ items, username }: { items: LockedAlertView[]; user
             {error}
           </p>
         )}
-        <button type="submit" className="primary">
-          Unlock
-        </button>
+        {quitAsked ? (
+          <div className="actions">
+            <button type="submit" className="primary">
+              Quit OpenTAS
+            </button>
+            <button type="button" className="secondary" onClick={() => void tas().invoke('app:cancelQuit')}>
+              Keep running
+            </button>
+          </div>
+        ) : (
+          <button type="submit" className="primary">
+            Unlock
+          </button>
+        )}
       </form>
     </main>
   );

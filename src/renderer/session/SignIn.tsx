@@ -1,12 +1,15 @@
 /**
  * The login banner (restricted system, use monitored) and the sign-in form. The OTP field appears
  * only when the hub asks for it, so a user without a second factor never wonders what to type.
+ * After the hub ended the session (disabled, revoked, certification lapsed...) it says why first.
  */
 import { useState, type FormEvent } from 'react';
 import { tas } from '../api.js';
-import { isNextStep, SIGN_IN_MESSAGES } from './messages.js';
+import './session.css';
+import { isNextStep, SESSION_END_DEFAULT, SESSION_END_MESSAGES, SIGN_IN_MESSAGES } from './messages.js';
 
-export function SignIn({ banner, hubUrl }: { banner: string; hubUrl: string }): React.JSX.Element {
+export function SignIn({ banner, hubUrl, ended }: { banner: string; hubUrl: string; ended?: string }): React.JSX.Element {
+  const why = ended ? (SESSION_END_MESSAGES[ended] ?? SESSION_END_DEFAULT) : undefined;
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [otp, setOtp] = useState('');
@@ -37,6 +40,12 @@ export function SignIn({ banner, hubUrl }: { banner: string; hubUrl: string }): 
         <h1 id="signin-title">OpenTAS: ALPR alerts</h1>
         <p className="banner-text">{banner}</p>
       </section>
+      {why && (
+        <section className="ended" role="alert" aria-labelledby="ended-title" data-testid="session-ended" data-reason={ended}>
+          <h2 id="ended-title">{why.title}</h2>
+          <p>{why.text}</p>
+        </section>
+      )}
       <form className="signin-form" onSubmit={(e) => void submit(e)}>
         <label>
           Username
