@@ -1,5 +1,5 @@
 /**
- * The IPC channels of the user's own account (PROTOCOL.md 1.1): finishing a sign-in the hub
+ * The IPC channels of the user's own account (docs/protocol.md v1.1): finishing a sign-in the hub
  * accepted only for a new password or a second factor, and quitting the app while the console is
  * locked. Which step is due travels in the session state (`step`, `quitAsked`); the held
  * password and the restricted token stay in the main process. The TOTP secret is shown to the

@@ -1,5 +1,5 @@
 /**
- * The IPC channels of the admin's screens (PROTOCOL.md 1.1 accounts): users, ingest keys and the
+ * The IPC channels of the admin's screens (docs/protocol.md, accounts v1.1): users, ingest keys and the
  * policy with its change history. Each answers the hub's value or its refusal (`hubAnswer`).
  * Two answers carry a secret on purpose: a reset user's temporary password and a new ingest key.
  * The hub gives each exactly once and the admin must read it off the screen to hand it over; the

@@ -1,5 +1,5 @@
 /**
- * The hub's 1.1 accounts API as the client uses it (PROTOCOL.md "Accounts, sessions and keys"):
+ * The hub's 1.1 accounts API as the client uses it (docs/protocol.md "Accounts, sessions and keys (v1.1)"):
  * the admin's users and ingest keys, and the signed-in user's own password and second factor.
  * Small functions over HubApi.call, so each answer is parsed with the protocol's schema and each
  * refusal arrives as a HubError with the hub's code.

@@ -1,5 +1,5 @@
 /**
- * PROTOCOL.md 1.1 "Accounts, sessions and keys": the admin's user object, the user and key
+ * docs/protocol.md "Accounts, sessions and keys (v1.1)": the admin's user object, the user and key
  * requests, the one-use answers (temporary password, new ingest key, TOTP enrolment) and the
  * `session_ended` socket event. Answers are parsed loosely (`z.object`) where the hub may add
  * fields; requests are strict, so a typo is refused rather than silently dropped.
@@ -11,7 +11,7 @@ import { Role } from './user.js';
 export const Domain = z.enum(['general', 'motor_carrier']);
 export type Domain = z.infer<typeof Domain>;
 
-/** The user object of PROTOCOL.md 1.1, as `GET /users` gives it to an admin. */
+/** The v1.1 user object (docs/protocol.md), as `GET /users` gives it to an admin. */
 export const AccountUser = z.object({
   id: z.string(),
   username: z.string(),
