@@ -8,7 +8,8 @@ import { parseArgs } from 'node:util';
 import { Role } from '../shared/protocol/index.js';
 import { SecurityLog } from './audit/security-log.js';
 import { verifyChain } from './audit/chain-verifier.js';
-import { Accounts } from './auth/accounts.js';
+import type { KeySource } from './auth/hub-keys.js';
+import { offlineAccounts } from './auth/offline-accounts.js';
 import { systemClock } from './clock.js';
 import { HubError } from './errors.js';
 import { RetentionJob } from './retention/retention-job.js';
@@ -21,10 +22,12 @@ class UsageError extends Error {}
 
 const USAGE = `usage:
   opentas-hub serve --port N --data DIR [--host H] [--demo] [--simulate RATE] [--banner-file PATH]
-      [--tls-cert PEM --tls-key PEM]
+      [--tls-cert PEM --tls-key PEM] [--insecure-http]
+      (OPENTAS_HUB_SECRET: the key secret shared by every node; else DIR/hub.key)
   opentas-hub user add --data DIR --username U --password P --roles R1,R2 [--unit NAME] [--display-name NAME] [--totp]
       [--leads-certified-until DATE] [--training-completed-at DATE]
   opentas-hub user unlock --data DIR --username U
+  opentas-hub user disable --data DIR --username U
   opentas-hub key add --data DIR --name NAME
   opentas-hub audit verify --data DIR
   opentas-hub retention run --data DIR [--as-of ISO-TIME]`;
@@ -49,6 +52,12 @@ function required(f: Flags, name: string): string {
 function integer(value: string, name: string, min: number, max: number): number {
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new UsageError(`--${name} must be an integer ${min}-${max}`);
   return Number(value);
+}
+
+/** Where the hub's keys come from: OPENTAS_HUB_SECRET when set, else `hub.key` in the data folder. */
+function keySource(dataDir: string): KeySource {
+  const secret = process.env.OPENTAS_HUB_SECRET;
+  return secret ? { secret } : { dataDir };
 }
 
 async function withStore<T>(dataDir: string, run: (store: HubStore) => Promise<T>): Promise<T> {
@@ -78,7 +87,7 @@ function readTls(f: Flags): { key: Buffer; cert: Buffer } | undefined {
 async function serve(args: string[]): Promise<number> {
   const f = flags(args, {
     port: 'string', data: 'string', host: 'string', demo: 'boolean', simulate: 'string', 'banner-file': 'string',
-    'tls-cert': 'string', 'tls-key': 'string',
+    'tls-cert': 'string', 'tls-key': 'string', 'insecure-http': 'boolean',
   });
   const port = integer(required(f, 'port'), 'port', 0, 65535);
   const dataDir = required(f, 'data');
@@ -96,11 +105,16 @@ async function serve(args: string[]): Promise<number> {
   const host = typeof f.host === 'string' ? f.host : '127.0.0.1';
   const tls = readTls(f);
   if (!tls && !isLoopback(host)) {
-    // Tokens and criminal-justice information would cross the network in clear text.
-    console.error(`opentas-hub: warning: serving plain HTTP on ${host}; use --tls-cert/--tls-key or a TLS proxy in front`);
+    // Tokens and criminal-justice information would cross the network in clear text (CJIS SC-8).
+    // Behind a TLS proxy on another machine an operator says so explicitly with --insecure-http.
+    if (f['insecure-http'] !== true) {
+      throw new UsageError(`refusing plain HTTP on ${host}: give --tls-cert/--tls-key, or --insecure-http when a TLS proxy is in front`);
+    }
+    console.error(`opentas-hub: warning: serving plain HTTP on ${host} (--insecure-http); only behind a TLS proxy`);
   }
   const hub = await startHub({
     ...(tls ? { tls } : {}),
+    ...(process.env.OPENTAS_HUB_SECRET ? { secret: process.env.OPENTAS_HUB_SECRET } : {}),
     ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
     ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}),
     port,
@@ -141,8 +155,9 @@ async function user(args: string[]): Promise<number> {
     if (bad !== undefined) throw new UsageError(`unknown role "${bad}" (roles: ${Role.options.join(', ')})`);
     const username = required(f, 'username');
     const password = required(f, 'password');
-    return withStore(required(f, 'data'), async (store) => {
-      const accounts = new Accounts(store, new SecurityLog(store.audit, systemClock), systemClock);
+    const dataDir = required(f, 'data');
+    return withStore(dataDir, async (store) => {
+      const accounts = await offlineAccounts(store, keySource(dataDir));
       const created = await accounts.addUser({
         username, password, roles: roles as Role[],
         ...(typeof f.unit === 'string' ? { unit: f.unit } : {}),
@@ -158,13 +173,25 @@ async function user(args: string[]): Promise<number> {
   if (verb === 'unlock') {
     const f = flags(rest, { data: 'string', username: 'string' });
     const username = required(f, 'username');
-    return withStore(required(f, 'data'), async (store) => {
-      await new Accounts(store, new SecurityLog(store.audit, systemClock), systemClock).unlock(username);
-      console.log(`unlocked ${username}`);
+    const dataDir = required(f, 'data');
+    return withStore(dataDir, async (store) => {
+      await (await offlineAccounts(store, keySource(dataDir))).unlock(username);
+      console.log(`unlocked ${username}; the account's sessions have ended`);
       return 0;
     });
   }
-  throw new UsageError('expected "user add" or "user unlock"');
+  if (verb === 'disable') {
+    const f = flags(rest, { data: 'string', username: 'string' });
+    const username = required(f, 'username');
+    const dataDir = required(f, 'data');
+    return withStore(dataDir, async (store) => {
+      // Running hubs end the user's open sockets within a second (they poll the store for ended sessions).
+      await (await offlineAccounts(store, keySource(dataDir))).disable(username);
+      console.log(`disabled ${username}; the account's sessions have ended`);
+      return 0;
+    });
+  }
+  throw new UsageError('expected "user add", "user unlock" or "user disable"');
 }
 
 async function key(args: string[]): Promise<number> {
@@ -172,8 +199,9 @@ async function key(args: string[]): Promise<number> {
   if (verb !== 'add') throw new UsageError('expected "key add"');
   const f = flags(rest, { data: 'string', name: 'string' });
   const name = required(f, 'name');
-  return withStore(required(f, 'data'), async (store) => {
-    const k = await new Accounts(store, new SecurityLog(store.audit, systemClock), systemClock).addIngestKey(name);
+  const dataDir = required(f, 'data');
+  return withStore(dataDir, async (store) => {
+    const k = await (await offlineAccounts(store, keySource(dataDir))).addIngestKey(name);
     console.log(`ingest key for "${name}" (shown once):`);
     console.log(k);
     return 0;

@@ -5,8 +5,12 @@ import type { HitIngest } from './alerts/hit-ingest.js';
 import type { SecurityLog } from './audit/security-log.js';
 import type { AccessTokens } from './auth/access-tokens.js';
 import type { Accounts } from './auth/accounts.js';
+import type { HubKeys } from './auth/hub-keys.js';
+import type { OwnAccount } from './auth/own-account.js';
 import type { SessionDesk } from './auth/session-desk.js';
+import type { SessionEnds } from './auth/session-ends.js';
 import type { Clock } from './clock.js';
+import type { RateLimits } from './http/rate-limits.js';
 import type { HubStore } from './store/port.js';
 import type { AlertStream } from './stream/alert-stream.js';
 
@@ -17,6 +21,12 @@ export interface HubContext {
   clock: Clock;
   tokens: AccessTokens;
   sessions: SessionDesk;
+  /** Ends sessions in the store and tells the sockets (PROTOCOL.md 1.1 `session_ended`). */
+  sessionEnds: SessionEnds;
+  ownAccount: OwnAccount;
+  /** Limits on the routes that check a secret (sign-in, password, TOTP). */
+  rateLimits: RateLimits;
+  keys: HubKeys;
   accounts: Accounts;
   securityLog: SecurityLog;
   feed: AlertFeed;

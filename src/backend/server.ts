@@ -3,7 +3,6 @@
  * API and Socket.IO stream on one port. The CLI (`opentas-hub serve`), the browser host and the
  * tests all start the hub through here.
  */
-import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Server as SocketServer } from 'socket.io';
 import type { Hit } from '../shared/protocol/index.js';
@@ -15,20 +14,29 @@ import { TroopDesk, TroopWatch } from './alerts/troop.js';
 import { SecurityLog } from './audit/security-log.js';
 import { AccessTokens } from './auth/access-tokens.js';
 import { Accounts, type CreatedAccount, type NewAccount } from './auth/accounts.js';
+import { loadHubKeys } from './auth/hub-keys.js';
+import { LoginFailures } from './auth/login-failures.js';
+import { OwnAccount } from './auth/own-account.js';
 import { SessionDesk } from './auth/session-desk.js';
+import { SessionEnds } from './auth/session-ends.js';
 import { type Clock, systemClock } from './clock.js';
 import type { HubContext } from './context.js';
 import { ensureDemo } from './demo.js';
 import { type TlsFiles, buildHttp } from './http/app.js';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limits.js';
 import { RetentionJob } from './retention/retention-job.js';
+import { EscalationWatch } from './review/escalation-watch.js';
 import { Simulator } from './simulator/simulator.js';
 import type { HubStore, IngestResult } from './store/port.js';
+import type { EscalationRecord } from './store/review-port.js';
 import { openSqliteStore } from './store/sqlite/index.js';
 import { openPostgresStore } from './store/postgres/index.js';
 import { attachScaleOut, prepareScaleOut, type ScaleOutOptions } from './stream/scale-out/index.js';
 import { AlertStream } from './stream/alert-stream.js';
+import { SessionWatch } from './stream/session-watch.js';
 
-export const HUB_VERSION = '0.1.0';
+/** The PROTOCOL.md version this hub implements, as `GET /health` reports it. */
+export const HUB_VERSION = '1.1';
 
 export const DEFAULT_BANNER =
   'WARNING: This is a restricted criminal justice information system. Use is limited to authorized ' +
@@ -51,6 +59,8 @@ export interface HubOptions {
   print?: (line: string) => void;
   /** How often the detection-image purge runs (default hourly; 0 = only when asked). */
   retentionEveryMs?: number;
+  /** How often unverified alerts are checked for escalation (default 5 s; 0 = only when asked). */
+  escalationEveryMs?: number;
   onError?: (err: unknown) => void;
   /** Serve HTTPS and WSS with this key and certificate (PEM). */
   tls?: TlsFiles;
@@ -60,6 +70,13 @@ export interface HubOptions {
   redisUrl?: string;
   /** Tuning of the scale-out mode (on when databaseUrl or redisUrl is set). */
   scaleOut?: Omit<ScaleOutOptions, 'redisUrl'>;
+  /**
+   * Operator-supplied secret (32+ characters) the signing and sealing keys derive from; the CLI
+   * takes it from OPENTAS_HUB_SECRET. Without it the key file `hub.key` in `dataDir` is used.
+   */
+  secret?: string;
+  /** Rate limits of the sign-in, password and TOTP routes (defaults: DEFAULT_RATE_LIMITS, documented there). */
+  rateLimits?: Partial<RateLimits>;
 }
 
 export interface HubAdmin {
@@ -78,6 +95,8 @@ export interface RunningHub {
   ingest(hit: Hit): Promise<IngestResult>;
   /** Runs the detection-image purge now (it also runs on a schedule). */
   runRetention(): Promise<{ purged: number; before: string }>;
+  /** Escalates now what is due (it also runs on a schedule); answers the new escalations. */
+  runEscalation(): Promise<EscalationRecord[]>;
   close(): Promise<void>;
 }
 
@@ -88,9 +107,17 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
   const store = options.store ?? (options.databaseUrl ? await openPostgresStore(options.databaseUrl, { onError }) : openSqliteStore(options.dataDir));
   const scaled = options.databaseUrl !== undefined || options.redisUrl !== undefined;
   const scaleOutOptions: ScaleOutOptions = { ...options.scaleOut, ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}) };
-  const signingKey = await store.secrets.getOrCreate('jwt-hs256', () => randomBytes(32).toString('base64'));
-  const tokens = new AccessTokens(Buffer.from(signingKey, 'base64'), clock);
+  const keys = await loadHubKeys({ ...(options.secret !== undefined ? { secret: options.secret } : {}), ...(options.dataDir ? { dataDir: options.dataDir } : {}) }, store.secrets)
+    .catch(async (err: unknown) => {
+      await store.close();
+      throw err;
+    });
+  const tokens = new AccessTokens(keys.signing, clock);
   const securityLog = new SecurityLog(store.audit, clock);
+  const sessionEnds = new SessionEnds(store.sessions, clock);
+  const accounts = new Accounts(store, securityLog, clock, keys, sessionEnds);
+  await accounts.sealClearSecrets();
+  const failures = new LoginFailures(store.users, securityLog, clock);
   const feed = new AlertFeed(store.alerts);
   const audience = new Audience(store, (message) => onError(new Error(message)));
   const ctx: HubContext = {
@@ -99,8 +126,12 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
     store,
     clock,
     tokens,
-    sessions: new SessionDesk(store, tokens, securityLog, clock),
-    accounts: new Accounts(store, securityLog, clock),
+    sessions: new SessionDesk(store, tokens, keys, sessionEnds, failures, securityLog, clock),
+    ownAccount: new OwnAccount(store, keys, sessionEnds, failures, securityLog, clock),
+    rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
+    sessionEnds,
+    keys,
+    accounts,
     securityLog,
     feed,
     audience,
@@ -112,7 +143,9 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
   if (scaled) prepareScaleOut(io, store, clock, scaleOutOptions);
   const stream = new AlertStream(io, store, tokens, feed, audience, clock, onError);
   ctx.stream = stream;
-  ctx.sessions.onSessionEnded = (sessionId) => stream.endSession(sessionId);
+  sessionEnds.subscribe((sessionId, reason) => stream.endSession(sessionId, reason));
+  const watch = new SessionWatch(stream, store, sessionEnds, clock, onError);
+  watch.start();
   // Each new entry also reaches the Troop view of the dispatchers and supervisors it concerns.
   const troopWatch = new TroopWatch(new TroopDesk(store), (userIds, payload) => stream.nsp.to(userIds.map((id) => `user:${id}`)).emit('troop', payload), onError);
   const ackDesk = new AckDesk(store, audience, securityLog, clock, {
@@ -123,7 +156,7 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
     },
   });
   stream.ackHandler = (principal, clientId, event) => ackDesk.handle(principal, clientId, event);
-  const scaleOut = scaled ? await attachScaleOut({ io, store, feed, audience, stream, sessions: ctx.sessions, onError }, scaleOutOptions) : undefined;
+  const scaleOut = scaled ? await attachScaleOut({ io, store, feed, audience, stream, sessions: sessionEnds, onError }, scaleOutOptions) : undefined;
 
   const host = options.host ?? '127.0.0.1';
   await app.listen({ port: options.port ?? 0, host });
@@ -132,6 +165,13 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
 
   const retention = new RetentionJob(store, clock, securityLog, feed);
   if (options.retentionEveryMs !== 0) retention.schedule(onError, options.retentionEveryMs);
+  const escalation = new EscalationWatch(store, clock, {
+    pushEscalation: (e, userIds) => {
+      const rooms = [...new Set(userIds)].map((id) => `user:${id}`);
+      if (rooms.length > 0) stream.nsp.to(rooms).emit('escalation', e);
+    },
+  });
+  if (options.escalationEveryMs !== 0) escalation.schedule(onError, options.escalationEveryMs);
 
   let simulator: Simulator | undefined;
   if (options.demo) await ensureDemo(ctx.accounts, store, print);
@@ -154,10 +194,13 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
     },
     ingest: (hit) => ctx.ingest.ingest(hit),
     runRetention: () => retention.run(),
+    runEscalation: () => escalation.run(),
     close() {
       closing ??= (async () => {
         simulator?.stop();
         retention.stop();
+        escalation.stop();
+        watch.stop();
         await new Promise<void>((resolve) => void io.close(() => resolve()));
         await app.close().catch(() => undefined);
         await scaleOut?.close();

@@ -108,7 +108,7 @@ describe('opentas-hub CLI', () => {
     }
   });
 
-  it('serves HTTPS and WSS with --tls-cert/--tls-key, and warns about plain HTTP off loopback', async () => {
+  it('serves HTTPS (with HSTS) and WSS with --tls-cert/--tls-key; refuses plain HTTP off loopback without --insecure-http', async () => {
     const data = dir();
     const keyPath = join(data, 'key.pem');
     const certPath = join(data, 'cert.pem');
@@ -129,6 +129,13 @@ describe('opentas-hub CLI', () => {
         req.end(JSON.stringify({ username: 'tls1', password: 'Correct-Horse-42' }));
       });
       expect(login.status).toBe(200);
+      const hsts = await new Promise<string | undefined>((resolve, reject) => {
+        httpsRequest(`${hub.url}/api/v1/health`, { ca }, (res) => {
+          res.resume();
+          resolve(res.headers['strict-transport-security']);
+        }).on('error', reject).end();
+      });
+      expect(hsts).toMatch(/^max-age=\d{7,}/);
       const socket = io(`${hub.url}/alerts`, { transports: ['websocket'], ca: ca.toString(), auth: { token: login.body.accessToken, clientId: 'tls-desk' }, reconnection: false, forceNew: true });
       try {
         const hello = await new Promise<{ headSeq: number }>((resolve, reject) => {
@@ -142,10 +149,14 @@ describe('opentas-hub CLI', () => {
     } finally {
       await hub.stop();
     }
-    const open = await spawnHub(dir(), ['--host', '0.0.0.0']);
+    const refused = await runCli(['serve', '--port', '0', '--data', dir(), '--host', '0.0.0.0']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.trim().split('\n')).toEqual([expect.stringMatching(/refusing plain HTTP on 0\.0\.0\.0.*--insecure-http/)]);
+    const open = await spawnHub(dir(), ['--host', '0.0.0.0', '--insecure-http']);
     try {
       const warned = await waitFor(() => open.stderr().includes('warning: serving plain HTTP'), 'the plain-HTTP warning');
       expect(warned).toBe(true);
+      expect((await call(`http://127.0.0.1:${open.port}`, 'GET', '/health')).headers.get('strict-transport-security')).toBeNull();
     } finally {
       await open.stop();
     }

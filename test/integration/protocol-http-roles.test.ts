@@ -160,8 +160,9 @@ describe('PROTOCOL.md HTTP table: who may call each row', () => {
     const wrong = { username: user.username, password: 'Wrong-Password-1' };
     for (let i = 0; i < 4; i++) expect((await t.api('POST', '/session', { body: wrong })).status).toBe(401);
     expect((await t.api('POST', '/session', { body: { username: user.username, password: user.password } })).status).toBe(200);
-    for (let i = 0; i < 4; i++) expect((await t.api('POST', '/session', { body: wrong })).status, `failure ${i + 1} after the success`).toBe(401);
-    expect((await t.api('POST', '/session', { body: wrong })).status).toBe(423);
+    for (let i = 0; i < 5; i++) expect((await t.api('POST', '/session', { body: wrong })).status, `failure ${i + 1} after the success`).toBe(401);
+    // 1.1: after 5 failed sign-ins the 6th attempt, with any password, is 423.
+    expect((await t.api('POST', '/session', { body: { username: user.username, password: user.password } })).status).toBe(423);
   });
 
   it('login errors carry the protocol error body exactly', async () => {
@@ -169,7 +170,7 @@ describe('PROTOCOL.md HTTP table: who may call each row', () => {
     const wrong = await t.api('POST', '/session', { body: { username: user.username, password: 'Wrong-Password-1' } });
     expect(wrong.status).toBe(401);
     expect(wrong.body).toEqual({ error: { code: 'bad_credentials', message: expect.any(String) } });
-    for (let i = 0; i < 3; i++) await t.api('POST', '/session', { body: { username: user.username, password: 'Wrong-Password-1' } });
+    for (let i = 0; i < 4; i++) await t.api('POST', '/session', { body: { username: user.username, password: 'Wrong-Password-1' } });
     const locked = await t.api('POST', '/session', { body: { username: user.username, password: 'Wrong-Password-1' } });
     expect(locked.status).toBe(423);
     expect(locked.body).toEqual({ error: { code: 'locked', message: expect.any(String), retryAfter: expect.any(Number) } });

@@ -1,7 +1,8 @@
 /**
- * Access tokens: HS256 JWTs that live 15 minutes, signed with a key kept in the store so tokens
- * survive a restart and every hub node on the same database accepts them. `sid` names the refresh
- * family, so logging out (revoking the family) also ends the access tokens of that session.
+ * Access tokens: HS256 JWTs that live 15 minutes, signed with a key derived from the hub's master
+ * key (auth/hub-keys.ts: a key file or an operator secret, never the database), so tokens survive
+ * a restart and every hub node with the same key accepts them. `sid` names the session: a token
+ * is good only while that session is active in the store (the guard and the stream check).
  */
 import { SignJWT, errors, jwtVerify } from 'jose';
 import type { Role } from '../../shared/protocol/index.js';
@@ -16,7 +17,7 @@ export interface Principal {
   sessionId: string;
 }
 
-export type TokenCheck = { ok: true; principal: Principal } | { ok: false; code: 'unauthorized' | 'token_expired' };
+export type TokenCheck = { ok: true; principal: Principal; expiresAt: number } | { ok: false; code: 'unauthorized' | 'token_expired' };
 
 export class AccessTokens {
   constructor(
@@ -43,11 +44,11 @@ export class AccessTokens {
         currentDate: this.clock.now(),
         clockTolerance: 0,
       });
-      const { sub, username, roles, sid } = payload;
-      if (typeof sub !== 'string' || typeof username !== 'string' || !Array.isArray(roles) || typeof sid !== 'string') {
+      const { sub, username, roles, sid, exp } = payload;
+      if (typeof sub !== 'string' || typeof username !== 'string' || !Array.isArray(roles) || typeof sid !== 'string' || typeof exp !== 'number') {
         return { ok: false, code: 'unauthorized' };
       }
-      return { ok: true, principal: { userId: sub, username, roles: roles as Role[], sessionId: sid } };
+      return { ok: true, principal: { userId: sub, username, roles: roles as Role[], sessionId: sid }, expiresAt: exp * 1000 };
     } catch (err) {
       return { ok: false, code: err instanceof errors.JWTExpired ? 'token_expired' : 'unauthorized' };
     }

@@ -1,15 +1,18 @@
 /**
- * Administration of accounts and ingest keys, shared by the CLI and the programmatic API
- * (`startHub().admin`). Every change goes to the security audit trail.
+ * Administration of accounts and ingest keys (PROTOCOL.md 1.1 admin routes, the CLI and
+ * `startHub().admin`). Every change goes to the security audit trail; every change that takes
+ * access away (disable, unlock, password reset, lapsed certification) ends the user's sessions.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { Role, type PublicUser } from '../../shared/protocol/index.js';
 import type { SecurityLog } from '../audit/security-log.js';
 import type { Clock } from '../clock.js';
-import { HubError } from '../errors.js';
-import type { HubStore } from '../store/port.js';
+import { HubError, notFound } from '../errors.js';
+import type { HubStore, UserChange, UserDomain, UserRecord } from '../store/port.js';
+import type { HubKeys } from './hub-keys.js';
 import { hashPassword, passwordProblem } from './password.js';
-import { publicUser } from './session-desk.js';
+import { certified, publicUser } from './session-desk.js';
+import type { SessionEnds } from './session-ends.js';
 import { newTotpSecret } from './totp.js';
 
 export interface NewAccount {
@@ -22,6 +25,9 @@ export interface NewAccount {
   totp?: boolean;
   leadsCertifiedUntil?: string;
   trainingCompletedAt?: string;
+  domain?: UserDomain;
+  /** The password is a temporary one: the user must choose a new one at first sign-in. */
+  mustChangePassword?: boolean;
 }
 
 export interface CreatedAccount {
@@ -29,21 +35,47 @@ export interface CreatedAccount {
   totpSecret?: string;
 }
 
+export interface CreatedKey {
+  id: string;
+  name: string;
+  key: string;
+}
+
+/** Who did it, for the audit trail. */
+export type By = string | { userId: string; username: string; source?: string };
+
 const USERNAME = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/;
 const YEAR_MS = 365.25 * 24 * 3600_000;
+/** No 0/O, 1/l/I: a temporary password is read aloud or off a screen. */
+const READABLE = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 const newIngestKey = (): string => `otk_${randomBytes(24).toString('base64url')}`;
 
 export const ingestKeyHash = (key: string): string => createHash('sha256').update(key).digest('hex');
 
+/** A one-use password: 4 groups of 4 readable characters (about 92 bits). */
+export function temporaryPassword(): string {
+  const group = (): string => Array.from({ length: 4 }, () => READABLE[randomInt(READABLE.length)]).join('');
+  return `${group()}-${group()}-${group()}-${group()}`;
+}
+
+const actor = (by: By): { userId?: string; username: string; source?: string } => (typeof by === 'string' ? { username: by } : by);
+
+/** An ingest key's last use is written at most this often (not once per hit: ingest throughput). */
+const KEY_USE_EVERY_MS = 60_000;
+
 export class Accounts {
+  private readonly keyUseWritten = new Map<string, number>();
+
   constructor(
     private readonly store: HubStore,
     private readonly log: SecurityLog,
     private readonly clock: Clock,
+    private readonly keys: Pick<HubKeys, 'seal' | 'isSealed'>,
+    private readonly ends: SessionEnds,
   ) {}
 
-  async addUser(a: NewAccount, by = 'cli'): Promise<CreatedAccount> {
+  async addUser(a: NewAccount, by: By = 'cli'): Promise<CreatedAccount> {
     if (!USERNAME.test(a.username)) throw new HubError(400, 'invalid_user', 'a username is 1-64 letters, digits, ".", "_", "@" or "-"');
     const problem = passwordProblem(a.password);
     if (problem) throw new HubError(400, 'weak_password', problem);
@@ -60,22 +92,95 @@ export class Accounts {
       roles: [...new Set(a.roles)],
       unit: a.unit ?? null,
       passwordHash: await hashPassword(a.password),
-      totpSecret: totpSecret ?? null,
+      totpSecret: totpSecret ? this.keys.seal(totpSecret) : null,
       leadsCertifiedUntil: a.leadsCertifiedUntil ?? new Date(now.getTime() + 2 * YEAR_MS).toISOString(),
       trainingCompletedAt: a.trainingCompletedAt ?? now.toISOString(),
       createdAt: now.toISOString(),
+      domain: a.domain ?? 'general',
+      mustChangePassword: a.mustChangePassword ?? false,
     };
     await this.store.users.add(record);
-    await this.log.record('user_add', 'success', { username: by }, { user: record.username, roles: record.roles, totp: !!totpSecret });
-    const user = publicUser({ ...record, failedCount: 0, firstFailedAt: null, lockedUntil: null });
+    await this.log.record('user_add', 'success', actor(by), { user: record.username, roles: record.roles, totp: !!totpSecret, domain: record.domain });
+    const user = publicUser({ ...record, failedCount: 0, firstFailedAt: null, lockedUntil: null, disabled: false, totpPendingSecret: null, totpLastStep: null, lastLoginAt: null });
     return totpSecret ? { user, totpSecret } : { user };
   }
 
-  async unlock(username: string, by = 'cli'): Promise<void> {
+  async byIdOrThrow(id: string): Promise<UserRecord> {
+    const user = await this.store.users.byId(id);
+    if (!user) throw notFound('user');
+    return user;
+  }
+
+  private async byNameOrThrow(username: string): Promise<UserRecord> {
     const user = await this.store.users.byName(username);
     if (!user) throw new HubError(404, 'not_found', `no user "${username}"`);
+    return user;
+  }
+
+  /** PATCH /users/:id. Disabling, or a certification date in the past, ends the user's sessions. */
+  async update(id: string, change: UserChange, by: By): Promise<UserRecord> {
+    const before = await this.byIdOrThrow(id);
+    const roles = change.roles ? [...new Set(change.roles)] : undefined;
+    const after = await this.store.users.update(id, { ...change, ...(roles ? { roles } : {}) });
+    if (!after) throw notFound('user');
+    const changed = Object.keys(change).filter((k) => JSON.stringify(change[k as keyof UserChange]) !== JSON.stringify(before[k as keyof UserRecord]));
+    await this.log.record('user_update', 'success', actor(by), { user: after.username, changed, ...(roles ? { roles: { before: before.roles, after: roles } } : {}) });
+    if (after.disabled && !before.disabled) {
+      await this.ends.endUser(id, 'disabled');
+      await this.log.record('user_disable', 'success', actor(by), { user: after.username });
+    } else if (!certified(after, this.clock.now())) {
+      await this.ends.endUser(id, 'certification_expired');
+    }
+    return after;
+  }
+
+  async disable(username: string, by: By = 'cli'): Promise<void> {
+    await this.update((await this.byNameOrThrow(username)).id, { disabled: true }, by);
+  }
+
+  async unlock(username: string, by: By = 'cli'): Promise<void> {
+    await this.unlockId((await this.byNameOrThrow(username)).id, by);
+  }
+
+  /** Clears the lock and ends every session the account had: the old token family is not revived. */
+  async unlockId(id: string, by: By): Promise<void> {
+    const user = await this.byIdOrThrow(id);
     await this.store.users.setLoginState(user.id, { failedCount: 0, firstFailedAt: null, lockedUntil: null });
-    await this.log.record('user_unlock', 'success', { username: by }, { user: user.username });
+    await this.ends.endUser(user.id, 'revoked');
+    await this.log.record('user_unlock', 'success', actor(by), { user: user.username });
+  }
+
+  /** A one-use password the user must replace at sign-in; the account's sessions end and its lock clears. */
+  async resetPassword(id: string, by: By): Promise<string> {
+    const user = await this.byIdOrThrow(id);
+    const password = temporaryPassword();
+    await this.store.users.setPassword(user.id, await hashPassword(password), true);
+    await this.store.users.setLoginState(user.id, { failedCount: 0, firstFailedAt: null, lockedUntil: null });
+    await this.ends.endUser(user.id, 'revoked');
+    await this.log.record('password_reset', 'success', actor(by), { user: user.username });
+    return password;
+  }
+
+  async endSessions(id: string, by: By): Promise<number> {
+    const user = await this.byIdOrThrow(id);
+    const ended = await this.ends.endUser(user.id, 'revoked');
+    await this.log.record('sessions_revoke', 'success', actor(by), { user: user.username, sessions: ended });
+    return ended;
+  }
+
+  /** Seals TOTP secrets an older hub stored in clear (run at start; a no-op once done). */
+  async sealClearSecrets(): Promise<number> {
+    let sealed = 0;
+    for (const u of await this.store.users.list()) {
+      if (u.totpSecret && !this.keys.isSealed(u.totpSecret)) {
+        await this.store.users.setTotp(u.id, { confirmed: this.keys.seal(u.totpSecret) });
+        sealed++;
+      }
+      if (u.totpPendingSecret && !this.keys.isSealed(u.totpPendingSecret)) {
+        await this.store.users.setTotp(u.id, { pending: this.keys.seal(u.totpPendingSecret) });
+      }
+    }
+    return sealed;
   }
 
   /**
@@ -92,11 +197,30 @@ export class Accounts {
   }
 
   /** A new ingest key for one adapter; only its hash is kept, the key is shown once. */
-  async addIngestKey(name: string, by = 'cli'): Promise<string> {
+  async createIngestKey(name: string, by: By = 'cli'): Promise<CreatedKey> {
     if (!/^.{1,100}$/.test(name)) throw new HubError(400, 'invalid_key', 'a key name is 1-100 characters');
     const key = newIngestKey();
-    await this.store.keys.add({ id: `k-${randomBytes(6).toString('hex')}`, name, keyHash: ingestKeyHash(key), createdAt: this.clock.now().toISOString() });
-    await this.log.record('ingest_key_add', 'success', { username: by }, { name });
-    return key;
+    const id = `k-${randomBytes(6).toString('hex')}`;
+    await this.store.keys.add({ id, name, keyHash: ingestKeyHash(key), createdAt: this.clock.now().toISOString() });
+    await this.log.record('ingest_key_add', 'success', actor(by), { name, id });
+    return { id, name, key };
+  }
+
+  async addIngestKey(name: string, by: By = 'cli'): Promise<string> {
+    return (await this.createIngestKey(name, by)).key;
+  }
+
+  /** Records that a key was used (for the admin's list), at most once a minute per key, never waited for. */
+  noteKeyUse(key: { id: string }): void {
+    const now = this.clock.now().getTime();
+    if (now - (this.keyUseWritten.get(key.id) ?? -Infinity) < KEY_USE_EVERY_MS) return;
+    this.keyUseWritten.set(key.id, now);
+    this.store.keys.touch(key.id, new Date(now).toISOString()).catch(() => this.keyUseWritten.delete(key.id));
+  }
+
+  /** Revoked keys are refused at once (every node reads the store for each request). */
+  async revokeIngestKey(id: string, by: By): Promise<void> {
+    if (!(await this.store.keys.revoke(id, this.clock.now().toISOString()))) throw notFound('ingest key');
+    await this.log.record('ingest_key_revoke', 'success', actor(by), { id });
   }
 }

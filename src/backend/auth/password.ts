@@ -42,3 +42,14 @@ export function passwordProblem(password: string): string | undefined {
   if (COMMON_PASSWORDS.has(password.toLowerCase())) return 'this password is too common';
   return undefined;
 }
+
+/**
+ * A temporary password is good for one sign-in: that sign-in marks its hash spent, so the same
+ * password no longer signs in, while the limited session it opened can still name it as the
+ * current password when choosing a new one (`unspent`).
+ */
+const SPENT = 'spent!';
+
+export const spentHash = (hash: string): string => (hash.startsWith(SPENT) ? hash : SPENT + hash);
+
+export const unspent = (hash: string): string => (hash.startsWith(SPENT) ? hash.slice(SPENT.length) : hash);

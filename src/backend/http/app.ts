@@ -3,6 +3,7 @@
  * `{"error": {"code", "message"}}` (plus `issues` or `retryAfter`); nothing a client sends can
  * crash the process or reach the store unvalidated.
  */
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { HubContext } from '../context.js';
 import { HubError } from '../errors.js';
@@ -68,12 +69,16 @@ export function buildHttp(ctx: HubContext, log: { error: (o: unknown, msg: strin
   app.addHook('onSend', async (_req, reply) => {
     void reply.header('cache-control', 'no-store');
     void reply.header('x-content-type-options', 'nosniff');
+    // Served over TLS: browsers and clients must never fall back to plain HTTP for this host (CJIS SC-8).
+    if (tls) void reply.header('strict-transport-security', 'max-age=31536000');
   });
 
   app.setNotFoundHandler((req, reply) => {
     void reply.code(404).send(errorBody('not_found', `no route ${req.method} ${req.url.split('?')[0] ?? ''}`));
   });
 
+  // Only the routes that check a secret are limited (http/rate-limits.ts), never ingest.
+  void app.register(rateLimit, { global: false });
   void app.register((scope, _opts, done) => {
     registerRoutes(scope, ctx);
     done();

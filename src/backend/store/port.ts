@@ -19,9 +19,46 @@ export interface UserRecord {
   firstFailedAt: string | null;
   lockedUntil: string | null;
   createdAt: string;
+  /** A disabled account cannot sign in; its sessions end when it is disabled. */
+  disabled: boolean;
+  domain: UserDomain;
+  /** Set by a temporary password: the user may only choose a new one until they do. */
+  mustChangePassword: boolean;
+  /** A TOTP secret being enrolled (sealed like `totpSecret`), required only once confirmed. */
+  totpPendingSecret: string | null;
+  /** The last TOTP time step accepted, so a code cannot be used twice. */
+  totpLastStep: number | null;
+  lastLoginAt: string | null;
 }
 
-export type NewUser = Omit<UserRecord, 'failedCount' | 'firstFailedAt' | 'lockedUntil'>;
+export type UserDomain = 'general' | 'motor_carrier';
+
+/** What `add` needs; the account-state columns start empty (and `domain` general). */
+export type NewUser = Omit<
+  UserRecord,
+  'failedCount' | 'firstFailedAt' | 'lockedUntil' | 'disabled' | 'domain' | 'mustChangePassword' | 'totpPendingSecret' | 'totpLastStep' | 'lastLoginAt'
+> & { domain?: UserDomain; mustChangePassword?: boolean };
+
+/** The fields an administrator may change (PATCH /users/:id). */
+export interface UserChange {
+  displayName?: string;
+  roles?: Role[];
+  unit?: string | null;
+  disabled?: boolean;
+  leadsCertifiedUntil?: string;
+  trainingCompletedAt?: string;
+  domain?: UserDomain;
+}
+
+/** The failure rule applied by `recordFailure`, in SQL, so concurrent attempts all count. */
+export interface FailureRule {
+  now: string;
+  /** Failures before this time are forgotten (the count restarts). */
+  windowStart: string;
+  /** Set as `lockedUntil` when the count reaches `max` (unless already locked). */
+  lockUntil: string;
+  max: number;
+}
 
 export interface LoginState {
   failedCount: number;
@@ -37,6 +74,18 @@ export interface UserStore {
   list(): Promise<UserRecord[]>;
   count(): Promise<number>;
   setLoginState(id: string, state: LoginState): Promise<void>;
+  /** Counts one failed sign-in atomically (one SQL statement) and answers the state after it. */
+  recordFailure(id: string, rule: FailureRule): Promise<LoginState>;
+  /** Clears the failures and stamps `lastLoginAt`, unless the account is locked at `now` (then false). */
+  recordSignIn(id: string, now: string): Promise<boolean>;
+  update(id: string, patch: UserChange): Promise<UserRecord | undefined>;
+  setPassword(id: string, passwordHash: string, mustChangePassword: boolean): Promise<void>;
+  /** Replaces `expected` by `next` only if it is still the stored hash (false when another request won). */
+  swapPasswordHash(id: string, expected: string, next: string): Promise<boolean>;
+  /** Sets the pending (enrolling) TOTP secret, or the confirmed one (which clears the pending one). */
+  setTotp(id: string, totp: { pending: string | null } | { confirmed: string | null }): Promise<void>;
+  /** Accepts TOTP step `step` once: false when that step or a later one was already used. */
+  useTotpStep(id: string, step: number): Promise<boolean>;
 }
 
 export interface RefreshTokenRecord {
@@ -48,14 +97,36 @@ export interface RefreshTokenRecord {
   usedAt: string | null;
 }
 
-/** Refresh-token families: one family per login, rotated on each refresh, revoked as a whole. */
+/** Why a session ended (PROTOCOL.md 1.1 `session_ended`), plus `logout` and `token_reuse`. */
+export type SessionEndCause =
+  | 'disabled' | 'revoked' | 'locked' | 'certification_expired' | 'password_changed' | 'expired' | 'logout' | 'token_reuse';
+
+export interface EndedSession {
+  id: string;
+  reason: SessionEndCause;
+}
+
+/**
+ * Sessions (one per sign-in; the id is the refresh family and the access tokens' `sid`) kept as
+ * an allow-list: a token is good only while its session row is active. Refresh tokens rotate
+ * within a family.
+ */
 export interface SessionStore {
+  start(session: { id: string; userId: string; createdAt: string }): Promise<void>;
+  /** True only for a session that was started and has not ended. */
+  isActive(sessionId: string): Promise<boolean>;
   addToken(token: Omit<RefreshTokenRecord, 'usedAt'>): Promise<void>;
   token(tokenHash: string): Promise<RefreshTokenRecord | undefined>;
   /** Marks the token used; false when it was already used (so two refreshes cannot both win). */
   useToken(tokenHash: string, at: string): Promise<boolean>;
-  revokeFamily(familyId: string, at: string): Promise<void>;
+  /** Ends one session (idempotent: the first reason stays). */
+  revokeFamily(familyId: string, at: string, reason?: SessionEndCause): Promise<void>;
+  /** The deny-list view (version 1): true once the session has ended. Tokens are checked with `isActive`. */
   isRevoked(familyId: string): Promise<boolean>;
+  /** Ends every active session of a user (but `exceptId`); answers the ids it ended. */
+  endForUser(userId: string, at: string, reason: SessionEndCause, exceptId?: string): Promise<string[]>;
+  /** Which of these sessions have ended, and why (a node polls this for its open sockets). */
+  ended(sessionIds: readonly string[]): Promise<EndedSession[]>;
 }
 
 export interface IngestKeyRecord {
@@ -63,12 +134,18 @@ export interface IngestKeyRecord {
   name: string;
   keyHash: string;
   createdAt: string;
+  lastUsedAt?: string | null;
 }
 
-/** Ingest keys, stored as sha256 hashes only. */
+/** Ingest keys, stored as sha256 hashes only. A revoked key is kept (for the audit) but never matches. */
 export interface IngestKeyStore {
   add(key: IngestKeyRecord): Promise<void>;
   byHash(keyHash: string): Promise<IngestKeyRecord | undefined>;
+  /** The keys that still work, oldest first. */
+  list(): Promise<IngestKeyRecord[]>;
+  /** False when there is no such working key. */
+  revoke(id: string, at: string): Promise<boolean>;
+  touch(id: string, at: string): Promise<void>;
 }
 
 export interface StoredAlert {
@@ -213,6 +290,7 @@ export interface AuditStore {
 /** Hub-wide secrets (the token signing key), created once and kept with the data. */
 export interface SecretStore {
   getOrCreate(name: string, make: () => string): Promise<string>;
+  remove(name: string): Promise<void>;
 }
 
 export interface HubStore {

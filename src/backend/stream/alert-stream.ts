@@ -8,8 +8,9 @@ import { StreamAuth, type AckEntry, type Hello, type Policy } from '../../shared
 import type { AlertFeed } from '../alerts/alert-feed.js';
 import type { Audience } from '../alerts/audience.js';
 import type { AccessTokens, Principal } from '../auth/access-tokens.js';
+import { certified, restriction } from '../auth/session-desk.js';
 import type { Clock } from '../clock.js';
-import type { HubStore, UserRecord } from '../store/port.js';
+import type { HubStore, SessionEndCause, UserRecord } from '../store/port.js';
 import { Delivery } from './delivery.js';
 
 const DAY_MS = 24 * 3600_000;
@@ -18,8 +19,21 @@ interface SocketState {
   principal: Principal;
   user: UserRecord;
   auth: StreamAuth;
+  /** When the newest token this socket presented (handshake or `reauth`) expires, in ms. */
+  tokenExpiresAt: number;
   delivery?: Delivery;
 }
+
+/** One open socket, as the session watch sees it. */
+export interface OpenSocket {
+  sessionId: string;
+  user: UserRecord;
+  tokenExpiresAt: number;
+  end(reason: SessionEndCause): void;
+}
+
+/** `session_ended` carries the protocol's reasons; a sign-out or a copied refresh token reads `revoked`. */
+const wireReason = (reason: SessionEndCause): string => (reason === 'logout' || reason === 'token_reuse' ? 'revoked' : reason);
 
 /** What the namespace does with an `ack` event (the acknowledgement log plugs in here). */
 export type AckHandler = (principal: Principal, clientId: string, event: unknown) => Promise<unknown>;
@@ -65,11 +79,32 @@ export class AlertStream {
     if (!auth.success) throw new Error('unauthorized');
     const check = await this.tokens.check(auth.data.token);
     if (!check.ok) throw new Error(check.code);
-    if (await this.store.sessions.isRevoked(check.principal.sessionId)) throw new Error('unauthorized');
+    if (!(await this.store.sessions.isActive(check.principal.sessionId))) throw new Error('unauthorized');
     const user = await this.store.users.byId(check.principal.userId);
-    if (!user) throw new Error('unauthorized');
-    const state: SocketState = { principal: check.principal, user, auth: auth.data };
+    if (!user || user.disabled) throw new Error('unauthorized');
+    if (!certified(user, this.clock.now())) throw new Error('certification_expired');
+    // A session limited to fixing the account carries no alerts (criminal-justice information).
+    const limited = await restriction(this.store, user);
+    if (limited) throw new Error(limited);
+    const state: SocketState = { principal: check.principal, user, auth: auth.data, tokenExpiresAt: check.expiresAt };
     socket.data = state;
+  }
+
+  /**
+   * `reauth` {token}: a newer access token of the same session keeps the socket open past the
+   * expiry of the one it was opened with (PROTOCOL.md 1.1).
+   */
+  private async reauth(state: SocketState, payload: unknown): Promise<{ ok: boolean; error?: { code: string; message: string } }> {
+    const token = payload && typeof payload === 'object' ? (payload as { token?: unknown }).token : undefined;
+    if (typeof token !== 'string' || token.length === 0 || token.length > 4096) return { ok: false, error: { code: 'invalid_request', message: 'send {token}' } };
+    const check = await this.tokens.check(token);
+    if (!check.ok) return { ok: false, error: { code: check.code, message: 'the token is not valid' } };
+    if (check.principal.sessionId !== state.principal.sessionId || check.principal.userId !== state.user.id) {
+      return { ok: false, error: { code: 'unauthorized', message: 'the token belongs to another session' } };
+    }
+    if (!(await this.store.sessions.isActive(check.principal.sessionId))) return { ok: false, error: { code: 'unauthorized', message: 'this session has ended' } };
+    state.tokenExpiresAt = Math.max(state.tokenExpiresAt, check.expiresAt);
+    return { ok: true };
   }
 
   private async connected(socket: Socket): Promise<void> {
@@ -81,6 +116,13 @@ export class AlertStream {
       this.ackHandler(state.principal, auth.clientId, event).then(answer, (err: unknown) => {
         this.onError(err);
         answer({ ok: false, error: { code: 'internal', message: 'the hub could not record this event' } });
+      });
+    });
+    socket.on('reauth', (payload: unknown, callback: unknown) => {
+      const answer = typeof callback === 'function' ? (callback as (a: unknown) => void) : () => {};
+      this.reauth(state, payload).then(answer, (err: unknown) => {
+        this.onError(err);
+        answer({ ok: false, error: { code: 'internal', message: 'the hub could not check this token' } });
       });
     });
     socket.on('disconnect', () => {
@@ -114,11 +156,35 @@ export class AlertStream {
     delivery.poke();
   }
 
-  /** Disconnects the sockets of a session that has ended (logout, refresh-token reuse). */
-  endSession(sessionId: string): void {
+  /** Tells the sockets of an ended session why (`session_ended`), then disconnects them. */
+  endSession(sessionId: string, reason: SessionEndCause = 'revoked'): void {
     for (const socket of this.nsp.sockets.values()) {
-      if ((socket.data as SocketState).principal.sessionId === sessionId) socket.disconnect(true);
+      if ((socket.data as SocketState).principal.sessionId === sessionId) this.endSocket(socket, reason);
     }
+  }
+
+  private endSocket(socket: Socket, reason: SessionEndCause): void {
+    const state = socket.data as SocketState;
+    state.delivery?.stop();
+    // Queued before the disconnect packet on the same connection, so the client reads it first.
+    socket.emit('session_ended', { reason: wireReason(reason) });
+    socket.disconnect(true);
+  }
+
+  /** Replaces the cached account of a user's sockets (after an administrator changed it). */
+  updateUser(user: UserRecord): void {
+    for (const socket of this.nsp.sockets.values()) {
+      const state = socket.data as SocketState;
+      if (state.user.id === user.id) state.user = user;
+    }
+  }
+
+  /** The open sockets, for the session watch (token expiry, lapsed certification, ends on other nodes). */
+  openSockets(): OpenSocket[] {
+    return [...this.nsp.sockets.values()].map((socket) => {
+      const state = socket.data as SocketState;
+      return { sessionId: state.principal.sessionId, user: state.user, tokenExpiresAt: state.tokenExpiresAt, end: (reason) => this.endSocket(socket, reason) };
+    });
   }
 
   onlineUserIds(): Set<string> {

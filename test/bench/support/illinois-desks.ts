@@ -5,11 +5,11 @@
  * one password hash and get access tokens minted with the hub's own signing key, because 2,000
  * scrypt sign-ins would take longer than the benchmark (what is measured is delivery, not login).
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { AccessTokens } from '../../../src/backend/auth/access-tokens.js';
-import { Accounts } from '../../../src/backend/auth/accounts.js';
+import { loadHubKeys } from '../../../src/backend/auth/hub-keys.js';
+import { offlineAccounts } from '../../../src/backend/auth/offline-accounts.js';
 import { hashPassword } from '../../../src/backend/auth/password.js';
-import { SecurityLog } from '../../../src/backend/audit/security-log.js';
 import { systemClock } from '../../../src/backend/clock.js';
 import { openSqliteStore } from '../../../src/backend/store/sqlite/index.js';
 import { ZoneIndex } from '../../../src/shared/geo/zone-index.js';
@@ -46,8 +46,8 @@ export async function seedAgency(dataDir: string, deskCount: number): Promise<Ag
     const now = new Date().toISOString();
     for (const z of zones) await store.zones.put(z, 'bench', now);
     const passwordHash = await hashPassword(PASSWORD);
-    const key = await store.secrets.getOrCreate('jwt-hs256', () => randomBytes(32).toString('base64'));
-    const tokens = new AccessTokens(Buffer.from(key, 'base64'), systemClock);
+    // The hub's own key (hub.key in the data folder), so the hub accepts the minted tokens.
+    const tokens = new AccessTokens((await loadHubKeys({ dataDir }, store.secrets)).signing, systemClock);
     const desks: DeskSpec[] = [];
     for (let i = 0; i < deskCount; i++) {
       const userId = `u-bench-${i}`;
@@ -57,10 +57,13 @@ export async function seedAgency(dataDir: string, deskCount: number): Promise<Ag
         id: userId, username, displayName: `Trooper ${i}`, roles: ['trooper'], unit, passwordHash, totpSecret: null,
         leadsCertifiedUntil: new Date(Date.now() + 365 * 86_400_000).toISOString(), trainingCompletedAt: now, createdAt: now,
       });
-      const token = await tokens.issue({ userId, username, roles: ['trooper'], sessionId: randomUUID() });
+      const sessionId = randomUUID();
+      // Tokens are good only for a session the store knows (the allow-list).
+      await store.sessions.start({ id: sessionId, userId, createdAt: now });
+      const token = await tokens.issue({ userId, username, roles: ['trooper'], sessionId });
       desks.push({ index: i, userId, username, unit, clientId: `desk-${i}-${randomUUID()}`, token, password: PASSWORD });
     }
-    const ingestKey = await new Accounts(store, new SecurityLog(store.audit, systemClock), systemClock).addIngestKey('bench', 'bench');
+    const ingestKey = await (await offlineAccounts(store, { dataDir })).addIngestKey('bench', 'bench');
     return { desks, ingestKey, zones };
   } finally {
     await store.close();

@@ -20,6 +20,10 @@ export class AlertClient {
   readonly zones: Zone[][] = [];
   readonly policies: Policy[] = [];
   connectError: string | undefined;
+  /** 1.1: the `session_ended` reasons received, in order. */
+  readonly sessionEnded: string[] = [];
+  /** Why the socket disconnected (socket.io's reason), once it has. */
+  disconnectReason: string | undefined;
 
   constructor(url: string, o: AlertClientOptions) {
     const auth: Record<string, unknown> = { token: o.token, clientId: o.clientId ?? 'desk-test' };
@@ -34,6 +38,19 @@ export class AlertClient {
     this.socket.on('zones', (z: Zone[]) => this.zones.push(z));
     this.socket.on('policy', (p: Policy) => this.policies.push(p));
     this.socket.on('connect_error', (err: Error) => (this.connectError = err.message));
+    this.socket.on('session_ended', (e: { reason: string }) => this.sessionEnded.push(e.reason));
+    this.socket.on('disconnect', (reason: string) => (this.disconnectReason = reason));
+  }
+
+  /** 1.1: sends `reauth` {token} and resolves with the hub's answer. */
+  reauth(token: string): Promise<Json> {
+    return this.socket.timeout(10_000).emitWithAck('reauth', { token });
+  }
+
+  /** Resolves with the `session_ended` reason once the hub has ended the socket (and it is closed). */
+  async ended(timeoutMs = 30_000): Promise<string> {
+    await waitFor(() => this.socket.disconnected && this.disconnectReason !== undefined, 'the socket to be ended', timeoutMs);
+    return this.sessionEnded.at(-1) ?? `(no session_ended; disconnect: ${this.disconnectReason})`;
   }
 
   /** Resolves with the hello, or throws with the connect_error message. */

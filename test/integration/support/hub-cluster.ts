@@ -6,9 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SecurityLog } from '../../../src/backend/audit/security-log.js';
-import { Accounts } from '../../../src/backend/auth/accounts.js';
-import { systemClock } from '../../../src/backend/clock.js';
+import { offlineAccounts } from '../../../src/backend/auth/offline-accounts.js';
 import { openPostgresStore } from '../../../src/backend/store/postgres/index.js';
 import type { Hit, Role } from '../../../src/shared/protocol/index.js';
 import { TcpProxy } from '../../fakes/tcp-proxy.js';
@@ -17,6 +15,9 @@ import { type ApiAnswer, type ApiRequest, type Json, call } from './api.js';
 import { type SpawnedHub, TEST_PASSWORD, runCli, spawnHub } from './hub.js';
 import { PostgresCluster, RedisServer, requireServices, scaleOutServices } from './services.js';
 import { waitFor } from './wait.js';
+
+/** The key secret every node shares (OPENTAS_HUB_SECRET), as an operator of several nodes sets it. */
+export const CLUSTER_SECRET = 'opentas-test-cluster-secret-0123456789abcdef';
 
 export interface ClusterUser {
   id: string;
@@ -61,7 +62,7 @@ export class HubCluster {
     const cluster = new HubCluster(postgres, redis, databaseUrl, mkdtempSync(join(tmpdir(), 'opentas-scaleout-')), o.withRedis ?? true);
     try {
       for (let i = 0; i < (o.nodes ?? 2); i++) await cluster.startNode(o.proxiedDbLink?.includes(i) ?? false);
-      const key = await runCli(['key', 'add', '--data', cluster.dataDir, '--name', 'test-adapter'], { DATABASE_URL: cluster.databaseUrl });
+      const key = await runCli(['key', 'add', '--data', cluster.dataDir, '--name', 'test-adapter'], { DATABASE_URL: cluster.databaseUrl, OPENTAS_HUB_SECRET: CLUSTER_SECRET });
       if (key.code !== 0) throw new Error(`key add failed: ${key.stderr}`);
       cluster.ingestKey = key.stdout.trim().split('\n').at(-1) ?? '';
     } catch (err) {
@@ -80,7 +81,7 @@ export class HubCluster {
     }
     // Each node gets its own --data directory (unused with Postgres) as separate machines would.
     const dir = mkdtempSync(join(this.dataDir, 'node-'));
-    const node = await spawnHub(dir, [], { DATABASE_URL: databaseUrl, REDIS_URL: this.withRedis ? this.redis.url : '' });
+    const node = await spawnHub(dir, [], { DATABASE_URL: databaseUrl, REDIS_URL: this.withRedis ? this.redis.url : '', OPENTAS_HUB_SECRET: CLUSTER_SECRET });
     const index = this.nodes.length;
     this.stderr[index] = '';
     node.child.stderr?.on('data', (d: Buffer) => (this.stderr[index] += d.toString()));
@@ -100,7 +101,7 @@ export class HubCluster {
   async addUser(roles: Role[] = ['trooper'], unit?: string): Promise<ClusterUser> {
     const store = await openPostgresStore(this.databaseUrl);
     try {
-      const accounts = new Accounts(store, new SecurityLog(store.audit, systemClock), systemClock);
+      const accounts = await offlineAccounts(store, { secret: CLUSTER_SECRET });
       const username = `${roles[0]}${++this.serial}`;
       const created = await accounts.addUser({ username, password: TEST_PASSWORD, roles, ...(unit ? { unit } : {}) });
       return { id: created.user.id, username };

@@ -1,10 +1,12 @@
 /** Every route of the HTTP API, registered under /api/v1. */
 import type { FastifyInstance } from 'fastify';
 import type { HubContext } from '../../context.js';
+import { accountRoutes } from './accounts.js';
 import { ackRoutes } from './acks.js';
 import { alertRoutes } from './alerts.js';
 import { healthRoutes } from './health.js';
 import { hitRoutes } from './hits.js';
+import { ownAccountRoutes } from './own-account.js';
 import { policyRoutes } from './policy.js';
 import { reportRoutes } from './reports.js';
 import { reviewRoutes } from './review.js';
@@ -23,6 +25,8 @@ export function registerRoutes(app: FastifyInstance, ctx: HubContext): void {
   troopRoutes(app, ctx);
   policyRoutes(app, ctx);
   userRoutes(app, ctx);
+  accountRoutes(app, ctx);
+  ownAccountRoutes(app, ctx);
   reviewRoutes(app, ctx);
   reportRoutes(app, ctx);
 }

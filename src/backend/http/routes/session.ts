@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { LoginRequest } from '../../../shared/protocol/index.js';
 import type { HubContext } from '../../context.js';
 import { requireUser } from '../guard.js';
+import { secretRouteLimits } from '../rate-limits.js';
 import { parseBody } from '../parse.js';
 
 const RefreshRequest = z.strictObject({ refreshToken: z.string().min(1).max(200) });
@@ -12,7 +13,8 @@ const RefreshRequest = z.strictObject({ refreshToken: z.string().min(1).max(200)
 const SignIn = LoginRequest.extend({ otp: z.string().max(32).optional() });
 
 export function sessionRoutes(app: FastifyInstance, ctx: HubContext): void {
-  app.post('/session', async (req) => {
+  const limits = secretRouteLimits(app, ctx.rateLimits);
+  app.post('/session', { preHandler: limits.signIn }, async (req) => {
     const body = parseBody(SignIn, req.body, 'invalid_request', 'the sign-in request');
     return ctx.sessions.login(body, req.ip);
   });
@@ -23,7 +25,8 @@ export function sessionRoutes(app: FastifyInstance, ctx: HubContext): void {
   });
 
   app.delete('/session', async (req, reply) => {
-    const me = await requireUser(ctx, req);
+    // A session limited to fixing the account may still sign out.
+    const me = await requireUser(ctx, req, undefined, { allow: ['password_change_required', 'otp_enrollment_required'] });
     await ctx.sessions.logout(me.userId, me.username, me.sessionId, req.ip);
     return reply.code(204).send();
   });

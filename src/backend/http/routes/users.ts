@@ -5,6 +5,7 @@ import { IsoTime } from '../../../shared/protocol/index.js';
 import { publicUser } from '../../auth/session-desk.js';
 import type { HubContext } from '../../context.js';
 import { requireUser } from '../guard.js';
+import { accountUser } from './accounts.js';
 import { MAX_LIMIT, parseQuery } from '../query.js';
 
 const AuditQuery = z.strictObject({
@@ -15,8 +16,11 @@ const AuditQuery = z.strictObject({
 
 export function userRoutes(app: FastifyInstance, ctx: HubContext): void {
   app.get('/users', async (req) => {
-    await requireUser(ctx, req, ['dispatcher', 'supervisor', 'admin']);
-    return { items: (await ctx.store.users.list()).map(publicUser) };
+    const me = await requireUser(ctx, req, ['dispatcher', 'supervisor', 'admin']);
+    const users = await ctx.store.users.list();
+    // 1.1: an admin reads the whole user object; others the version 1 fields.
+    if (me.roles.includes('admin')) return { items: users.map((u) => accountUser(u, ctx.clock.now())) };
+    return { items: users.map(publicUser) };
   });
 
   // Addition to PROTOCOL.md: the security audit trail (logins, failures, lockouts, privileged actions).

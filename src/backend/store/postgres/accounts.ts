@@ -1,21 +1,27 @@
-/** Postgres implementations of the account-side ports: users, sessions, ingest keys, audit, secrets. */
+/** Postgres implementations of the account-side ports: users, ingest keys, audit, secrets (sessions: sessions.ts). */
 import type pg from 'pg';
 import type {
   AuditEvent,
   AuditStore,
+  FailureRule,
   IngestKeyRecord,
   IngestKeyStore,
   LoginState,
   NewUser,
-  RefreshTokenRecord,
   SecretStore,
-  SessionStore,
+  UserChange,
   UserRecord,
   UserStore,
 } from '../port.js';
 import { where } from './tx.js';
 import { toUser, type UserRow } from '../user-row.js';
 
+export { PgSessionStore } from './sessions.js';
+
+const CHANGE_COLUMNS: Record<keyof UserChange, string> = {
+  displayName: 'display_name', roles: 'roles', unit: 'unit', disabled: 'disabled',
+  leadsCertifiedUntil: 'leads_certified_until', trainingCompletedAt: 'training_completed_at', domain: 'domain',
+};
 
 export class PgUserStore implements UserStore {
   constructor(private readonly pool: pg.Pool) {}
@@ -23,9 +29,10 @@ export class PgUserStore implements UserStore {
   async add(u: NewUser): Promise<void> {
     await this.pool.query(
       `INSERT INTO users (id, username, display_name, roles, unit, password_hash, totp_secret,
-       leads_certified_until, training_completed_at, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
+       leads_certified_until, training_completed_at, created_at, domain, must_change_password)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
       [u.id, u.username, u.displayName, JSON.stringify(u.roles), u.unit, u.passwordHash, u.totpSecret,
-        u.leadsCertifiedUntil, u.trainingCompletedAt, u.createdAt],
+        u.leadsCertifiedUntil, u.trainingCompletedAt, u.createdAt, u.domain ?? 'general', u.mustChangePassword ?? false],
     );
   }
 
@@ -55,39 +62,62 @@ export class PgUserStore implements UserStore {
       s.failedCount, s.firstFailedAt, s.lockedUntil, id,
     ]);
   }
-}
 
-export class PgSessionStore implements SessionStore {
-  constructor(private readonly pool: pg.Pool) {}
-
-  async addToken(t: Omit<RefreshTokenRecord, 'usedAt'>): Promise<void> {
-    await this.pool.query('INSERT INTO refresh_tokens (token_hash, family_id, user_id, created_at, expires_at) VALUES ($1,$2,$3,$4,$5)', [
-      t.tokenHash, t.familyId, t.userId, t.createdAt, t.expiresAt,
-    ]);
+  async recordFailure(id: string, r: FailureRule): Promise<LoginState> {
+    // Under READ COMMITTED a concurrent UPDATE of the row waits, then re-reads the committed row:
+    // every failure counts, on any node. SET expressions read the row as it was before.
+    const { rows } = await this.pool.query<{ failed_count: number; first_failed_at: string | null; locked_until: string | null }>(
+      `UPDATE users SET
+         failed_count = CASE WHEN first_failed_at > $2 THEN failed_count + 1 ELSE 1 END,
+         first_failed_at = CASE WHEN first_failed_at > $2 THEN first_failed_at ELSE $3 END,
+         locked_until = CASE
+           WHEN (CASE WHEN first_failed_at > $2 THEN failed_count + 1 ELSE 1 END) >= $5
+            AND (locked_until IS NULL OR locked_until <= $3) THEN $4
+           ELSE locked_until END
+       WHERE id = $1
+       RETURNING failed_count, first_failed_at, locked_until`,
+      [id, r.windowStart, r.now, r.lockUntil, r.max],
+    );
+    const row = rows[0];
+    if (!row) throw new Error(`no user ${id}`);
+    return { failedCount: row.failed_count, firstFailedAt: row.first_failed_at, lockedUntil: row.locked_until };
   }
 
-  async token(tokenHash: string): Promise<RefreshTokenRecord | undefined> {
-    const { rows } = await this.pool.query<{
-      token_hash: string; family_id: string; user_id: string; created_at: string; expires_at: string; used_at: string | null;
-    }>('SELECT * FROM refresh_tokens WHERE token_hash = $1', [tokenHash]);
-    const r = rows[0];
-    return r && { tokenHash: r.token_hash, familyId: r.family_id, userId: r.user_id, createdAt: r.created_at, expiresAt: r.expires_at, usedAt: r.used_at };
-  }
-
-  async useToken(tokenHash: string, at: string): Promise<boolean> {
-    // Under READ COMMITTED a second concurrent UPDATE waits for the first, re-checks `used_at IS
-    // NULL`, and changes nothing: exactly one of two racing refreshes (on any nodes) wins.
-    const res = await this.pool.query('UPDATE refresh_tokens SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL', [at, tokenHash]);
+  async recordSignIn(id: string, now: string): Promise<boolean> {
+    const res = await this.pool.query(
+      `UPDATE users SET failed_count = 0, first_failed_at = NULL, locked_until = NULL, last_login_at = $2
+       WHERE id = $1 AND (locked_until IS NULL OR locked_until <= $2)`,
+      [id, now],
+    );
     return res.rowCount === 1;
   }
 
-  async revokeFamily(familyId: string, at: string): Promise<void> {
-    await this.pool.query('INSERT INTO revoked_families (family_id, revoked_at) VALUES ($1, $2) ON CONFLICT (family_id) DO NOTHING', [familyId, at]);
+  async update(id: string, patch: UserChange): Promise<UserRecord | undefined> {
+    const keys = (Object.keys(patch) as (keyof UserChange)[]).filter((k) => patch[k] !== undefined && k in CHANGE_COLUMNS);
+    if (keys.length > 0) {
+      const sets = keys.map((k, i) => `${CHANGE_COLUMNS[k]} = $${i + 2}`).join(', ');
+      await this.pool.query(`UPDATE users SET ${sets} WHERE id = $1`, [id, ...keys.map((k) => (k === 'roles' ? JSON.stringify(patch[k]) : patch[k]))]);
+    }
+    return this.byId(id);
   }
 
-  async isRevoked(familyId: string): Promise<boolean> {
-    const { rowCount } = await this.pool.query('SELECT 1 FROM revoked_families WHERE family_id = $1', [familyId]);
-    return (rowCount ?? 0) > 0;
+  async setPassword(id: string, passwordHash: string, mustChangePassword: boolean): Promise<void> {
+    await this.pool.query('UPDATE users SET password_hash = $2, must_change_password = $3 WHERE id = $1', [id, passwordHash, mustChangePassword]);
+  }
+
+  async swapPasswordHash(id: string, expected: string, next: string): Promise<boolean> {
+    const res = await this.pool.query('UPDATE users SET password_hash = $3 WHERE id = $1 AND password_hash = $2', [id, expected, next]);
+    return res.rowCount === 1;
+  }
+
+  async setTotp(id: string, totp: { pending: string | null } | { confirmed: string | null }): Promise<void> {
+    if ('pending' in totp) await this.pool.query('UPDATE users SET totp_pending_secret = $2 WHERE id = $1', [id, totp.pending]);
+    else await this.pool.query('UPDATE users SET totp_secret = $2, totp_pending_secret = NULL, totp_last_step = NULL WHERE id = $1', [id, totp.confirmed]);
+  }
+
+  async useTotpStep(id: string, step: number): Promise<boolean> {
+    const res = await this.pool.query('UPDATE users SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2)', [id, step]);
+    return res.rowCount === 1;
   }
 }
 
@@ -99,13 +129,36 @@ export class PgIngestKeyStore implements IngestKeyStore {
   }
 
   async byHash(keyHash: string): Promise<IngestKeyRecord | undefined> {
-    const { rows } = await this.pool.query<{ id: string; name: string; key_hash: string; created_at: string }>(
-      'SELECT * FROM ingest_keys WHERE key_hash = $1', [keyHash],
-    );
-    const r = rows[0];
-    return r && { id: r.id, name: r.name, keyHash: r.key_hash, createdAt: r.created_at };
+    const { rows } = await this.pool.query<KeyRow>('SELECT * FROM ingest_keys WHERE key_hash = $1 AND revoked_at IS NULL', [keyHash]);
+    return rows[0] && toKey(rows[0]);
+  }
+
+  async list(): Promise<IngestKeyRecord[]> {
+    const { rows } = await this.pool.query<KeyRow>('SELECT * FROM ingest_keys WHERE revoked_at IS NULL ORDER BY created_at, id COLLATE "C"');
+    return rows.map(toKey);
+  }
+
+  async revoke(id: string, at: string): Promise<boolean> {
+    const res = await this.pool.query('UPDATE ingest_keys SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [id, at]);
+    return res.rowCount === 1;
+  }
+
+  async touch(id: string, at: string): Promise<void> {
+    await this.pool.query('UPDATE ingest_keys SET last_used_at = $2 WHERE id = $1', [id, at]);
   }
 }
+
+interface KeyRow {
+  id: string;
+  name: string;
+  key_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+const toKey = (r: KeyRow): IngestKeyRecord => ({
+  id: r.id, name: r.name, keyHash: r.key_hash, createdAt: r.created_at, ...(r.last_used_at ? { lastUsedAt: r.last_used_at } : {}),
+});
 
 export class PgAuditStore implements AuditStore {
   constructor(private readonly pool: pg.Pool) {}
@@ -139,5 +192,9 @@ export class PgSecretStore implements SecretStore {
     await this.pool.query('INSERT INTO secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [name, make()]);
     const { rows } = await this.pool.query<{ value: string }>('SELECT value FROM secrets WHERE name = $1', [name]);
     return rows[0]!.value;
+  }
+
+  async remove(name: string): Promise<void> {
+    await this.pool.query('DELETE FROM secrets WHERE name = $1', [name]);
   }
 }

@@ -7,6 +7,7 @@
  */
 import type pg from 'pg';
 import { LOCK } from './tx.js';
+import { upgradeAccounts } from './upgrade-accounts.js';
 
 const APPEND_ONLY = ['ack_log', 'ack_refusals', 'audit_events', 'zone_history'];
 
@@ -103,6 +104,14 @@ CREATE TABLE IF NOT EXISTS audit_events (
   detail TEXT
 );
 CREATE TABLE IF NOT EXISTS secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sessions (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  ended_at TEXT,
+  end_reason TEXT
+);
+CREATE INDEX IF NOT EXISTS sessions_user ON sessions (user_id);
 -- Bumped with every zone, policy or preference write, so other hub nodes notice routing changes
 -- even when the Redis message that announces them is lost.
 CREATE TABLE IF NOT EXISTS routing_version (id INTEGER PRIMARY KEY CHECK (id = 1), version BIGINT NOT NULL);
@@ -118,6 +127,7 @@ export async function createSchema(client: pg.ClientBase): Promise<void> {
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [LOCK.schema]);
     await client.query(DDL);
+    await upgradeAccounts(client);
     for (const table of APPEND_ONLY) {
       await client.query(`
         CREATE OR REPLACE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table}

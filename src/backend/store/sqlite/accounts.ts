@@ -1,20 +1,30 @@
-/** SQLite implementations of the account-side ports: users, sessions, ingest keys, audit, secrets. */
+/** SQLite implementations of the account-side ports: users, ingest keys, audit, secrets (sessions: sessions.ts). */
 import type Database from 'better-sqlite3';
 import type {
   AuditEvent,
   AuditStore,
+  FailureRule,
   IngestKeyRecord,
   IngestKeyStore,
   LoginState,
   NewUser,
-  RefreshTokenRecord,
   SecretStore,
-  SessionStore,
+  UserChange,
   UserRecord,
   UserStore,
 } from '../port.js';
 import { toUser, type UserRow } from '../user-row.js';
 
+export { SqliteSessionStore } from './sessions.js';
+
+/** UserChange field -> column; roles are stored as JSON text, booleans as 0/1. */
+const CHANGE_COLUMNS: Record<keyof UserChange, string> = {
+  displayName: 'display_name', roles: 'roles', unit: 'unit', disabled: 'disabled',
+  leadsCertifiedUntil: 'leads_certified_until', trainingCompletedAt: 'training_completed_at', domain: 'domain',
+};
+
+const columnValue = (key: keyof UserChange, value: unknown): unknown =>
+  key === 'roles' ? JSON.stringify(value) : key === 'disabled' ? (value ? 1 : 0) : value;
 
 export class SqliteUserStore implements UserStore {
   constructor(private readonly db: Database.Database) {}
@@ -27,6 +37,9 @@ export class SqliteUserStore implements UserStore {
       )
       .run(u.id, u.username, u.displayName, JSON.stringify(u.roles), u.unit, u.passwordHash, u.totpSecret,
         u.leadsCertifiedUntil, u.trainingCompletedAt, u.createdAt);
+    if (u.domain || u.mustChangePassword) {
+      this.db.prepare('UPDATE users SET domain = ?, must_change_password = ? WHERE id = ?').run(u.domain ?? 'general', u.mustChangePassword ? 1 : 0, u.id);
+    }
   }
 
   async byName(username: string): Promise<UserRecord | undefined> {
@@ -52,35 +65,64 @@ export class SqliteUserStore implements UserStore {
       .prepare('UPDATE users SET failed_count = ?, first_failed_at = ?, locked_until = ? WHERE id = ?')
       .run(s.failedCount, s.firstFailedAt, s.lockedUntil, id);
   }
-}
 
-export class SqliteSessionStore implements SessionStore {
-  constructor(private readonly db: Database.Database) {}
-
-  async addToken(t: Omit<RefreshTokenRecord, 'usedAt'>): Promise<void> {
-    this.db
-      .prepare('INSERT INTO refresh_tokens (token_hash, family_id, user_id, created_at, expires_at) VALUES (?,?,?,?,?)')
-      .run(t.tokenHash, t.familyId, t.userId, t.createdAt, t.expiresAt);
+  async recordFailure(id: string, r: FailureRule): Promise<LoginState> {
+    // One statement: SQLite runs it alone, so concurrent failures each see the previous count.
+    // Every SET expression reads the row as it was before the statement.
+    const row = this.db
+      .prepare(
+        `UPDATE users SET
+           failed_count = CASE WHEN first_failed_at > @windowStart THEN failed_count + 1 ELSE 1 END,
+           first_failed_at = CASE WHEN first_failed_at > @windowStart THEN first_failed_at ELSE @now END,
+           locked_until = CASE
+             WHEN (CASE WHEN first_failed_at > @windowStart THEN failed_count + 1 ELSE 1 END) >= @max
+              AND (locked_until IS NULL OR locked_until <= @now) THEN @lockUntil
+             ELSE locked_until END
+         WHERE id = @id
+         RETURNING failed_count, first_failed_at, locked_until`,
+      )
+      .get({ id, ...r }) as { failed_count: number; first_failed_at: string | null; locked_until: string | null } | undefined;
+    if (!row) throw new Error(`no user ${id}`);
+    return { failedCount: row.failed_count, firstFailedAt: row.first_failed_at, lockedUntil: row.locked_until };
   }
 
-  async token(tokenHash: string): Promise<RefreshTokenRecord | undefined> {
-    const r = this.db.prepare('SELECT * FROM refresh_tokens WHERE token_hash = ?').get(tokenHash) as
-      | { token_hash: string; family_id: string; user_id: string; created_at: string; expires_at: string; used_at: string | null }
-      | undefined;
-    return r && { tokenHash: r.token_hash, familyId: r.family_id, userId: r.user_id, createdAt: r.created_at, expiresAt: r.expires_at, usedAt: r.used_at };
-  }
-
-  async useToken(tokenHash: string, at: string): Promise<boolean> {
-    const res = this.db.prepare('UPDATE refresh_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL').run(at, tokenHash);
+  async recordSignIn(id: string, now: string): Promise<boolean> {
+    const res = this.db
+      .prepare(
+        `UPDATE users SET failed_count = 0, first_failed_at = NULL, locked_until = NULL, last_login_at = @now
+         WHERE id = @id AND (locked_until IS NULL OR locked_until <= @now)`,
+      )
+      .run({ id, now });
     return res.changes === 1;
   }
 
-  async revokeFamily(familyId: string, at: string): Promise<void> {
-    this.db.prepare('INSERT OR IGNORE INTO revoked_families (family_id, revoked_at) VALUES (?, ?)').run(familyId, at);
+  async update(id: string, patch: UserChange): Promise<UserRecord | undefined> {
+    const keys = (Object.keys(patch) as (keyof UserChange)[]).filter((k) => patch[k] !== undefined && k in CHANGE_COLUMNS);
+    if (keys.length > 0) {
+      const sets = keys.map((k) => `${CHANGE_COLUMNS[k]} = ?`).join(', ');
+      this.db.prepare(`UPDATE users SET ${sets} WHERE id = ?`).run(...keys.map((k) => columnValue(k, patch[k])), id);
+    }
+    return this.byId(id);
   }
 
-  async isRevoked(familyId: string): Promise<boolean> {
-    return this.db.prepare('SELECT 1 FROM revoked_families WHERE family_id = ?').get(familyId) !== undefined;
+  async setPassword(id: string, passwordHash: string, mustChangePassword: boolean): Promise<void> {
+    this.db.prepare('UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?').run(passwordHash, mustChangePassword ? 1 : 0, id);
+  }
+
+  async swapPasswordHash(id: string, expected: string, next: string): Promise<boolean> {
+    return this.db.prepare('UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?').run(next, id, expected).changes === 1;
+  }
+
+  async setTotp(id: string, totp: { pending: string | null } | { confirmed: string | null }): Promise<void> {
+    if ('pending' in totp) this.db.prepare('UPDATE users SET totp_pending_secret = ? WHERE id = ?').run(totp.pending, id);
+    else this.db.prepare('UPDATE users SET totp_secret = ?, totp_pending_secret = NULL, totp_last_step = NULL WHERE id = ?').run(totp.confirmed, id);
+  }
+
+  async useTotpStep(id: string, step: number): Promise<boolean> {
+    const res = this.db
+      .prepare('UPDATE users SET totp_last_step = ? WHERE id = ? AND (totp_last_step IS NULL OR totp_last_step < ?)')
+      .run(step, id, step);
+    return res.changes === 1;
   }
 }
 
@@ -92,12 +134,34 @@ export class SqliteIngestKeyStore implements IngestKeyStore {
   }
 
   async byHash(keyHash: string): Promise<IngestKeyRecord | undefined> {
-    const r = this.db.prepare('SELECT * FROM ingest_keys WHERE key_hash = ?').get(keyHash) as
-      | { id: string; name: string; key_hash: string; created_at: string }
-      | undefined;
-    return r && { id: r.id, name: r.name, keyHash: r.key_hash, createdAt: r.created_at };
+    const r = this.db.prepare('SELECT * FROM ingest_keys WHERE key_hash = ? AND revoked_at IS NULL').get(keyHash) as KeyRow | undefined;
+    return r && toKey(r);
+  }
+
+  async list(): Promise<IngestKeyRecord[]> {
+    return (this.db.prepare('SELECT * FROM ingest_keys WHERE revoked_at IS NULL ORDER BY created_at, id').all() as KeyRow[]).map(toKey);
+  }
+
+  async revoke(id: string, at: string): Promise<boolean> {
+    return this.db.prepare('UPDATE ingest_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes === 1;
+  }
+
+  async touch(id: string, at: string): Promise<void> {
+    this.db.prepare('UPDATE ingest_keys SET last_used_at = ? WHERE id = ?').run(at, id);
   }
 }
+
+interface KeyRow {
+  id: string;
+  name: string;
+  key_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+const toKey = (r: KeyRow): IngestKeyRecord => ({
+  id: r.id, name: r.name, keyHash: r.key_hash, createdAt: r.created_at, ...(r.last_used_at ? { lastUsedAt: r.last_used_at } : {}),
+});
 
 export class SqliteAuditStore implements AuditStore {
   constructor(private readonly db: Database.Database) {}
@@ -131,5 +195,9 @@ export class SqliteSecretStore implements SecretStore {
   async getOrCreate(name: string, make: () => string): Promise<string> {
     this.db.prepare('INSERT OR IGNORE INTO secrets (name, value) VALUES (?, ?)').run(name, make());
     return (this.db.prepare('SELECT value FROM secrets WHERE name = ?').get(name) as { value: string }).value;
+  }
+
+  async remove(name: string): Promise<void> {
+    this.db.prepare('DELETE FROM secrets WHERE name = ?').run(name);
   }
 }

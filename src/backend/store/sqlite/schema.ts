@@ -4,6 +4,7 @@
  * operator with the sqlite3 shell cannot rewrite history through SQL.
  */
 import type Database from 'better-sqlite3';
+import { upgradeAccounts } from './upgrade-accounts.js';
 
 const APPEND_ONLY = ['ack_log', 'ack_refusals', 'audit_events', 'zone_history'];
 
@@ -97,10 +98,20 @@ CREATE TABLE IF NOT EXISTS audit_events (
   detail TEXT
 );
 CREATE TABLE IF NOT EXISTS secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sessions (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  ended_at TEXT,
+  end_reason TEXT
+);
+CREATE INDEX IF NOT EXISTS sessions_user ON sessions(user_id);
 `;
 
 export function createSchema(db: Database.Database): void {
+  const existed = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'users'").get() !== undefined;
   db.exec(DDL);
+  upgradeAccounts(db, existed);
   for (const table of APPEND_ONLY) {
     db.exec(`
       CREATE TRIGGER IF NOT EXISTS ${table}_no_update BEFORE UPDATE ON ${table}

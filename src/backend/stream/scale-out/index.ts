@@ -14,8 +14,9 @@
 import type { Server } from 'socket.io';
 import type { AlertFeed } from '../../alerts/alert-feed.js';
 import type { Audience } from '../../alerts/audience.js';
+import type { SessionEndListener } from '../../auth/session-ends.js';
 import type { Clock } from '../../clock.js';
-import type { HubStore } from '../../store/port.js';
+import type { HubStore, SessionEndCause } from '../../store/port.js';
 import type { AlertStream } from '../alert-stream.js';
 import { CatchUp, type RoutingVersionSource } from './catch-up.js';
 import { RedisLink } from './redis-link.js';
@@ -37,7 +38,7 @@ export interface ScaleOutParts {
   audience: Audience;
   stream: AlertStream;
   /** Where ended sessions are reported, so they can be ended on the other nodes too. */
-  sessions: { onSessionEnded?: (sessionId: string) => void };
+  sessions: { subscribe(listener: SessionEndListener): void };
   onError: (err: unknown) => void;
 }
 
@@ -86,14 +87,18 @@ export async function attachScaleOut(parts: ScaleOutParts, options: ScaleOutOpti
     };
     nsp.on(EVENT.alert, (seq: unknown) => typeof seq === 'number' && catchUp.remoteAlert());
     nsp.on(EVENT.routing, (version: unknown) => typeof version === 'number' && catchUp.remoteRouting(version));
-    nsp.on(EVENT.sessionEnded, (id: unknown) => typeof id === 'string' && stream.endSession(id));
+    nsp.on(EVENT.sessionEnded, (id: unknown, reason: unknown) => {
+      if (typeof id === 'string') stream.endSession(id, typeof reason === 'string' ? (reason as SessionEndCause) : 'revoked');
+    });
     feed.onAlert((a) => announce(EVENT.alert, a.seq));
     routing?.onRoutingWrite((version) => announce(EVENT.routing, version));
-    const local = sessions.onSessionEnded;
-    sessions.onSessionEnded = (id) => {
-      local?.(id);
-      announce(EVENT.sessionEnded, id);
-    };
+    sessions.subscribe((id, reason) => {
+      try {
+        nsp.serverSideEmit(EVENT.sessionEnded, id, reason);
+      } catch (err) {
+        onError(err);
+      }
+    });
   }
   routing?.onRoutingWrite((version) => catchUp.localRouting(version));
 

@@ -1,0 +1,71 @@
+/**
+ * Ends sockets whose right to the stream has gone without a request to notice it (PROTOCOL.md
+ * 1.1: within 5 seconds). Once a second it ends, with `session_ended`:
+ *
+ * - a socket whose access token has expired (no `reauth` with a newer one): reason `expired`;
+ *   only the socket ends, the session may refresh and reconnect;
+ * - the sessions of a user whose LEADS certification or training lapsed (re-read from the store
+ *   first: an administrator may have renewed it on another node): `certification_expired`;
+ * - sockets whose session was ended where this node did not hear of it (another node without
+ *   Redis, `opentas-hub user disable` on the data folder): the reason recorded in the store.
+ *
+ * Times come from the hub's Clock, so tests move the clock instead of waiting 15 minutes; only
+ * the one-second tick is real time.
+ */
+import { certified } from '../auth/session-desk.js';
+import type { SessionEnds } from '../auth/session-ends.js';
+import type { Clock } from '../clock.js';
+import type { HubStore } from '../store/port.js';
+import type { AlertStream } from './alert-stream.js';
+
+export const WATCH_EVERY_MS = 1000;
+
+export class SessionWatch {
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+
+  constructor(
+    private readonly stream: AlertStream,
+    private readonly store: HubStore,
+    private readonly ends: SessionEnds,
+    private readonly clock: Clock,
+    private readonly onError: (err: unknown) => void,
+  ) {}
+
+  start(everyMs = WATCH_EVERY_MS): void {
+    this.timer = setInterval(() => {
+      if (this.running) return;
+      this.running = true;
+      this.check()
+        .catch(this.onError)
+        .finally(() => {
+          this.running = false;
+        });
+    }, everyMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  async check(): Promise<void> {
+    const open = this.stream.openSockets();
+    if (open.length === 0) return;
+    const now = this.clock.now();
+    const lapsedUsers = new Set<string>();
+    for (const s of open) {
+      if (s.tokenExpiresAt <= now.getTime()) s.end('expired');
+      else if (!certified(s.user, now)) lapsedUsers.add(s.user.id);
+    }
+    for (const userId of lapsedUsers) {
+      const user = await this.store.users.byId(userId);
+      if (!user || !certified(user, now)) await this.ends.endUser(userId, 'certification_expired');
+      else this.stream.updateUser(user);
+    }
+    const live = this.stream.openSockets();
+    for (const e of await this.store.sessions.ended([...new Set(live.map((s) => s.sessionId))])) {
+      this.stream.endSession(e.id, e.reason);
+    }
+  }
+}
