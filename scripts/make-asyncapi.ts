@@ -1,7 +1,8 @@
 /**
  * Builds docs/asyncapi.json: the hub's `/alerts` Socket.IO events as an AsyncAPI 3 document, made
  * from the zod schemas the hub and the desk parse the same events with (src/shared/protocol, and
- * src/shared/ipc-review.ts for `escalation`), so the document says what the code accepts.
+ * src/shared/ipc-review.ts and ipc-troop.ts for `escalation` and `troop`), so the document says what
+ * the code accepts.
  *
  *   node --import tsx scripts/make-asyncapi.ts          writes docs/asyncapi.json
  *
@@ -10,13 +11,14 @@
  *
  * The document describes the hub: `send` is what the hub emits, `receive` what a desk emits to it.
  * A few payloads have no zod schema in src/shared because the hub checks them by hand (the receipt,
- * `reauth`, `troop`); they are written here from that code and marked `x-opentas-schema-source`.
+ * `reauth` and its answer); they are written here from that code and marked `x-opentas-schema-source`.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { HUB_VERSION } from '../src/backend/server.js';
 import { Escalation } from '../src/shared/ipc-review.js';
+import { TroopUpdate } from '../src/shared/ipc-troop.js';
 import {
   AckEntry,
   AckEvent,
@@ -44,7 +46,6 @@ const HAND_CHECKED = {
   Receipt: 'src/backend/stream/delivery.ts (the hub keeps a receipt only when `received` is true)',
   Reauth: 'src/backend/stream/alert-stream.ts `reauth`',
   ReauthAnswer: 'src/backend/stream/alert-stream.ts `reauth`',
-  TroopEntry: 'src/backend/alerts/troop.ts `TroopWatch`',
 };
 
 const Receipt = z.strictObject({ received: z.literal(true) }).describe('The desk has stored the alert durably.');
@@ -53,7 +54,6 @@ const ReauthAnswer = z.union([
   z.strictObject({ ok: z.literal(true) }),
   z.strictObject({ ok: z.literal(false), error: z.strictObject({ code: z.string(), message: z.string() }) }),
 ]);
-const TroopEntry = z.strictObject({ alertId: Alert.shape.id, entry: AckEntry });
 const Zones = z.array(Zone).describe("The user's zones, whole.");
 
 /** Named schemas: each becomes components.schemas.<name>, and every use of it a $ref. */
@@ -80,7 +80,7 @@ const SCHEMAS: Record<string, z.ZodType> = {
   Reauth,
   ReauthAnswer,
   Escalation,
-  TroopEntry,
+  TroopUpdate,
 };
 
 type Since = '1' | '1.1' | 'addition';
@@ -108,7 +108,7 @@ const MESSAGES: Record<string, MessageSpec> = {
   reauth: { event: 'reauth', schema: 'Reauth', since: '1.1', title: 'Re-authenticate', summary: 'A refreshed access token of the same session keeps the socket open past the first token\'s expiry.' },
   reauthAnswer: { event: 'reauth (callback)', schema: 'ReauthAnswer', since: '1.1', title: 'Re-authentication answer', summary: 'ok, or why the token was not taken (the desk then reconnects).' },
   escalation: { event: 'escalation', schema: 'Escalation', since: 'addition', title: 'Escalation', summary: 'Nobody verified this alert 10 minutes after its first delivery: sent once, hub-wide, to the supervisors and dispatchers of the units that received it.' },
-  troop: { event: 'troop', schema: 'TroopEntry', since: 'addition', title: 'Troop entry', summary: "A new acknowledgement entry on an alert that concerns the user's unit, for the dispatchers' and supervisors' Troop view." },
+  troop: { event: 'troop', schema: 'TroopUpdate', since: 'addition', title: 'Troop entry', summary: "A new acknowledgement entry on an alert that concerns the user's unit, for the dispatchers' and supervisors' Troop view." },
 };
 
 interface OperationSpec {
