@@ -15,6 +15,7 @@ import { loadSealingKey } from './services/sealing-key.js';
 import { loadClientId } from './services/client-id.js';
 import { UserDesk } from './services/user-desk.js';
 import { DeskView } from './desk-view.js';
+import { mapSources, type MapSources } from './services/street-map.js';
 import { buildHandlers } from './ipc-handlers.js';
 import { QuitGate, type AppExit, type QuitAnswer } from './services/quit-gate.js';
 import type { PublicUser } from '../shared/protocol/index.js';
@@ -25,6 +26,8 @@ export interface ClientApp {
   onEvent(listener: (channel: EventChannel, payload: unknown) => void): () => void;
   /** The tray's Quit: at once, or (console locked) after the password on the lock screen. */
   requestQuit(): QuitAnswer;
+  /** The street map file to serve and the map origins the page's CSP allows (hosts call it per page). */
+  mapSources(): MapSources;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -169,6 +172,7 @@ export function createClientApp(options: ClientAppOptions): ClientApp {
   return {
     handlers: buildHandlers(core),
     requestQuit: () => quit.request(),
+    mapSources: () => mapSources(core.settings(), filter.currentPolicy()),
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

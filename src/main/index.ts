@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS } from './adapters/file-settings-store.js';
 import { jsonLogger } from './adapters/json-logger.js';
 import { systemClock } from './adapters/system-clock.js';
 import { IpcRouter } from './ipc/router.js';
+import type { MapSources } from './services/street-map.js';
 import { ElectronSettingsStore } from './platform/electron-settings-store.js';
 import { registerIpc, sendEvent } from './platform/ipc-main.js';
 import { ElectronNotifier } from './platform/notifier.js';
@@ -37,8 +38,11 @@ else void app.whenReady().then(main).catch((err: Error) => {
 
 async function main(): Promise<void> {
   const logger = jsonLogger();
-  hardenSession();
-  serveRenderer(RENDERER);
+  // The page's map sources come from the app once it is built; no page loads before that.
+  let clientApp: ClientApp | null = null;
+  const mapSources = (): MapSources => clientApp?.mapSources() ?? { connectOrigins: [] };
+  hardenSession(undefined, mapSources);
+  serveRenderer(RENDERER, mapSources);
 
   const dataDir = app.getPath('userData');
   const popup = new ElectronPopup(PRELOAD);
@@ -47,7 +51,6 @@ async function main(): Promise<void> {
     if (consoleWindow && !consoleWindow.isDestroyed()) consoleWindow.show();
     else consoleWindow = openConsoleWindow(PRELOAD);
   };
-  let clientApp: ClientApp | null = null;
   // Quitting while the console is locked needs the password (QuitGate): the lock screen asks for it.
   const quitFromTray = (): void => {
     if (!clientApp) app.quit();

@@ -6,6 +6,7 @@ import { checkAckOrder, type AckTrailItem } from '../shared/ack/index.js';
 import { Settings } from '../shared/ipc.js';
 import { isMandatory } from '../shared/protocol/index.js';
 import type { IpcHandlers } from './ipc/router.js';
+import { mapHandlers } from './ipc/map-handlers.js';
 import { zonesHandlers } from './ipc/zones-handlers.js';
 import { accountHandlers } from './ipc/account-handlers.js';
 import { adminHandlers } from './ipc/admin-handlers.js';
@@ -120,6 +121,7 @@ export function buildHandlers(core: AppCore): IpcHandlers {
     },
 
     ...zonesHandlers(core),
+    ...mapHandlers({ settings: () => core.settings(), saveSettings: (next) => core.saveSettings(next), policy: () => core.filter.currentPolicy() }),
     ...accountHandlers({ session, quit: core.quit, hub: () => core.hub(), afterSignIn }),
     ...adminHandlers(core),
     ...troopHandlers(core),

@@ -11,6 +11,7 @@ import {
   AckType,
   Action,
   Alert,
+  BaseMapSource,
   Category,
   Close,
   LoginRequest,
@@ -23,6 +24,7 @@ import { zonesChannels } from './ipc-zones.js';
 import { accountChannels } from './ipc-account.js';
 import { adminChannels } from './ipc-admin.js';
 import { troopChannels, troopEvents } from './ipc-troop.js';
+import { mapChannels } from './ipc-map.js';
 
 export const IpcError = z.strictObject({ code: z.string(), message: z.string() });
 export type IpcError = z.infer<typeof IpcError>;
@@ -79,6 +81,8 @@ export const Settings = z.strictObject({
   /** Optional categories the user receives (mandatory ones are always added back). */
   categories: z.array(Category),
   mapStyleUrl: z.string().url().optional(),
+  /** This desk's street map (a PMTiles file path or https URL); overrides the policy's `baseMap`. */
+  baseMapPmtiles: BaseMapSource.optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -149,6 +153,7 @@ export const invokeChannels = {
   'policy:get': { request: Void, response: Policy },
   'activity:ping': { request: Void, response: Ok },
   ...zonesChannels,
+  ...mapChannels,
   ...troopChannels,
   ...accountChannels,
   ...adminChannels,

@@ -7,6 +7,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EVENT_CHANNEL_NAMES, INVOKE_CHANNEL_NAMES } from '../shared/ipc.js';
+import { STREET_MAP_PATH } from '../shared/ipc-map.js';
+import { answerStreetMap } from '../main/services/range-file.js';
+import type { MapSources } from '../main/services/street-map.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -23,8 +26,12 @@ const TYPES: Record<string, string> = {
 export const BRIDGE_PATH = '/tas-bridge.js';
 const BRIDGE_FILE = fileURLToPath(new URL('./public/tas-bridge.js', import.meta.url));
 
-/** The page's CSP: same-origin scripts, styles, workers and sockets; data: only for images. */
-export function contentSecurityPolicy(origin: string): string {
+/**
+ * The page's CSP: same-origin scripts, styles, workers and sockets; data: only for images. The page
+ * connects to its own origin (the street map archive included) and to `mapOrigins`, the agency map
+ * style server the desk configured, exactly, nothing broader.
+ */
+export function contentSecurityPolicy(origin: string, mapOrigins: readonly string[] = []): string {
   const ws = origin.replace(/^http/, 'ws');
   return [
     "default-src 'none'",
@@ -32,7 +39,7 @@ export function contentSecurityPolicy(origin: string): string {
     "style-src 'self'",
     "img-src 'self' data: blob: https:",
     "media-src 'self'",
-    `connect-src 'self' ${ws} https:`,
+    `connect-src ${["'self'", ws, ...mapOrigins].join(' ')}`,
     "worker-src 'self'",
     "font-src 'self'",
     "base-uri 'none'",
@@ -61,11 +68,13 @@ export class StaticFiles {
   constructor(
     private readonly root: string,
     private readonly origin: () => string,
+    /** The street map archive and map origins of the moment (settings and policy change at run time). */
+    private readonly map: () => MapSources = () => ({ connectOrigins: [] }),
   ) {}
 
   async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const headers: Record<string, string> = {
-      'Content-Security-Policy': contentSecurityPolicy(this.origin()),
+      'Content-Security-Policy': contentSecurityPolicy(this.origin(), this.map().connectOrigins),
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'Cross-Origin-Opener-Policy': 'same-origin',
@@ -77,6 +86,10 @@ export class StaticFiles {
       return;
     }
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (path === STREET_MAP_PATH) {
+      await this.serveStreetMap(req, res, headers);
+      return;
+    }
     if (path === BRIDGE_PATH) {
       this.bridge ??= bridgeScript();
       res.writeHead(200, { ...headers, 'Content-Type': TYPES['.js'] as string, 'Cache-Control': 'no-store' }).end(await this.bridge);
@@ -101,5 +114,19 @@ export class StaticFiles {
       return;
     }
     res.writeHead(200, { ...headers, 'Content-Type': type, 'Cache-Control': 'no-cache' }).end(req.method === 'HEAD' ? undefined : body);
+  }
+
+  /** The configured archive, in the ranges pmtiles asks for; 404 when none is configured. */
+  private async serveStreetMap(req: IncomingMessage, res: ServerResponse, headers: Record<string, string>): Promise<void> {
+    const answer = await answerStreetMap(this.map().archive, req.headers.range, req.method === 'HEAD');
+    res.writeHead(answer.status, { ...headers, ...answer.headers });
+    if (!answer.body) {
+      res.end(answer.status === 404 ? 'no street map is configured, or its archive cannot be read' : undefined);
+      return;
+    }
+    const body = answer.body();
+    body.on('error', () => res.destroy());
+    res.on('close', () => body.destroy());
+    body.pipe(res);
   }
 }

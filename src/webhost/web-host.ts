@@ -20,7 +20,8 @@ import type { Logger } from '../main/services/ports.js';
 import { IpcSocket } from './ipc-socket.js';
 import { StaticFiles } from './static-files.js';
 
-export const DEFAULT_DIST = resolve(fileURLToPath(new URL('../../dist-web', import.meta.url)));
+// OPENTAS_WEB_DIST: a build of one's own (engineers sharing a checkout rebuild dist-web under each other).
+export const DEFAULT_DIST = resolve(process.env.OPENTAS_WEB_DIST ?? fileURLToPath(new URL('../../dist-web', import.meta.url)));
 
 export interface WebHostOptions {
   hubUrl: string;
@@ -35,6 +36,8 @@ export interface WebHostOptions {
   persistVault?: boolean;
   /** Log lines (JSON); default: silent. */
   log?: (line: string) => void;
+  /** How many recent alerts the desk keeps in memory (default 200): tests of the older-alerts path. */
+  inboxMemoryLimit?: number;
 }
 
 export interface WebHost {
@@ -66,6 +69,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     logger,
     dataDir: options.dataDir,
     hubUrl: options.hubUrl,
+    ...(options.inboxMemoryLimit ? { inboxMemoryLimit: options.inboxMemoryLimit } : {}),
   });
   await app.start();
 
@@ -74,7 +78,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let origin = '';
   const log = (message: string): void => logger.warn(message);
   const router = new IpcRouter(app.handlers, origins, log);
-  const files = new StaticFiles(resolve(options.distDir ?? DEFAULT_DIST), () => origin);
+  const files = new StaticFiles(resolve(options.distDir ?? DEFAULT_DIST), () => origin, () => app.mapSources());
   const ipc = new IpcSocket(router, () => origins, log, async () => [
     { event: 'session:state', payload: await app.handlers['session:state'](undefined) },
     { event: 'link:presence', payload: await app.handlers['link:presence'](undefined) },

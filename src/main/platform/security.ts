@@ -7,16 +7,31 @@
 import { app, net, protocol, session, type Session, type WebContents, type WebPreferences } from 'electron';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { Readable } from 'node:stream';
+import { STREET_MAP_PATH } from '../../shared/ipc-map.js';
+import { answerStreetMap } from '../services/range-file.js';
+import type { MapSources } from '../services/street-map.js';
 import { originOf } from './origin.js';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'opentas';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
-/** The CSP of every response of app://: only our own code; images also from data: (alert photos). */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob: https:; media-src 'self'; " +
-  "connect-src 'self' https:; worker-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'; frame-ancestors 'none'";
+/**
+ * The CSP of every response of app://: only our own code; images also from data: (alert photos).
+ * The page connects to app:// (the street map archive included) and to `mapOrigins`, the agency map
+ * style server the desk configured, exactly, nothing broader.
+ */
+export function contentSecurityPolicy(mapOrigins: readonly string[] = []): string {
+  return (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob: https:; media-src 'self'; " +
+    `connect-src ${["'self'", ...mapOrigins].join(' ')}; worker-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'; frame-ancestors 'none'`
+  );
+}
+
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
+
+const NO_MAP = (): MapSources => ({ connectOrigins: [] });
 
 /** Must run before `app.whenReady()`: app:// behaves as a standard, secure origin. */
 export function registerAppScheme(): void {
@@ -25,20 +40,30 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves the built renderer from `rendererDir` on app://opentas, refusing any path outside it. */
-export function serveRenderer(rendererDir: string): void {
+/**
+ * Serves the built renderer from `rendererDir` on app://opentas, refusing any path outside it, and
+ * the street map archive (a file, or the agency's https URL relayed) at STREET_MAP_PATH in ranges.
+ */
+export function serveRenderer(rendererDir: string, map: () => MapSources = NO_MAP): void {
   const root = normalize(rendererDir + sep);
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
+    if (url.host === APP_HOST && url.pathname === STREET_MAP_PATH) return streetMapResponse(request, map());
     const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
     const file = normalize(join(root, relative));
     if (url.host !== APP_HOST || !file.startsWith(root)) return new Response('not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);
-    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    headers.set('Content-Security-Policy', contentSecurityPolicy(map().connectOrigins));
     headers.set('X-Content-Type-Options', 'nosniff');
     return new Response(response.body, { status: response.status, headers });
   });
+}
+
+async function streetMapResponse(request: Request, map: MapSources): Promise<Response> {
+  const answer = await answerStreetMap(map.archive, request.headers.get('range') ?? undefined, request.method === 'HEAD');
+  const body = answer.body ? (Readable.toWeb(answer.body()) as unknown as ReadableStream<Uint8Array>) : null;
+  return new Response(body, { status: answer.status, headers: { ...answer.headers, 'X-Content-Type-Options': 'nosniff' } });
 }
 
 /** The web preferences of every window: the preload is the only bridge, and it is sandboxed. */
@@ -61,12 +86,12 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
 }
 
 /** Denies every permission (camera, notifications from pages, geolocation...) by default. */
-export function hardenSession(target: Session = session.defaultSession): void {
+export function hardenSession(target: Session = session.defaultSession, map: () => MapSources = NO_MAP): void {
   target.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
   target.setPermissionCheckHandler(() => false);
   target.setDevicePermissionHandler(() => false);
   target.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy(map().connectOrigins)] } });
   });
 }
 

@@ -5,6 +5,7 @@
 import type { Settings } from '../../shared/ipc.js';
 import { CATEGORIES, CATEGORY_LABELS, isMandatory, type Category } from '../../shared/protocol/categories.js';
 import type { SoundName } from '../model/alarm.js';
+import { StreetMapSetting } from '../map/StreetMapSetting.js';
 
 const TESTS: [SoundName, string][] = [
   ['urgent', 'AMBER / SILVER'],
@@ -73,9 +74,9 @@ export function SettingsPanel({ settings, mandatory, onChange, onTest }: { setti
       </section>
       <section aria-labelledby="map-title">
         <h2 id="map-title">Map</h2>
-        <p className="muted">Without a tile server the map shows state and county outlines (works offline).</p>
+        <StreetMapSetting />
         <label>
-          Tile style URL (agency tile server)
+          Tile style URL (agency tile server; replaces the street map)
           <input
             type="url"
             defaultValue={settings.mapStyleUrl ?? ''}

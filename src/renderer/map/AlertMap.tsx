@@ -1,15 +1,18 @@
 /**
- * Where the camera is: its position and heading over state and county outlines (offline), with
- * the user's zones, or over the agency's tiles when a style URL is configured. The county name is
- * reported to the popup (it goes into "Copy for report").
+ * Where the camera is: its position and heading over the agency's street map (PMTiles, offline)
+ * or, without one, state and county outlines, with the user's zones; or over the agency's tiles
+ * when a style URL is configured. The county name is reported to the popup (it goes into "Copy for
+ * report"). An archive that cannot be read falls back to the outlines, with a note.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { FeatureCollection, Geometry } from 'geojson';
-import type { Map as MlMap, StyleSpecification } from 'maplibre-gl';
+import type { Map as MlMap } from 'maplibre-gl';
 import type { Hit } from '../../shared/protocol/hit.js';
 import type { Zone } from '../../shared/protocol/zone.js';
 import maplibregl from './maplibre.js';
-import { loadBaseMap, type BaseMap } from './baseMap.js';
+import { loadBaseMap } from './baseMap.js';
+import { baseMapStyle, ROAD_LABEL_LAYER, STREET_SOURCE } from './baseMapStyle.js';
+import { loadStreetMap } from './streetMap.js';
 import { countyAt } from './countyAt.js';
 
 function zonesGeoJson(zones: Zone[]): FeatureCollection<Geometry, { name: string }> {
@@ -19,26 +22,22 @@ function zonesGeoJson(zones: Zone[]): FeatureCollection<Geometry, { name: string
   };
 }
 
-function offlineStyle(base: BaseMap, dark: boolean): StyleSpecification {
-  return {
-    version: 8,
-    sources: {
-      counties: { type: 'geojson', data: base.counties },
-      states: { type: 'geojson', data: base.states },
-    },
-    layers: [
-      { id: 'bg', type: 'background', paint: { 'background-color': dark ? '#1b2230' : '#e8eef3' } },
-      { id: 'county-fill', type: 'fill', source: 'counties', paint: { 'fill-color': dark ? '#253044' : '#f7f9fb' } },
-      { id: 'county-line', type: 'line', source: 'counties', paint: { 'line-color': dark ? '#5a6b86' : '#9aa9b8', 'line-width': 1 } },
-      { id: 'state-line', type: 'line', source: 'states', paint: { 'line-color': dark ? '#c9d4e5' : '#38465a', 'line-width': 2.5 } },
-    ],
-  };
+function addZones(map: MlMap, zones: Zone[]): void {
+  // Under the road names, so a zone's tint never hides the expressway a trooper reads.
+  const below = map.getLayer(ROAD_LABEL_LAYER) ? ROAD_LABEL_LAYER : undefined;
+  map.addSource('zones', { type: 'geojson', data: zonesGeoJson(zones) });
+  map.addLayer({ id: 'zone-fill', type: 'fill', source: 'zones', paint: { 'fill-color': '#1e88e5', 'fill-opacity': 0.12 } }, below);
+  map.addLayer({ id: 'zone-line', type: 'line', source: 'zones', paint: { 'line-color': '#1e88e5', 'line-width': 2, 'line-dasharray': [2, 1] } }, below);
 }
 
-function addZones(map: MlMap, zones: Zone[]): void {
-  map.addSource('zones', { type: 'geojson', data: zonesGeoJson(zones) });
-  map.addLayer({ id: 'zone-fill', type: 'fill', source: 'zones', paint: { 'fill-color': '#1e88e5', 'fill-opacity': 0.12 } });
-  map.addLayer({ id: 'zone-line', type: 'line', source: 'zones', paint: { 'line-color': '#1e88e5', 'line-width': 2, 'line-dasharray': [2, 1] } });
+/** The road names drawn right now (for the legend's screen-reader text and the browser tests). */
+function roadNames(map: MlMap): string[] {
+  if (!map.getLayer(ROAD_LABEL_LAYER)) return [];
+  // The text as drawn: an expressway's number, a street's name (the label layer's own rule).
+  const names = map
+    .queryRenderedFeatures({ layers: [ROAD_LABEL_LAYER] })
+    .map((f) => String((f.properties.kind === 'highway' ? (f.properties.ref ?? f.properties.name) : (f.properties.name ?? f.properties.ref)) ?? ''));
+  return [...new Set(names.filter(Boolean))].sort();
 }
 
 function cameraElement(heading: number | undefined): HTMLElement {
@@ -61,20 +60,25 @@ function cameraElement(heading: number | undefined): HTMLElement {
 export default function AlertMap({ hit, zones, styleUrl, dark, onCounty }: { hit: Hit; zones: Zone[]; styleUrl?: string; dark: boolean; onCounty: (name: string | undefined) => void }): React.JSX.Element {
   const box = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string>();
+  const [streetFailed, setStreetFailed] = useState(false);
   const { lat, lon } = hit.location;
 
   useEffect(() => {
     let map: MlMap | undefined;
     let cancelled = false;
-    void loadBaseMap()
-      .then((base) => {
+    void Promise.all([loadBaseMap(), styleUrl || streetFailed ? Promise.resolve(undefined) : loadStreetMap()])
+      .then(([base, street]) => {
         if (cancelled || !box.current) return;
         onCounty(countyAt(base, lon, lat));
+        const tiles = street?.tiles;
+        box.current.dataset.streetMap = tiles ? 'on' : 'off';
+        delete box.current.dataset.roadLabels;
         map = new maplibregl.Map({
           container: box.current,
-          style: styleUrl ?? offlineStyle(base, dark),
+          style: styleUrl ?? baseMapStyle({ dark, outlines: base, ...(tiles ? { tiles } : {}) }),
           center: [lon, lat],
-          zoom: 9,
+          // Streets when there is a street map (placing the camera); the county around it otherwise.
+          zoom: tiles ? 11 : 9,
           attributionControl: false,
           // Kept so the drawn map can be read back (tests check that it is not blank).
           canvasContextAttributes: { preserveDrawingBuffer: true },
@@ -89,7 +93,17 @@ export default function AlertMap({ hit, zones, styleUrl, dark, onCounty }: { hit
           addZones(m, zones);
           box.current?.setAttribute('data-loaded', 'true');
         });
-        m.on('error', (e) => setError(e.error?.message ?? 'map error'));
+        m.on('idle', () => {
+          if (tiles && box.current) box.current.dataset.roadLabels = roadNames(m).join('|');
+        });
+        m.on('error', (e) => {
+          if (tiles && (e as { sourceId?: string }).sourceId === STREET_SOURCE) {
+            // The archive is gone or unreadable: the outlines still place the camera.
+            setStreetFailed(true);
+            return;
+          }
+          setError(e.error?.message ?? 'map error');
+        });
         new maplibregl.Marker({ element: cameraElement(hit.heading) }).setLngLat([lon, lat]).addTo(m);
       })
       .catch((err: Error) => setError(err.message));
@@ -98,7 +112,7 @@ export default function AlertMap({ hit, zones, styleUrl, dark, onCounty }: { hit
       map?.remove();
     };
     // The map is rebuilt only when the alert (its place) or the look changes.
-  }, [hit.id, lat, lon, hit.heading, styleUrl, dark, zones]);
+  }, [hit.id, lat, lon, hit.heading, styleUrl, dark, zones, streetFailed]);
 
   return (
     <div className="map-wrap">
@@ -112,6 +126,7 @@ export default function AlertMap({ hit, zones, styleUrl, dark, onCounty }: { hit
           </>
         )}
       </p>
+      {streetFailed && <p className="map-error">The street map could not be read; county outlines are shown.</p>}
       {error && <p className="map-error">Map: {error}</p>}
     </div>
   );

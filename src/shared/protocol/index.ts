@@ -6,3 +6,4 @@ export * from './zone.js';
 export * from './policy.js';
 export * from './user.js';
 export * from './accounts.js';
+export * from './base-map.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BaseMapPolicy } from './base-map.js';
 import { Category, DEFAULT_STATEWIDE_CATEGORIES, MANDATORY_CATEGORIES } from './categories.js';
 
 export const Policy = z.strictObject({
@@ -11,6 +12,8 @@ export const Policy = z.strictObject({
   detectionRetentionDays: z.number().int().min(1).max(3650),
   replayWindowDays: z.number().int().min(1).max(365),
   idleLockMinutes: z.number().int().min(1).max(240),
+  /** The agency's offline street map (a PMTiles archive); without it desks draw county outlines. */
+  baseMap: BaseMapPolicy.optional(),
 });
 export type Policy = z.infer<typeof Policy>;
 
