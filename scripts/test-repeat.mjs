@@ -111,8 +111,13 @@ for (let run = 1; run <= runs; run++) {
   const t0 = Date.now();
   if (e2e) playwrightRun(run);
   else vitestRun(run);
-  const failing = [...failed.values()].filter((f) => f.failures.some((x) => x.run === run)).length;
-  console.log(`run ${run}: ${failing} test(s) failed, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  const failing = [...failed.values()].filter((f) => f.failures.some((x) => x.run === run));
+  console.log(`run ${run}: ${failing.length} test(s) failed, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  // Said at once, so a long series stopped half-way still names what failed.
+  for (const f of failing) {
+    const x = f.failures.find((y) => y.run === run);
+    console.log(`  failed: ${f.file} > ${f.name}${x.seed ? ` (seed ${x.seed})` : ''}: ${x.message}`);
+  }
 }
 
 console.log(`\n${runs} run(s), ${executed} test executions, ${((Date.now() - started) / 60000).toFixed(1)} min`);

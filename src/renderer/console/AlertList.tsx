@@ -14,8 +14,25 @@ function standing(view: AlertView, userId: string): string {
   return 'NEW';
 }
 
-export function AlertList({ alerts, userId, now, onOpen }: { alerts: AlertView[]; userId: string; now: number; onOpen: (id: string) => void }): React.JSX.Element {
-  const rows = [...alerts].sort((a, b) => b.seq - a.seq);
+export function AlertList({
+  alerts,
+  older = [],
+  userId,
+  now,
+  onOpen,
+  children,
+}: {
+  alerts: AlertView[];
+  /** Alerts read back from the desk's store, below the recent ones (they arrived before them). */
+  older?: AlertView[];
+  userId: string;
+  now: number;
+  onOpen: (id: string) => void;
+  /** Shown under the table: the control that reads older alerts. */
+  children?: React.ReactNode;
+}): React.JSX.Element {
+  const recent = new Set(alerts.map((v) => v.alert.id));
+  const rows = [...[...alerts].sort((a, b) => b.seq - a.seq), ...older.filter((v) => !recent.has(v.alert.id))];
   return (
     <main className="console" aria-labelledby="console-title">
       <h1 id="console-title">Alerts</h1>
@@ -61,6 +78,7 @@ export function AlertList({ alerts, userId, now, onOpen }: { alerts: AlertView[]
           </tbody>
         </table>
       )}
+      {children}
     </main>
   );
 }

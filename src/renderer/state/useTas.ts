@@ -16,18 +16,20 @@ export interface TasState {
   policy?: Policy;
   zones: Zone[];
   alerts: AlertView[];
+  /** Where the alerts older than `alerts` start on this desk (`alerts:older`); null when none are older. */
+  older: number | null;
   locked: LockedAlertView[];
   /** Set when the host could not be reached at all (the bridge is down). */
   hostError?: string;
 }
 
 export function useTas(): TasState & { refresh: () => Promise<void>; setSettings: (s: Partial<Settings>) => Promise<void> } {
-  const [state, setState] = useState<TasState>({ zones: [], alerts: [], locked: [] });
+  const [state, setState] = useState<TasState>({ zones: [], alerts: [], older: null, locked: [] });
 
   const refreshAlerts = useCallback(async () => {
     const list = await tas().invoke('alerts:list');
     setState((s) =>
-      list.locked ? { ...s, alerts: [], locked: list.items } : { ...s, alerts: list.items, locked: [] },
+      list.locked ? { ...s, alerts: [], older: null, locked: list.items } : { ...s, alerts: list.items, older: list.older, locked: [] },
     );
   }, []);
 
@@ -45,7 +47,7 @@ export function useTas(): TasState & { refresh: () => Promise<void>; setSettings
         setState((s) => ({ ...s, policy, zones }));
         await refreshAlerts();
       } else {
-        setState((s) => ({ ...s, alerts: [], locked: [] }));
+        setState((s) => ({ ...s, alerts: [], older: null, locked: [] }));
       }
     } catch (err) {
       setState((s) => ({ ...s, hostError: (err as Error).message }));
