@@ -4,6 +4,7 @@
  * notification and the popup for a new alert, and keeps the tray's state and unverified count.
  */
 import type { AlertView, LockedAlertView } from '../shared/ipc.js';
+import type { Escalation } from '../shared/ipc-review.js';
 import type { Policy, Zone } from '../shared/protocol/index.js';
 import type { TroopUpdate } from '../shared/ipc-troop.js';
 import type { DeskListener } from './services/alert-desk.js';
@@ -46,6 +47,15 @@ export class DeskView implements DeskListener {
 
   zones(_zones: Zone[]): void {
     // The renderer asks for zones with zones:list when it shows the map.
+  }
+
+  /** An escalation goes to the console (banner and sound) and the tray; no plate while locked. */
+  escalation(e: Escalation): void {
+    const locked = this.core.session.view().locked;
+    const { plate, ...rest } = e;
+    const shown = locked || plate === undefined ? rest : { ...rest, plate };
+    this.core.emit('review:escalation', shown);
+    this.core.ports.tray.escalated({ alertId: e.alertId, units: e.units, ...(e.category ? { category: e.category } : {}), ...(!locked && plate ? { plate } : {}) });
   }
 
   view(stored: StoredAlert): AlertView {

@@ -8,9 +8,10 @@ import { isMandatory } from '../shared/protocol/index.js';
 import type { IpcHandlers } from './ipc/router.js';
 import { mapHandlers } from './ipc/map-handlers.js';
 import { zonesHandlers } from './ipc/zones-handlers.js';
+import { troopHandlers } from './ipc/troop-handlers.js';
+import { reviewHandlers } from './ipc/review-handlers.js';
 import { accountHandlers } from './ipc/account-handlers.js';
 import { adminHandlers } from './ipc/admin-handlers.js';
-import { troopHandlers } from './ipc/troop-handlers.js';
 import { HubError, checkHubUrl } from './services/hub-api.js';
 import type { AppCore } from './client-app.js';
 import type { PublicUser } from '../shared/protocol/index.js';
@@ -121,10 +122,11 @@ export function buildHandlers(core: AppCore): IpcHandlers {
     },
 
     ...zonesHandlers(core),
-    ...mapHandlers({ settings: () => core.settings(), saveSettings: (next) => core.saveSettings(next), policy: () => core.filter.currentPolicy() }),
+    ...troopHandlers(core),
     ...accountHandlers({ session, quit: core.quit, hub: () => core.hub(), afterSignIn }),
     ...adminHandlers(core),
-    ...troopHandlers(core),
+    ...mapHandlers({ settings: () => core.settings(), saveSettings: (next) => core.saveSettings(next), policy: () => core.filter.currentPolicy() }),
+    ...reviewHandlers({ session: core.session, hub: () => core.hub(), now: () => core.ports.clock.now() }),
   };
 }
 

@@ -17,6 +17,7 @@ import { SignIn } from './session/SignIn.js';
 import { LockScreen } from './session/LockScreen.js';
 import { SetupSteps } from './session/SetupSteps.js';
 import { PresenceBanner } from './console/PresenceBanner.js';
+import { EscalationBanner } from './review/EscalationBanner.js';
 import { TopBar } from './console/TopBar.js';
 import { ConsoleContext, type ConsoleState } from './console/ConsoleContext.js';
 import { NewAlertNotice } from './console/NewAlertNotice.js';
@@ -138,6 +139,7 @@ export function App(): React.JSX.Element {
       <div className="app" data-screen={at?.screen.id ?? 'none'}>
         <TopBar items={popupOnly ? [] : nav} current={at?.screen.id} user={user} presence={s.presence} openCount={queue.length} locked={s.session.locked} />
         <PresenceBanner presence={s.presence} />
+        {!popupOnly && <EscalationBanner />}
         {notice && !s.session.locked && <NewAlertNotice view={notice} onDismiss={() => setNotice(undefined)} />}
         {s.session.locked ? (
           <LockScreen items={s.locked} username={user?.username} quitAsked={s.session.quitAsked} />

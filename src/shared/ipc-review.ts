@@ -29,6 +29,15 @@ export const LogFilter = z.strictObject({
 });
 export type LogFilter = z.infer<typeof LogFilter>;
 
+/** The refusals view filters on time, user and alert only (GET /acks/refusals). */
+export const RefusalFilter = z.strictObject({
+  since: IsoTime.optional(),
+  until: IsoTime.optional(),
+  user: Text(128).optional(),
+  alert: Text(128).optional(),
+});
+export type RefusalFilter = z.infer<typeof RefusalFilter>;
+
 /** One row of the log: the stored entry plus what the table shows of its alert and its user. */
 export const LogRow = z.object({
   ...AckEntry.shape,
@@ -78,7 +87,10 @@ export const ExportRecord = z.object({
   at: z.string(),
   action: z.string(),
   username: z.string().nullish(),
-  detail: z.record(z.string(), z.unknown()).nullish(),
+  /** In words: "acknowledgement log (CSV)", "monthly report 2026-11 (PDF)". */
+  what: z.string(),
+  /** The rest in words: rows, filters, recipient. */
+  detail: z.string().nullish(),
 });
 export type ExportRecord = z.infer<typeof ExportRecord>;
 
@@ -105,6 +117,36 @@ export const ChainCheck = z.object({
 export type ChainCheck = z.infer<typeof ChainCheck>;
 
 const Percentiles = z.object({ p50: z.number(), p90: z.number() });
+
+/** What is counted for a group of alerts (all, one unit, one user) over a period. */
+export const MetricCounts = z.object({
+  delivered: z.number(),
+  acknowledged: z.number(),
+  verified: z.number(),
+  confirmed: z.number(),
+  notConfirmed: z.number(),
+  actionTaken: z.number(),
+  neverAcknowledged: z.number(),
+  timeToAcknowledgeMs: Percentiles,
+  timeToVerifyMs: Percentiles,
+});
+export type MetricCounts = z.infer<typeof MetricCounts>;
+
+/** Metrics for a period, per unit and per user, and the series the charts draw. */
+export const Metrics = z.object({
+  since: z.string(),
+  until: z.string(),
+  unit: z.string().nullable(),
+  totals: MetricCounts,
+  byUnit: z.array(MetricCounts.extend({ unit: z.string() })),
+  byUser: z.array(MetricCounts.extend({ userId: z.string(), username: z.string(), unit: z.string().nullable() })),
+  /** Per day (UTC date `YYYY-MM-DD`): alerts verified that day's p50 and p90 time to verify. */
+  timeToVerifyByDay: z.array(z.object({ day: z.string(), alerts: z.number(), p50: z.number().nullable(), p90: z.number().nullable() })),
+  byCategory: z.array(z.object({ category: Category, alerts: z.number() })),
+  /** 24 entries, hour 0-23 (the desk's local time is not known to the hub: UTC). */
+  byHour: z.array(z.object({ hour: z.number().int().min(0).max(23), alerts: z.number() })),
+});
+export type Metrics = z.infer<typeof Metrics>;
 
 export const MonthlyReport = z.object({
   month: z.string(),
@@ -161,12 +203,17 @@ export const reviewChannels = {
     request: LogFilter.extend({ cursor: z.string().max(200).optional(), limit: z.number().int().min(1).max(1000).optional() }),
     response: hubAnswer(LogPage),
   },
-  'review:refusals': { request: LogFilter, response: hubAnswer(z.object({ items: z.array(Refusal) })) },
+  'review:refusals': { request: RefusalFilter, response: hubAnswer(z.object({ items: z.array(Refusal) })) },
   'review:trail': { request: z.strictObject({ alertId: Text(128) }), response: hubAnswer(AlertTrail) },
   'review:chain': { request: z.strictObject({}).optional(), response: hubAnswer(ChainCheck) },
   'review:people': { request: z.strictObject({}).optional(), response: hubAnswer(z.object({ items: z.array(Person) })) },
+  'review:metrics': {
+    request: z.strictObject({ since: IsoTime, until: IsoTime, unit: Text(128).optional() }),
+    response: hubAnswer(Metrics),
+  },
   'review:monthly': { request: z.strictObject({ month: Month, unit: Text(128).optional() }), response: hubAnswer(MonthlyReport) },
   'review:sharing': { request: z.strictObject({ month: Month }), response: hubAnswer(SharingReport) },
+  'review:exports': { request: z.strictObject({}).optional(), response: hubAnswer(z.object({ items: z.array(ExportRecord) })) },
   'review:download': { request: DownloadRequest, response: hubAnswer(DownloadedFile) },
 } as const;
 

@@ -21,10 +21,11 @@ import {
   Zone,
 } from './protocol/index.js';
 import { zonesChannels } from './ipc-zones.js';
+import { troopChannels, troopEvents } from './ipc-troop.js';
 import { accountChannels } from './ipc-account.js';
 import { adminChannels } from './ipc-admin.js';
-import { troopChannels, troopEvents } from './ipc-troop.js';
 import { mapChannels } from './ipc-map.js';
+import { reviewChannels, reviewEvents } from './ipc-review.js';
 
 export const IpcError = z.strictObject({ code: z.string(), message: z.string() });
 export type IpcError = z.infer<typeof IpcError>;
@@ -153,10 +154,11 @@ export const invokeChannels = {
   'policy:get': { request: Void, response: Policy },
   'activity:ping': { request: Void, response: Ok },
   ...zonesChannels,
-  ...mapChannels,
   ...troopChannels,
   ...accountChannels,
   ...adminChannels,
+  ...mapChannels,
+  ...reviewChannels,
 } as const;
 
 /** Events main -> renderer: name -> payload schema. */
@@ -166,6 +168,7 @@ export const eventChannels = {
   'link:presence': Presence,
   'session:state': SessionState,
   ...troopEvents,
+  ...reviewEvents,
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;

@@ -3,7 +3,8 @@
  * the title where the OS shows one). Icons are drawn here so the app never starts without them.
  */
 import { Menu, Tray, nativeImage, type NativeImage } from 'electron';
-import type { TrayLinkState, TrayPort } from '../services/ports.js';
+import { CATEGORY_LABELS } from '../../shared/protocol/index.js';
+import type { EscalationNotice, TrayLinkState, TrayPort } from '../services/ports.js';
 import { solidPng } from './tray-icons.js';
 
 const COLOURS: Record<TrayLinkState, [number, number, number]> = {
@@ -46,6 +47,15 @@ export class ElectronTray implements TrayPort {
     const count = state.unverified > 0 ? ` · ${state.unverified} unverified` : '';
     this.tray.setToolTip(`OpenTAS: ${WORDS[state.link]}${count}`);
     if (process.platform === 'darwin') this.tray.setTitle(state.unverified > 0 ? String(state.unverified) : '');
+  }
+
+  /** Red icon and the words in the tooltip until the next state change; a balloon where the OS has them (Windows). */
+  escalated(notice: EscalationNotice): void {
+    const what = `${notice.category ? CATEGORY_LABELS[notice.category] : 'An alert'}${notice.plate ? ` ${notice.plate}` : ''}`;
+    const text = `${what} has gone 10 minutes without verification${notice.units.length ? ` (${notice.units.join(', ')})` : ''}.`;
+    this.tray.setImage(this.icons.get('alarm')!);
+    this.tray.setToolTip(`OpenTAS: ESCALATED: ${text}`);
+    if (process.platform === 'win32') this.tray.displayBalloon({ title: 'OpenTAS: alert escalated', content: text, iconType: 'warning', noSound: false });
   }
 
   destroy(): void {

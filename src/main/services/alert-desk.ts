@@ -6,6 +6,7 @@
  */
 import type { AckEntry, AlertEnvelope, Hello, Policy, Zone } from '../../shared/protocol/index.js';
 import type { TroopUpdate } from '../../shared/ipc-troop.js';
+import type { Escalation } from '../../shared/ipc-review.js';
 import type { LinkReceiver } from './alert-link.js';
 import type { ClientFilter } from './client-filter.js';
 import type { Inbox, StoredAlert } from './inbox.js';
@@ -17,6 +18,7 @@ export interface DeskListener {
   policy(policy: Policy): void;
   zones(zones: Zone[]): void;
   troop?(update: TroopUpdate): void;
+  escalation(escalation: Escalation): void;
 }
 
 export class AlertDesk implements LinkReceiver {
@@ -69,5 +71,10 @@ export class AlertDesk implements LinkReceiver {
 
   troop(update: TroopUpdate): void {
     this.listener.troop?.(update);
+  }
+
+  escalation(escalation: Escalation): void {
+    this.logger.warn('desk: the hub escalated an alert nobody verified in time', { alertId: escalation.alertId });
+    this.listener.escalation(escalation);
   }
 }

@@ -13,6 +13,7 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import { AckEntry, AckResult, AlertEnvelope, Hello, Policy, SessionEnded, Zone, type AckEvent } from '../../shared/protocol/index.js';
+import { Escalation } from '../../shared/ipc-review.js';
 import { z } from 'zod';
 import { TroopUpdate } from '../../shared/ipc-troop.js';
 import type { AckSender } from './ack-outbox.js';
@@ -31,6 +32,8 @@ export interface LinkReceiver {
   zones(zones: Zone[]): void;
   /** Another desk's step on an alert of the user's Troop (sent to dispatchers and supervisors). */
   troop?(update: TroopUpdate): void;
+  /** The hub escalated an alert nobody verified in time (sent to supervisors and dispatchers only). */
+  escalation?(escalation: Escalation): void;
 }
 
 /** The session as the link needs it. */
@@ -184,6 +187,11 @@ export class AlertLink implements AckSender {
       const parsed = TroopUpdate.safeParse(payload);
       if (parsed.success) this.receiver.troop?.(parsed.data);
       else this.dropped('troop', parsed.error);
+    });
+    socket.on('escalation', (payload: unknown) => {
+      const parsed = Escalation.safeParse(payload);
+      if (parsed.success) this.receiver.escalation?.(parsed.data);
+      else this.dropped('escalation', parsed.error);
     });
     socket.on('policy', (payload: unknown) => {
       const parsed = Policy.safeParse(payload);

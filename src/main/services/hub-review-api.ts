@@ -10,21 +10,25 @@ import {
   AlertTrail,
   ChainCheck,
   type DownloadedFile,
-  LogPage,
+  ExportRecord,
+  type LogPage,
+  Metrics,
   MonthlyReport,
   Person,
   Refusal,
+  type RefusalFilter,
   SharingReport,
   type DownloadRequest,
   type LogFilter,
 } from '../../shared/ipc-review.js';
+import { AckEntry, Category } from '../../shared/protocol/index.js';
 import { HubError, type HubApi } from './hub-api.js';
 
 /** A file larger than this is refused rather than carried over IPC (the log CSV at 1,000,000 rows is ~200 MB). */
 export const MAX_DOWNLOAD_BYTES = 64 * 1024 * 1024;
 
 /** The GET /acks query of a filter: only the parameters that are set. */
-export function logQuery(filter: LogFilter & { cursor?: string; limit?: number }): URLSearchParams {
+export function logQuery(filter: Partial<Record<string, string | number | undefined>>): URLSearchParams {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(filter)) {
     if (value !== undefined && value !== '') query.set(key, String(value));
@@ -32,13 +36,27 @@ export function logQuery(filter: LogFilter & { cursor?: string; limit?: number }
   return query;
 }
 
-export function logPage(hub: HubApi, token: string, filter: LogFilter & { cursor?: string; limit?: number }): Promise<LogPage> {
-  return hub.call('GET', `/acks?${logQuery(filter).toString()}`, LogPage, { token });
+/** GET /acks keeps each item the hashed entry; what the table shows of it rides in `context`, index for index. */
+const HubLogPage = z.object({
+  items: z.array(AckEntry),
+  context: z.array(z.object({ seq: z.number(), plate: z.string().nullable(), plateState: z.string().nullable(), category: Category.nullable(), unit: z.string().nullable() })),
+  nextCursor: z.string().nullable(),
+});
+
+export async function logPage(hub: HubApi, token: string, filter: LogFilter & { cursor?: string; limit?: number }): Promise<LogPage> {
+  const page = await hub.call('GET', `/acks?${logQuery(filter).toString()}`, HubLogPage, { token });
+  const bySeq = new Map(page.context.map((c) => [c.seq, c]));
+  return {
+    items: page.items.map((entry) => {
+      const c = bySeq.get(entry.seq);
+      return { ...entry, plate: c?.plate ?? null, plateState: c?.plateState ?? null, category: c?.category ?? null, unit: c?.unit ?? null };
+    }),
+    nextCursor: page.nextCursor,
+  };
 }
 
-export function refusals(hub: HubApi, token: string, filter: LogFilter): Promise<{ items: Refusal[] }> {
-  const { order: _order, step: _step, result: _result, ...rest } = filter;
-  return hub.call('GET', `/acks/refusals?${logQuery(rest).toString()}`, z.object({ items: z.array(Refusal) }), { token });
+export function refusals(hub: HubApi, token: string, filter: RefusalFilter): Promise<{ items: Refusal[] }> {
+  return hub.call('GET', `/acks/refusals?${logQuery(filter).toString()}`, z.object({ items: z.array(Refusal) }), { token });
 }
 
 export function alertTrail(hub: HubApi, token: string, alertId: string): Promise<AlertTrail> {
@@ -55,6 +73,26 @@ export async function people(hub: HubApi, token: string): Promise<{ items: Perso
   return { items: body.items.map((u) => ({ id: u.id, username: u.username, displayName: u.displayName, roles: u.roles, unit: u.unit })) };
 }
 
+/** GET /reports/metrics: the counts as the screen reads them, the chart series under `series`. */
+const HubMetrics = Metrics.omit({ timeToVerifyByDay: true, byCategory: true, byHour: true }).extend({
+  series: z.object({
+    timeToVerifyByDay: z.array(z.object({ day: z.string(), verified: z.number(), p50: z.number(), p90: z.number() })),
+    alertsByCategory: z.array(z.object({ category: Category, alerts: z.number() })),
+    alertsByHour: z.array(z.object({ hour: z.number().int().min(0).max(23), alerts: z.number() })),
+  }),
+});
+
+export async function metrics(hub: HubApi, token: string, since: string, until: string, unit?: string): Promise<Metrics> {
+  const query = new URLSearchParams({ since, until, ...(unit ? { unit } : {}) });
+  const { series, ...counts } = await hub.call('GET', `/reports/metrics?${query.toString()}`, HubMetrics, { token });
+  return {
+    ...counts,
+    timeToVerifyByDay: series.timeToVerifyByDay.map((d) => ({ day: d.day, alerts: d.verified, p50: d.verified > 0 ? d.p50 : null, p90: d.verified > 0 ? d.p90 : null })),
+    byCategory: series.alertsByCategory,
+    byHour: series.alertsByHour,
+  };
+}
+
 export function monthly(hub: HubApi, token: string, month: string, unit?: string): Promise<MonthlyReport> {
   const query = new URLSearchParams({ month, ...(unit ? { unit } : {}) });
   return hub.call('GET', `/reports/monthly?${query.toString()}`, MonthlyReport, { token });
@@ -62,6 +100,11 @@ export function monthly(hub: HubApi, token: string, month: string, unit?: string
 
 export function sharing(hub: HubApi, token: string, month: string): Promise<SharingReport> {
   return hub.call('GET', `/reports/sharing?${new URLSearchParams({ month }).toString()}`, SharingReport, { token });
+}
+
+/** Every recorded export (the log, reports, evidence), newest first. */
+export function exportsRecorded(hub: HubApi, token: string): Promise<{ items: ExportRecord[] }> {
+  return hub.call('GET', '/audit/exports?limit=500', z.object({ items: z.array(ExportRecord) }), { token });
 }
 
 /** Where each file comes from and what it is called when saved. */
@@ -96,5 +139,7 @@ export async function download(hub: HubApi, token: string, request: DownloadRequ
   if (declared > MAX_DOWNLOAD_BYTES) throw new HubError('too_large', 'That file is too large to save from here; narrow the filters.', 413);
   const bytes = Buffer.from(await response.arrayBuffer());
   if (bytes.length > MAX_DOWNLOAD_BYTES) throw new HubError('too_large', 'That file is too large to save from here; narrow the filters.', 413);
-  return { filename: target.filename, mime: target.mime, base64: bytes.toString('base64') };
+  // The hub's own file name when it gives a safe one; ours otherwise.
+  const named = /filename="([A-Za-z0-9._-]{1,100})"/.exec(response.headers.get('content-disposition') ?? '')?.[1];
+  return { filename: named ?? target.filename, mime: target.mime, base64: bytes.toString('base64') };
 }

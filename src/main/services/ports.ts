@@ -35,9 +35,19 @@ export interface Notifier {
 
 export type TrayLinkState = 'ok' | 'connecting' | 'offline' | 'alarm' | 'signed_out';
 
-/** The tray icon: the link's state and the number of alerts still unverified. */
+/** What the tray may say of an escalated alert: the plate only while the console is unlocked. */
+export interface EscalationNotice {
+  alertId: string;
+  category?: Category;
+  plate?: string;
+  units: string[];
+}
+
+/** The tray icon: the link's state, the number of alerts still unverified, and escalations. */
 export interface TrayPort {
   setState(state: { link: TrayLinkState; unverified: number }): void;
+  /** An alert of this supervisor's or dispatcher's units went 10 minutes unverified. */
+  escalated(notice: EscalationNotice): void;
 }
 
 /** The always-on-top popup window that shows a new alert. */

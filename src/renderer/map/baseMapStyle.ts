@@ -82,7 +82,9 @@ const NIGHT: Palette = {
 export function baseMapStyle(options: BaseMapStyleOptions): StyleSpecification {
   const p = options.dark ? NIGHT : DAY;
   if (!options.tiles) return outlineStyle(options.outlines, p);
-  const url = new URL(options.tiles, options.pageUrl ?? globalThis.location?.href).href;
+  // The page's own address in a browser; the unit tests (Node) pass it.
+  const page = options.pageUrl ?? (globalThis as { location?: { href: string } }).location?.href;
+  const url = new URL(options.tiles, page).href;
   return {
     version: 8,
     sources: { [STREET_SOURCE]: { type: 'vector', url: `pmtiles://${url}` } },

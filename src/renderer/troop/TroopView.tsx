@@ -99,7 +99,7 @@ export function TroopView({ id }: { id?: string }): React.JSX.Element {
         <div className="troop-list">
           {data && rows.length === 0 ? (
             <p className="empty" data-testid="troop-empty">
-              No alerts in {troop} in the last {hours} hours.
+              No alerts in {troop} in the last {hours} hours. New ones appear here as they come in; choose more hours to look further back.
             </p>
           ) : (
             <table className="alert-table troop-table" data-testid="troop-table">
