@@ -8,7 +8,7 @@
  */
 import type { HubStore, UserRecord } from '../store/port.js';
 import { EXPORT_ACTIONS } from './exports.js';
-import { type AlertCounts, type Percentiles, deliveredTo, measure, outcomes, perUser } from './report-math.js';
+import { type AlertCounts, type Percentiles, byName, deliveredTo, measure, outcomes, perUser } from './report-math.js';
 
 export interface MonthlyReport {
   month: string;
@@ -54,7 +54,7 @@ export function lapsing(users: readonly UserRecord[], periodEnd: string): Monthl
   const first = (u: UserRecord) => Math.min(Date.parse(u.leadsCertifiedUntil), trainingLapsesAt(u.trainingCompletedAt).getTime());
   return users
     .filter((u) => first(u) <= limit)
-    .sort((a, b) => first(a) - first(b) || a.username.localeCompare(b.username))
+    .sort((a, b) => first(a) - first(b) || byName(a.username, b.username))
     .map((u) => ({ userId: u.id, username: u.username, leadsCertifiedUntil: u.leadsCertifiedUntil, trainedAt: u.trainingCompletedAt }));
 }
 
@@ -74,7 +74,7 @@ export async function monthlyReport(store: HubStore, month: string, unit: string
   const byUser = [...perUser(alerts)]
     .filter(([id]) => counted(id))
     .map(([userId, r]) => ({ userId, username: names.get(userId) ?? userId, ...r }))
-    .sort((a, b) => a.username.localeCompare(b.username));
+    .sort((a, b) => byName(a.username, b.username));
   const events = activity.filter((a) => counted(a.userId));
   const count = (test: (a: (typeof events)[number]) => boolean) => events.filter(test).length;
   return {

@@ -5,7 +5,7 @@
  * calendar month equal that month's report.
  */
 import type { HubStore } from '../store/port.js';
-import { type AlertCounts, type Measured, type Percentiles, deliveredTo, measure, nearestRank, outcomes, touchedBy } from './report-math.js';
+import { type AlertCounts, type Measured, type Percentiles, byName, deliveredTo, measure, nearestRank, outcomes, touchedByUser } from './report-math.js';
 
 type Metrics = AlertCounts & { timeToAcknowledgeMs: Percentiles; timeToVerifyMs: Percentiles };
 
@@ -32,15 +32,16 @@ export async function periodMetrics(store: HubStore, q: { since: string; until: 
   const unitMembers = (unit: string) => new Set(users.filter((u) => u.unit === unit).map((u) => u.id));
   const people = users.filter((u) => (q.unit === undefined || u.unit === q.unit) && (q.userId === undefined || u.id === q.userId));
 
-  const scope = q.userId !== undefined ? touchedBy(all, q.userId) : deliveredTo(all, q.unit === undefined ? undefined : unitMembers(q.unit));
+  const touched = touchedByUser(all);
+  const scope = q.userId !== undefined ? (touched.get(q.userId) ?? []) : deliveredTo(all, q.unit === undefined ? undefined : unitMembers(q.unit));
   const totals = measure(scope, q.userId);
 
   const units = [...new Set(people.map((u) => u.unit).filter((u): u is string => u !== null))].sort();
   const byUnit = q.userId !== undefined ? [] : units.map((unit) => ({ unit, ...flat(measure(deliveredTo(all, unitMembers(unit)))) }));
   const byUser = people
-    .map((u) => ({ userId: u.id, username: u.username, unit: u.unit, ...flat(measure(touchedBy(all, u.id), u.id)) }))
+    .map((u) => ({ userId: u.id, username: u.username, unit: u.unit, ...flat(measure(touched.get(u.id) ?? [], u.id)) }))
     .filter((r) => r.delivered > 0)
-    .sort((a, b) => a.username.localeCompare(b.username));
+    .sort((a, b) => byName(a.username, b.username));
 
   const days = new Map<string, number[]>();
   for (const v of totals.verifyTimes) {

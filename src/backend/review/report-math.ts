@@ -48,6 +48,9 @@ export interface AlertOutcome {
   escalated: boolean;
 }
 
+/** Names as a person sorts them: trooper-9 before trooper-10. */
+export const byName = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true });
+
 /** Nearest-rank percentile: the smallest value with at least p% of the values at or below it. */
 export function nearestRank(values: number[], p: number): number {
   if (values.length === 0) return 0;
@@ -120,11 +123,19 @@ export function deliveredTo(all: Iterable<AlertOutcome>, members?: ReadonlySet<s
   return out;
 }
 
-/** The alerts a user received or wrote an entry for. */
-export function touchedBy(all: Iterable<AlertOutcome>, userId: string): AlertOutcome[] {
-  const out: AlertOutcome[] = [];
-  for (const a of all) if (a.recipients.has(userId) || a.entries.some((e) => e.userId === userId)) out.push(a);
-  return out;
+/** The alerts each user received or wrote an entry for (one pass, not one per user). */
+export function touchedByUser(all: Iterable<AlertOutcome>): Map<string, AlertOutcome[]> {
+  const byUser = new Map<string, AlertOutcome[]>();
+  for (const a of all) {
+    const ids = new Set(a.recipients);
+    for (const e of a.entries) ids.add(e.userId);
+    for (const id of ids) {
+      const list = byUser.get(id);
+      if (list) list.push(a);
+      else byUser.set(id, [a]);
+    }
+  }
+  return byUser;
 }
 
 /** The users who received or acted on any of `alerts`, with their alert counts per entry type. */

@@ -51,7 +51,7 @@ export interface FactEntry {
 /** Everything the reports count, for the alerts ingested in [since, until). */
 export interface ReportFacts {
   alerts: FactAlert[];
-  /** One row per (alert, user) with at least one delivery receipt. */
+  /** (alert, user) of each delivery receipt; a user with several installations may repeat. */
   receipts: { alertId: string; userId: string }[];
   entries: FactEntry[];
   escalatedAlertIds: string[];

@@ -135,7 +135,7 @@ export class PgReviewStore implements ReviewStore {
       'SELECT id, seq, category, ingested_at AS "ingestedAt" FROM alerts WHERE ingested_at >= $1 AND ingested_at < $2', range,
     );
     const receipts = await this.pool.query<{ alertId: string; userId: string }>(
-      `SELECT DISTINCT r.alert_id AS "alertId", r.user_id AS "userId" FROM alerts a JOIN receipts r ON r.alert_id = a.id
+      `SELECT r.alert_id AS "alertId", r.user_id AS "userId" FROM alerts a JOIN receipts r ON r.alert_id = a.id
        WHERE a.ingested_at >= $1 AND a.ingested_at < $2`, range,
     );
     const entries = await this.pool.query<Omit<FactEntry, 'seq'> & { seq: string }>(

@@ -137,7 +137,7 @@ export class SqliteReviewStore implements ReviewStore {
       .all(range) as FactAlert[];
     const receipts = this.db
       .prepare(
-        `SELECT DISTINCT r.alert_id AS alertId, r.user_id AS userId FROM alerts a JOIN receipts r ON r.alert_id = a.id
+        `SELECT r.alert_id AS alertId, r.user_id AS userId FROM alerts a JOIN receipts r ON r.alert_id = a.id
          WHERE a.ingested_at >= @since AND a.ingested_at < @until`,
       )
       .all(range) as { alertId: string; userId: string }[];
