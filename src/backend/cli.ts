@@ -7,9 +7,11 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Role } from '../shared/protocol/index.js';
 import { SecurityLog } from './audit/security-log.js';
+import { verifyAuditChain } from './audit/audit-chain.js';
 import { verifyChain } from './audit/chain-verifier.js';
 import type { KeySource } from './auth/hub-keys.js';
 import { offlineAccounts } from './auth/offline-accounts.js';
+import { PasswordSourceError, readPassword } from './cli-password.js';
 import { systemClock } from './clock.js';
 import { HubError } from './errors.js';
 import { RetentionJob } from './retention/retention-job.js';
@@ -24,7 +26,7 @@ const USAGE = `usage:
   opentas-hub serve --port N --data DIR [--host H] [--demo] [--simulate RATE] [--banner-file PATH]
       [--tls-cert PEM --tls-key PEM] [--insecure-http]
       (OPENTAS_HUB_SECRET: the key secret shared by every node; else DIR/hub.key)
-  opentas-hub user add --data DIR --username U --password P --roles R1,R2 [--unit NAME] [--display-name NAME] [--totp]
+  opentas-hub user add --data DIR --username U [--password-stdin | --password P] --roles R1,R2 [--unit NAME] [--display-name NAME] [--totp]
       [--leads-certified-until DATE] [--training-completed-at DATE]
   opentas-hub user unlock --data DIR --username U
   opentas-hub user disable --data DIR --username U
@@ -139,7 +141,7 @@ async function user(args: string[]): Promise<number> {
   const [verb, ...rest] = args;
   if (verb === 'add') {
     const f = flags(rest, {
-      data: 'string', username: 'string', password: 'string', roles: 'string', unit: 'string', 'display-name': 'string', totp: 'boolean',
+      data: 'string', username: 'string', password: 'string', 'password-stdin': 'boolean', roles: 'string', unit: 'string', 'display-name': 'string', totp: 'boolean',
       'leads-certified-until': 'string', 'training-completed-at': 'string',
     });
     const dates: { leadsCertifiedUntil?: string; trainingCompletedAt?: string } = {};
@@ -154,8 +156,10 @@ async function user(args: string[]): Promise<number> {
     const bad = roles.find((r) => !Role.safeParse(r).success);
     if (bad !== undefined) throw new UsageError(`unknown role "${bad}" (roles: ${Role.options.join(', ')})`);
     const username = required(f, 'username');
-    const password = required(f, 'password');
     const dataDir = required(f, 'data');
+    const password = await readPassword(f).catch((err: unknown) => {
+      throw err instanceof PasswordSourceError ? new UsageError(err.message) : err;
+    });
     return withStore(dataDir, async (store) => {
       const accounts = await offlineAccounts(store, keySource(dataDir));
       const created = await accounts.addUser({
@@ -213,13 +217,14 @@ async function audit(args: string[]): Promise<number> {
   if (verb !== 'verify') throw new UsageError('expected "audit verify"');
   const f = flags(rest, { data: 'string' });
   return withStore(required(f, 'data'), async (store) => {
+    // Both chains: the acknowledgement log (PROTOCOL.md) and the security audit trail (1.1).
     const report = await verifyChain(store.acks);
-    if (report.ok) {
-      console.log(`ok: ${report.entries} entries, head ${report.head}`);
-      return 0;
-    }
-    console.log(`chain broken at seq ${report.firstBadSeq}: ${report.reason} (${report.entries} entries verified before it)`);
-    return 1;
+    const security = await verifyAuditChain(store.audit);
+    if (report.ok) console.log(`ok: ${report.entries} entries, head ${report.head}`);
+    else console.log(`chain broken at seq ${report.firstBadSeq}: ${report.reason} (${report.entries} entries verified before it)`);
+    if (security.ok) console.log(`security audit ok: ${security.entries} events, head ${security.head}`);
+    else console.log(`security audit chain broken at event ${security.firstBadId}: ${security.reason} (${security.entries} events verified before it)`);
+    return report.ok && security.ok ? 0 : 1;
   });
 }
 

@@ -106,10 +106,14 @@ describe('PROTOCOL.md policy and preferences', () => {
   });
   afterAll(async () => t.close());
 
-  it('serves the policy as exactly its five fields, with amber and silver statewide by default', async () => {
+  it('serves the policy as exactly its version 1 and 1.1 fields, with amber and silver statewide by default', async () => {
     const res = await t.api('GET', '/policy', { token: me.token });
     expect(res.status).toBe(200);
-    expect(Object.keys(res.body).sort()).toEqual(['detectionRetentionDays', 'idleLockMinutes', 'mandatoryCategories', 'replayWindowDays', 'statewideCategories']);
+    expect(Object.keys(res.body).sort()).toEqual([
+      'detectionRetentionDays', 'hotlistStaleHours', 'idleLockMinutes', 'localEntryMaxDays', 'mandatoryCategories', 'mfaRequired',
+      'ocrEquivalence', 'replayWindowDays', 'retentionDaysByNetwork', 'statewideCategories',
+    ]);
+    expect(res.body).toMatchObject({ mfaRequired: false, retentionDaysByNetwork: {}, hotlistStaleHours: 24, localEntryMaxDays: 30, ocrEquivalence: false });
     expect([...res.body.mandatoryCategories].sort()).toEqual(['amber', 'felony', 'silver', 'stolen']);
     expect([...res.body.statewideCategories].sort()).toEqual(['amber', 'silver']);
   });

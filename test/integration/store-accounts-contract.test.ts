@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../src/backend/audit/audit-chain.js';
 import type { FailureRule, HubStore, NewUser } from '../../src/backend/store/port.js';
 import { openPostgresStore } from '../../src/backend/store/postgres/index.js';
 import { dbPath, openSqliteStore } from '../../src/backend/store/sqlite/index.js';
@@ -118,6 +119,17 @@ function accountsContract(name: string, open: () => Promise<{ store: HubStore; c
       expect(await store.keys.revoke('k-nope', '2026-11-30T00:00:00.000Z')).toBe(false);
       expect(await store.keys.byHash('h1')).toBeUndefined();
       expect((await store.keys.list()).map((k) => k.id)).toEqual(['k-2']);
+    });
+
+    it('hash-chains the security audit trail, also under concurrent appends', async () => {
+      await Promise.all(Array.from({ length: 20 }, (_, i) =>
+        store.audit.add({ at: `2026-11-30T03:00:${String(i).padStart(2, '0')}.000Z`, action: 'login', outcome: 'failure', userId: null, username: `u${i}`, source: '10.0.0.1', ...(i % 2 ? { detail: { n: i, b: 'x' } } : {}) })));
+      const rows = await store.audit.chain(0, 100);
+      expect(rows).toHaveLength(20);
+      expect(rows[0]?.prevHash).toBe('0'.repeat(64));
+      rows.forEach((r, i) => i > 0 && expect(r.prevHash).toBe(rows[i - 1]?.hash));
+      expect(await verifyAuditChain(store.audit)).toMatchObject({ ok: true, entries: 20, head: rows[19]?.hash });
+      expect((await store.audit.chain(rows[9]!.id, 100)).map((r) => r.id)).toEqual(rows.slice(10).map((r) => r.id));
     });
 
     it('removes a secret', async () => {

@@ -281,10 +281,24 @@ export interface AuditEvent {
   detail?: Record<string, unknown>;
 }
 
-/** Security audit trail: logins, failures, lockouts, token reuse, privileged actions. */
+/** One security audit event as chained: `hash = sha256(prevHash + canonical_json(event with id))`. */
+export interface AuditChainRow {
+  id: number;
+  event: AuditEvent;
+  prevHash: string;
+  hash: string;
+}
+
+/**
+ * Security audit trail: logins, failures, lockouts, token reuse, privileged actions, CJI reads.
+ * Append-only and hash-chained like the acknowledgement log (CJIS AU-9): `add` chains the new event
+ * (and any an older hub left unchained) in the same transaction, under one lock across nodes.
+ */
 export interface AuditStore {
   add(event: AuditEvent): Promise<void>;
   list(q: { since?: string; action?: string; limit: number }): Promise<(AuditEvent & { id: number })[]>;
+  /** Chained events with id > afterId in id order, as stored (for `audit verify`). */
+  chain(afterId: number, limit: number): Promise<AuditChainRow[]>;
 }
 
 /** Hub-wide secrets (the token signing key), created once and kept with the data. */

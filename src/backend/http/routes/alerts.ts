@@ -15,6 +15,8 @@ export function alertRoutes(app: FastifyInstance, ctx: HubContext): void {
     if (!me.roles.includes('supervisor') && !receipts.some((r) => r.userId === me.userId)) {
       throw forbidden('this alert was not delivered to you');
     }
+    // CJIS AU-2/3: every read of an alert's criminal-justice information is recorded (who, which, when).
+    await ctx.securityLog.record('alert_read', 'success', { userId: me.userId, username: me.username, source: req.ip }, { alertId: stored.alert.id, seq: stored.seq });
     const names = new Map((await ctx.store.users.list()).map((u) => [u.id, u.username]));
     return {
       alert: stored.alert,
@@ -34,7 +36,7 @@ export function alertRoutes(app: FastifyInstance, ctx: HubContext): void {
   });
 
   app.get('/alerts', async (req) => {
-    await requireUser(ctx, req, ['dispatcher', 'supervisor']);
+    const me = await requireUser(ctx, req, ['dispatcher', 'supervisor']);
     const q = parseQuery(AlertListQuery, req.query);
     const rows = await ctx.store.alerts.query({
       ...(q.since ? { since: q.since } : {}),
@@ -45,6 +47,9 @@ export function alertRoutes(app: FastifyInstance, ctx: HubContext): void {
       limit: q.limit,
     });
     const last = rows.at(-1);
+    if (rows.length > 0) {
+      await ctx.securityLog.record('alert_list_read', 'success', { userId: me.userId, username: me.username, source: req.ip }, { alertIds: rows.map((r) => r.alert.id) });
+    }
     return {
       items: rows.map((r) => {
         const { images: _images, ...hit } = r.alert.hit;

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { IsoTime } from '../../../shared/protocol/index.js';
+import { verifyAuditChain } from '../../audit/audit-chain.js';
 import { publicUser } from '../../auth/session-desk.js';
 import type { HubContext } from '../../context.js';
 import { requireUser } from '../guard.js';
@@ -21,6 +22,14 @@ export function userRoutes(app: FastifyInstance, ctx: HubContext): void {
     // 1.1: an admin reads the whole user object; others the version 1 fields.
     if (me.roles.includes('admin')) return { items: users.map((u) => accountUser(u, ctx.clock.now())) };
     return { items: users.map(publicUser) };
+  });
+
+  // Addition to PROTOCOL.md 1.1: the security audit trail's hash chain, checked from the start.
+  app.get('/audit/events/verify', async (req) => {
+    const me = await requireUser(ctx, req, ['supervisor', 'admin']);
+    const report = await verifyAuditChain(ctx.store.audit);
+    await ctx.securityLog.record('audit_events_verify', report.ok ? 'success' : 'failure', { userId: me.userId, username: me.username, source: req.ip }, { entries: report.entries });
+    return report;
   });
 
   // Addition to PROTOCOL.md: the security audit trail (logins, failures, lockouts, privileged actions).

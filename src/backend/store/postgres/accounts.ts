@@ -1,8 +1,6 @@
 /** Postgres implementations of the account-side ports: users, ingest keys, audit, secrets (sessions: sessions.ts). */
 import type pg from 'pg';
 import type {
-  AuditEvent,
-  AuditStore,
   FailureRule,
   IngestKeyRecord,
   IngestKeyStore,
@@ -13,9 +11,9 @@ import type {
   UserRecord,
   UserStore,
 } from '../port.js';
-import { where } from './tx.js';
 import { toUser, type UserRow } from '../user-row.js';
 
+export { PgAuditStore } from './audit.js';
 export { PgSessionStore } from './sessions.js';
 
 const CHANGE_COLUMNS: Record<keyof UserChange, string> = {
@@ -159,30 +157,6 @@ interface KeyRow {
 const toKey = (r: KeyRow): IngestKeyRecord => ({
   id: r.id, name: r.name, keyHash: r.key_hash, createdAt: r.created_at, ...(r.last_used_at ? { lastUsedAt: r.last_used_at } : {}),
 });
-
-export class PgAuditStore implements AuditStore {
-  constructor(private readonly pool: pg.Pool) {}
-
-  async add(e: AuditEvent): Promise<void> {
-    await this.pool.query('INSERT INTO audit_events (at, action, outcome, user_id, username, source, detail) VALUES ($1,$2,$3,$4,$5,$6,$7)', [
-      e.at, e.action, e.outcome, e.userId, e.username, e.source, e.detail ? JSON.stringify(e.detail) : null,
-    ]);
-  }
-
-  async list(q: { since?: string; action?: string; limit: number }): Promise<(AuditEvent & { id: number })[]> {
-    const params: unknown[] = [];
-    const filter = where([['at >= ?', q.since], ['action = ?', q.action]], params);
-    params.push(q.limit);
-    const { rows } = await this.pool.query<{
-      id: string; at: string; action: string; outcome: AuditEvent['outcome']; user_id: string | null;
-      username: string | null; source: string | null; detail: string | null;
-    }>(`SELECT * FROM audit_events ${filter} ORDER BY id LIMIT $${params.length}`, params);
-    return rows.map((r) => ({
-      id: Number(r.id), at: r.at, action: r.action, outcome: r.outcome, userId: r.user_id, username: r.username,
-      source: r.source, ...(r.detail ? { detail: JSON.parse(r.detail) as Record<string, unknown> } : {}),
-    }));
-  }
-}
 
 export class PgSecretStore implements SecretStore {
   constructor(private readonly pool: pg.Pool) {}

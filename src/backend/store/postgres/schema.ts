@@ -9,7 +9,7 @@ import type pg from 'pg';
 import { LOCK } from './tx.js';
 import { upgradeAccounts } from './upgrade-accounts.js';
 
-const APPEND_ONLY = ['ack_log', 'ack_refusals', 'audit_events', 'zone_history'];
+const APPEND_ONLY = ['ack_log', 'ack_refusals', 'audit_events', 'audit_chain', 'zone_history'];
 
 const DDL = `
 CREATE TABLE IF NOT EXISTS users (
@@ -104,6 +104,11 @@ CREATE TABLE IF NOT EXISTS audit_events (
   detail TEXT
 );
 CREATE TABLE IF NOT EXISTS secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS audit_chain (
+  event_id BIGINT PRIMARY KEY,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS sessions (
   id TEXT PRIMARY KEY,
   user_id TEXT NOT NULL,

@@ -9,6 +9,8 @@ export const LOCK = {
   /** Held while appending to the acknowledgement log: one chain head across all nodes. */
   ackLog: 0x0_7a5_0003,
   zones: 0x0_7a5_0004,
+  /** Held while appending to the security audit trail: one chain head across all nodes. */
+  audit: 0x0_7a5_0005,
 } as const;
 
 export async function inTransaction<T>(pool: pg.Pool, run: (client: pg.PoolClient) => Promise<T>, lock?: number): Promise<T> {

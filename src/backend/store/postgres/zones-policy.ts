@@ -4,7 +4,7 @@
  * state, and the version is how a node learns, even without Redis, that another node changed it.
  */
 import type pg from 'pg';
-import { DEFAULT_POLICY, type Policy, type Preferences, type Zone } from '../../../shared/protocol/index.js';
+import { DEFAULT_POLICY, currentPolicy, type Policy, type Preferences, type Zone } from '../../../shared/protocol/index.js';
 import type { PolicyStore, ZoneChange, ZoneStore } from '../port.js';
 import { LOCK, inTransaction } from './tx.js';
 
@@ -83,7 +83,7 @@ export class PgPolicyStore implements PolicyStore {
 
   async get(): Promise<Policy> {
     const { rows } = await this.pool.query<{ body: string }>('SELECT body FROM policy WHERE id = 1');
-    return rows[0] ? (JSON.parse(rows[0].body) as Policy) : { ...DEFAULT_POLICY };
+    return rows[0] ? currentPolicy(JSON.parse(rows[0].body)) : { ...DEFAULT_POLICY };
   }
 
   async put(policy: Policy): Promise<void> {

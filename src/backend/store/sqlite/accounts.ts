@@ -1,8 +1,6 @@
 /** SQLite implementations of the account-side ports: users, ingest keys, audit, secrets (sessions: sessions.ts). */
 import type Database from 'better-sqlite3';
 import type {
-  AuditEvent,
-  AuditStore,
   FailureRule,
   IngestKeyRecord,
   IngestKeyStore,
@@ -15,6 +13,7 @@ import type {
 } from '../port.js';
 import { toUser, type UserRow } from '../user-row.js';
 
+export { SqliteAuditStore } from './audit.js';
 export { SqliteSessionStore } from './sessions.js';
 
 /** UserChange field -> column; roles are stored as JSON text, booleans as 0/1. */
@@ -162,32 +161,6 @@ interface KeyRow {
 const toKey = (r: KeyRow): IngestKeyRecord => ({
   id: r.id, name: r.name, keyHash: r.key_hash, createdAt: r.created_at, ...(r.last_used_at ? { lastUsedAt: r.last_used_at } : {}),
 });
-
-export class SqliteAuditStore implements AuditStore {
-  constructor(private readonly db: Database.Database) {}
-
-  async add(e: AuditEvent): Promise<void> {
-    this.db
-      .prepare('INSERT INTO audit_events (at, action, outcome, user_id, username, source, detail) VALUES (?,?,?,?,?,?,?)')
-      .run(e.at, e.action, e.outcome, e.userId, e.username, e.source, e.detail ? JSON.stringify(e.detail) : null);
-  }
-
-  async list(q: { since?: string; action?: string; limit: number }): Promise<(AuditEvent & { id: number })[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT * FROM audit_events WHERE (@since IS NULL OR at >= @since) AND (@action IS NULL OR action = @action)
-         ORDER BY id LIMIT @limit`,
-      )
-      .all({ since: q.since ?? null, action: q.action ?? null, limit: q.limit }) as {
-      id: number; at: string; action: string; outcome: AuditEvent['outcome']; user_id: string | null;
-      username: string | null; source: string | null; detail: string | null;
-    }[];
-    return rows.map((r) => ({
-      id: r.id, at: r.at, action: r.action, outcome: r.outcome, userId: r.user_id, username: r.username,
-      source: r.source, ...(r.detail ? { detail: JSON.parse(r.detail) as Record<string, unknown> } : {}),
-    }));
-  }
-}
 
 export class SqliteSecretStore implements SecretStore {
   constructor(private readonly db: Database.Database) {}

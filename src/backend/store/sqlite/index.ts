@@ -1,5 +1,5 @@
 /** The embedded store: one SQLite file (WAL) in the data directory, or memory when none is given. */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { HubStore } from '../port.js';
@@ -16,10 +16,23 @@ export function dbPath(dataDir: string): string {
   return join(dataDir, DB_FILE);
 }
 
+/**
+ * The data folder holds criminal-justice information and the hub's key: only the hub's user may
+ * read it (CJIS SC-28). The folder is 0700 and the database 0600, also when an older hub made them
+ * world-readable; SQLite gives its -wal and -shm files the database file's mode.
+ */
+export function lockDownDataDir(dataDir: string): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
+  const file = dbPath(dataDir);
+  if (!existsSync(file)) writeFileSync(file, '', { mode: 0o600, flag: 'a' });
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+}
+
 export function openSqliteStore(dataDir: string | undefined): HubStore {
   let db: Database.Database;
   if (dataDir) {
-    mkdirSync(dataDir, { recursive: true });
+    lockDownDataDir(dataDir);
     db = new Database(dbPath(dataDir));
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');

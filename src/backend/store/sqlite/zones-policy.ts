@@ -1,6 +1,6 @@
 /** SQLite zones (current state + append-only history), the policy row and user preferences. */
 import type Database from 'better-sqlite3';
-import { DEFAULT_POLICY, type Policy, type Preferences, type Zone } from '../../../shared/protocol/index.js';
+import { DEFAULT_POLICY, currentPolicy, type Policy, type Preferences, type Zone } from '../../../shared/protocol/index.js';
 import type { PolicyStore, ZoneChange, ZoneStore } from '../port.js';
 
 export class SqliteZoneStore implements ZoneStore {
@@ -59,7 +59,7 @@ export class SqlitePolicyStore implements PolicyStore {
 
   async get(): Promise<Policy> {
     const r = this.db.prepare('SELECT body FROM policy WHERE id = 1').get() as { body: string } | undefined;
-    return r ? (JSON.parse(r.body) as Policy) : { ...DEFAULT_POLICY };
+    return r ? currentPolicy(JSON.parse(r.body)) : { ...DEFAULT_POLICY };
   }
 
   async put(policy: Policy): Promise<void> {
