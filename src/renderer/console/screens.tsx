@@ -17,6 +17,7 @@ import { AlertsScreen } from './AlertsScreen.js';
 import { AllAlertsScreen } from './AllAlertsScreen.js';
 import { SettingsScreen } from './SettingsScreen.js';
 import { KeysScreen } from '../admin/KeysScreen.js';
+import { PolicyScreen } from '../admin/PolicyScreen.js';
 import { UsersScreen } from '../admin/UsersScreen.js';
 import { ZonesScreen } from '../zones/ZonesScreen.js';
 import { TroopView } from '../troop/TroopView.js';
@@ -42,5 +43,6 @@ export const SCREENS: ScreenDef[] = [
   { id: 'troop', path: '/troop/:id?', title: 'Troop view', roles: ['dispatcher', 'supervisor'], render: (p) => <TroopView {...(p.id ? { id: p.id } : {})} /> },
   { id: 'users', path: '/users', title: 'Users', roles: ['admin'], group: 'Admin', render: () => <UsersScreen /> },
   { id: 'keys', path: '/keys', title: 'Ingest keys', roles: ['admin'], group: 'Admin', render: () => <KeysScreen /> },
+  { id: 'policy', path: '/policy', title: 'Policy', roles: ['admin'], group: 'Admin', render: () => <PolicyScreen /> },
   { id: 'settings', path: '/settings', title: 'Settings', roles: EVERYONE, render: () => <SettingsScreen /> },
 ];

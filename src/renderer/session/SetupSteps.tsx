@@ -20,9 +20,12 @@ const STEPS: { id: Step; label: string }[] = [
 ];
 
 function Progress({ step }: { step: Step }): React.JSX.Element {
+  // Before the password is set nobody knows yet whether the agency requires a second factor.
+  const steps =
+    step === 'change_password' ? [STEPS[0]!, { id: 'enroll_otp' as const, label: '2. Authenticator app, if the agency requires it' }] : STEPS;
   return (
     <ol className="setup-steps" aria-label="Steps to finish signing in">
-      {STEPS.map((s) => (
+      {steps.map((s) => (
         <li key={s.id} aria-current={s.id === step ? 'step' : undefined}>
           {s.label}
         </li>

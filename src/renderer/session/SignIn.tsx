@@ -9,7 +9,9 @@ import './session.css';
 import { isNextStep, SESSION_END_DEFAULT, SESSION_END_MESSAGES, SIGN_IN_MESSAGES } from './messages.js';
 
 export function SignIn({ banner, hubUrl, ended }: { banner: string; hubUrl: string; ended?: string }): React.JSX.Element {
-  const why = ended ? (SESSION_END_MESSAGES[ended] ?? SESSION_END_DEFAULT) : undefined;
+  // Said until the next sign-in attempt, whose own answer then speaks for itself.
+  const [tried, setTried] = useState(false);
+  const why = ended && !tried ? (SESSION_END_MESSAGES[ended] ?? SESSION_END_DEFAULT) : undefined;
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [otp, setOtp] = useState('');
@@ -20,6 +22,7 @@ export function SignIn({ banner, hubUrl, ended }: { banner: string; hubUrl: stri
   async function submit(e: FormEvent): Promise<void> {
     e.preventDefault();
     setBusy(true);
+    setTried(true);
     setError(undefined);
     try {
       const r = await tas().invoke('session:signIn', { username, password, ...(askOtp && otp ? { otp } : {}) });
