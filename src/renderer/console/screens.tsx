@@ -21,6 +21,9 @@ import { PolicyScreen } from '../admin/PolicyScreen.js';
 import { UsersScreen } from '../admin/UsersScreen.js';
 import { ZonesScreen } from '../zones/ZonesScreen.js';
 import { TroopView } from '../troop/TroopView.js';
+import { ReviewScreen } from '../review/ReviewScreen.js';
+import { TrailScreen } from '../review/TrailScreen.js';
+import { ReportsScreen } from '../review/ReportsScreen.js';
 
 export interface ScreenDef {
   id: string;
@@ -44,5 +47,8 @@ export const SCREENS: ScreenDef[] = [
   { id: 'users', path: '/users', title: 'Users', roles: ['admin'], group: 'Admin', render: () => <UsersScreen /> },
   { id: 'keys', path: '/keys', title: 'Ingest keys', roles: ['admin'], group: 'Admin', render: () => <KeysScreen /> },
   { id: 'policy', path: '/policy', title: 'Policy', roles: ['admin'], group: 'Admin', render: () => <PolicyScreen /> },
+  { id: 'review', path: '/review/:tab?', title: 'Review', roles: ['supervisor'], group: 'Review', render: (p) => <ReviewScreen {...(p.tab ? { tab: p.tab } : {})} /> },
+  { id: 'trail', path: '/trail/:id?', title: 'Alert trail', roles: ['supervisor'], group: 'Review', render: (p) => <TrailScreen {...(p.id ? { id: p.id } : {})} /> },
+  { id: 'reports', path: '/reports/:tab?', title: 'Reports', roles: ['supervisor'], group: 'Review', render: (p) => <ReportsScreen {...(p.tab ? { tab: p.tab } : {})} /> },
   { id: 'settings', path: '/settings', title: 'Settings', roles: EVERYONE, render: () => <SettingsScreen /> },
 ];
