@@ -1,14 +1,17 @@
 /**
- * The Troop's alerts on the map: one dot per alert over the offline state and county outlines,
+ * The Troop's alerts on the map: one dot per alert over the shared base map (the agency's street
+ * map when configured, else the offline state and county outlines),
  * red and large while nobody has acknowledged it, amber while open, grey once closed; the selected
  * one ringed. Clicking a dot selects its alert. The map is built once; new data only replaces the
  * dots, so a live update never resets the dispatcher's pan and zoom.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { FeatureCollection, Point } from 'geojson';
-import type { GeoJSONSource, Map as MlMap, StyleSpecification } from 'maplibre-gl';
+import type { GeoJSONSource, Map as MlMap } from 'maplibre-gl';
 import maplibregl from '../map/maplibre.js';
-import { loadBaseMap, type BaseMap } from '../map/baseMap.js';
+import { loadBaseMap } from '../map/baseMap.js';
+import { baseMapStyle } from '../map/baseMapStyle.js';
+import { loadStreetMap } from '../map/streetMap.js';
 import type { TroopRow } from './troopModel.js';
 
 type DotProps = { id: string; standing: string; selected: boolean };
@@ -21,19 +24,6 @@ function dots(rows: readonly TroopRow[], selectedId: string | undefined): Featur
       geometry: { type: 'Point', coordinates: [r.item.alert.hit.location.lon, r.item.alert.hit.location.lat] },
       properties: { id: r.item.alert.id, standing: r.standing, selected: r.item.alert.id === selectedId },
     })),
-  };
-}
-
-function outlines(base: BaseMap, dark: boolean): StyleSpecification {
-  return {
-    version: 8,
-    sources: { counties: { type: 'geojson', data: base.counties }, states: { type: 'geojson', data: base.states } },
-    layers: [
-      { id: 'bg', type: 'background', paint: { 'background-color': dark ? '#1b2230' : '#e8eef3' } },
-      { id: 'county-fill', type: 'fill', source: 'counties', paint: { 'fill-color': dark ? '#253044' : '#f7f9fb' } },
-      { id: 'county-line', type: 'line', source: 'counties', paint: { 'line-color': dark ? '#5a6b86' : '#9aa9b8', 'line-width': 1 } },
-      { id: 'state-line', type: 'line', source: 'states', paint: { 'line-color': dark ? '#c9d4e5' : '#38465a', 'line-width': 2.5 } },
-    ],
   };
 }
 
@@ -52,10 +42,11 @@ export function TroopMap({ rows, selectedId, onSelect, dark }: { rows: readonly 
 
   useEffect(() => {
     let cancelled = false;
-    void loadBaseMap()
-      .then((base) => {
+    void Promise.all([loadBaseMap(), loadStreetMap()])
+      .then(([base, street]) => {
         if (cancelled || !box.current) return;
-        const m = new maplibregl.Map({ container: box.current, style: outlines(base, dark), bounds: ILLINOIS, attributionControl: false, canvasContextAttributes: { preserveDrawingBuffer: true } });
+        const style = baseMapStyle({ dark, outlines: base, ...(street.tiles ? { tiles: street.tiles } : {}) });
+        const m = new maplibregl.Map({ container: box.current, style, bounds: ILLINOIS, attributionControl: false, canvasContextAttributes: { preserveDrawingBuffer: true } });
         map.current = m;
         m.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
         m.on('load', () => {
