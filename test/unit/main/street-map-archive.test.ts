@@ -35,6 +35,7 @@ class HostSource implements Source {
   }
 }
 
+const BUILD_TIMEOUT = 120_000;
 let dir: string;
 let archive: string;
 let server: Server;
@@ -60,7 +61,8 @@ beforeAll(async () => {
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
+  // Building the archive takes ~1.5 s alone and far longer on a shared, loaded machine.
+}, BUILD_TIMEOUT);
 
 afterAll(async () => {
   server.closeAllConnections();
@@ -91,7 +93,7 @@ describe('the fixture archive, read back through the host', () => {
     const again = makeStreetMapFixture(join(dir, 'again.pmtiles'));
     const [a, b] = await Promise.all([bytesOf(await answerRange(archive, undefined)), bytesOf(await answerRange(again.path, undefined))]);
     expect(a.equals(b)).toBe(true);
-  });
+  }, BUILD_TIMEOUT);
 });
 
 describe('range answers', () => {
