@@ -58,7 +58,7 @@ export function ImportExport({ existing, onImported, onExportAll }: { existing: 
     <div className="import-export">
       <div className="row">
         <label className="file-button">
-          Import GeoJSON…
+          Import GeoJSON
           <input
             type="file"
             accept=".geojson,.json,application/geo+json,application/json"

@@ -123,10 +123,17 @@ export function ZoneMap(props: ZoneMapProps): React.JSX.Element {
 
   const { zones, editingId, load, tool, problems, history, picked } = props;
 
+  // The first time zones arrive, and nothing is being edited, show them all.
+  const framed = useRef(false);
   useEffect(() => {
     const m = map.current;
     if (!m || !ready) return;
     showZones(m, zones, editingId);
+    const all = boundsOfRings(zones.flatMap((z) => (z.geometry.type === 'Polygon' ? [z.geometry.coordinates] : z.geometry.coordinates).map((rings) => ({ ring: (rings[0] ?? []) as [number, number][] }))));
+    if (!framed.current && all && editingId === undefined) {
+      framed.current = true;
+      m.fitBounds(all, { padding: 60, maxZoom: 10, duration: 0 });
+    }
     m.fire('moveend');
   }, [ready, zones, editingId]);
 

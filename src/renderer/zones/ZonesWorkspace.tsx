@@ -65,7 +65,7 @@ export function ZonesWorkspace({ id, dark, now }: { id?: string; dark: boolean; 
     if (current) open(current, !keepView.current);
     else if (!creating) open(undefined, false);
     keepView.current = false;
-    setTool(current ? 'select' : 'static');
+    setTool(current ? 'select' : creating ? 'polygon' : 'static');
     setHubError(undefined);
     setHistory(undefined);
     setPicked([]);

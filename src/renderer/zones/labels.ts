@@ -8,8 +8,10 @@ import type { Zone } from '../../shared/protocol/zone.js';
 import maplibregl from '../map/maplibre.js';
 
 const MAX_LABELS = 60;
-/** A zone narrower than this on screen gets no label: it would cover its neighbours'. */
+/** With many zones in view, one narrower than this on screen gets no label: it would cover its neighbours'. */
 const MIN_WIDTH_PX = 48;
+/** Up to this many zones in view are all labelled, however small. */
+const LABEL_ALL = 25;
 
 interface Anchor {
   at: [number, number];
@@ -46,10 +48,11 @@ export function updateLabels(map: MlMap, zones: readonly Zone[], hiddenId: strin
   const view = map.getBounds();
   const [w, s, e, n] = [view.getWest(), view.getSouth(), view.getEast(), view.getNorth()];
   const pxPerDegree = map.getContainer().clientWidth / Math.max(e - w, 1e-9);
-  const chosen = zones
+  const inView = zones
     .filter((z) => z.id !== hiddenId)
     .map((z) => ({ z, a: anchorOf(z) }))
-    .filter(({ a }) => a.box[2] >= w && a.box[0] <= e && a.box[3] >= s && a.box[1] <= n && (a.box[2] - a.box[0]) * pxPerDegree >= MIN_WIDTH_PX)
+    .filter(({ a }) => a.box[2] >= w && a.box[0] <= e && a.box[3] >= s && a.box[1] <= n);
+  const chosen = (inView.length <= LABEL_ALL ? inView : inView.filter(({ a }) => (a.box[2] - a.box[0]) * pxPerDegree >= MIN_WIDTH_PX))
     .sort((x, y) => (y.a.box[2] - y.a.box[0]) * (y.a.box[3] - y.a.box[1]) - (x.a.box[2] - x.a.box[0]) * (x.a.box[3] - x.a.box[1]))
     .slice(0, MAX_LABELS);
   markers.splice(0).forEach((m) => m.remove());

@@ -40,6 +40,12 @@ function fieldsOf(zone: Zone): DraftFields {
   return { id: zone.id, name: zone.name, active: zone.active, users: [...zone.assignees.users], units: [...zone.assignees.units] };
 }
 
+/** Fields and shape as one text, coordinates at terra-draw's 7 decimals, for "has anything changed". */
+function keyOf(fields: DraftFields, geometry: ZoneGeometry | undefined): string {
+  const round = (v: unknown): unknown => (typeof v === 'number' ? Math.round(v * 1e7) / 1e7 : Array.isArray(v) ? v.map(round) : v);
+  return JSON.stringify([fields.id, fields.name.trim(), fields.active, [...fields.users].sort(), [...fields.units].sort(), geometry ? round(geometry.coordinates) : null]);
+}
+
 export function draftToZone(fields: DraftFields, geometry: ZoneGeometry): ZoneDraft {
   return { id: fields.id, name: fields.name.trim(), geometry, assignees: { users: fields.users, units: fields.units }, active: fields.active };
 }
@@ -49,7 +55,8 @@ export function useZoneDraft() {
   const [fields, setFields] = useState<DraftFields>(EMPTY);
   const [rings, setRings] = useState<DraftRing[]>([]);
   const [load, setLoad] = useState<Draft['load']>({ key: 0, rings: [], fit: false });
-  const [dirty, setDirty] = useState(false);
+  /** The zone as the hub has it (canonical text), to tell whether anything changed since. */
+  const [savedKey, setSavedKey] = useState('');
 
   const open = useCallback((zone: Zone | undefined, fit = true) => {
     setIsNew(!zone);
@@ -57,7 +64,7 @@ export function useZoneDraft() {
     const r = zone ? ringsOf(zone.geometry, newRingId) : [];
     setRings(r);
     setLoad((l) => ({ key: l.key + 1, rings: r, fit }));
-    setDirty(false);
+    setSavedKey(zone ? keyOf(fieldsOf(zone), zone.geometry) : '');
   }, []);
 
   /** New rings from outside terra-draw: `add` keeps the rings there are, otherwise they are replaced. */
@@ -67,22 +74,18 @@ export function useZoneDraft() {
       setLoad((l) => ({ key: l.key + 1, rings: all, fit: true }));
       return all;
     });
-    setDirty(true);
   }, []);
 
   /** What terra-draw holds after a drawing or an edit. */
   const drawn = useCallback((next: DraftRing[]) => {
     setRings((was) => {
       const same = was.length === next.length && was.every((r, i) => r.id === next[i]?.id && r.ring.length === next[i]?.ring.length && r.ring.every((p, j) => p[0] === next[i]?.ring[j]?.[0] && p[1] === next[i]?.ring[j]?.[1]));
-      if (same) return was;
-      setDirty(true);
-      return next;
+      return same ? was : next;
     });
   }, []);
 
   const setField = useCallback(<K extends keyof DraftFields>(key: K, value: DraftFields[K]) => {
     setFields((f) => ({ ...f, [key]: value }));
-    setDirty(true);
   }, []);
 
   const checked = useMemo(() => {
@@ -109,7 +112,7 @@ export function useZoneDraft() {
     problems: checked.problems,
     fieldProblems,
     canSave: Boolean(checked.geometry) && checked.problems.length === 0 && Object.keys(fieldProblems).length === 0,
-    dirty,
+    dirty: keyOf(fields, checked.geometry) !== savedKey,
   };
   return { draft, open, putRings, drawn, setField, setIsNew };
 }
