@@ -85,7 +85,11 @@ export class StaticFiles {
       res.writeHead(405, { ...headers, Allow: 'GET, HEAD' }).end();
       return;
     }
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const path = requestPath(req.url);
+    if (path === null) {
+      res.writeHead(400, { ...headers, 'Content-Type': 'text/plain' }).end('bad request path');
+      return;
+    }
     if (path === STREET_MAP_PATH) {
       await this.serveStreetMap(req, res, headers);
       return;
@@ -128,5 +132,14 @@ export class StaticFiles {
     body.on('error', () => res.destroy());
     res.on('close', () => body.destroy());
     body.pipe(res);
+  }
+}
+
+/** The request's decoded path, or null when it is not one (`//x`, a broken %-escape): a 400, not a 500. */
+function requestPath(url: string | undefined): string | null {
+  try {
+    return decodeURIComponent(new URL(url ?? '/', 'http://host.invalid').pathname);
+  } catch {
+    return null;
   }
 }

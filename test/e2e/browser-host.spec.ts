@@ -43,6 +43,9 @@ test('the page has a strict CSP and the bridge runs before the renderer', async 
   expect(bridge).not.toContain('__TAS_INVOKE_CHANNELS__;');
   expect((await request.get(`${desk.host.url}..%2Fpackage.json`)).status()).toBe(404);
   expect((await request.get(`${desk.host.url}assets/..%2F..%2Fpackage.json`)).status()).toBe(404);
+  // A path that is not one (a broken %-escape) is the asker's mistake, not the host's: 400, and the host lives on.
+  expect((await request.get(`${desk.host.url}%E0%A4%A`)).status()).toBe(400);
+  expect((await request.get(desk.host.url)).status()).toBe(200);
 });
 
 test('a WebSocket from another origin is refused; bad messages get clear errors', async ({ desk }) => {

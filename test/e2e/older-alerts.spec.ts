@@ -19,7 +19,7 @@ test('All alerts offers the alerts older than the ones kept in memory and lists 
     const first = makeHit({ category: 'registration', plate: 'FIRST01' });
     await desk.postHit(first);
     for (let i = 1; i < 32; i++) await desk.postHit(makeHit({ category: 'registration' }));
-    await page.goto(`${host.url}/#/all`);
+    await page.goto(`${host.url}#/all`);
     const rows = page.getByTestId('alert-table').locator('tbody tr');
     await expect(rows).toHaveCount(20, { timeout: 60_000 });
     await expect(rows.filter({ hasText: 'FIRST01' })).toHaveCount(0);
