@@ -160,6 +160,6 @@ describe('opentas-hub CLI', () => {
     } finally {
       await open.stop();
     }
-  });
+  }, 180_000); // five CLI processes and two hubs: each spawn pays tsx start-up, slow on a busy machine
 });
 
