@@ -189,6 +189,7 @@ export async function workAlerts(desk: ReviewDesk, alerts: number, seed: number)
 
 export async function signInSupervisor(page: Page, desk: ReviewDesk, theme: 'dark' | 'light' = 'dark'): Promise<void> {
   await page.goto(desk.host.url);
+  await page.waitForFunction(() => 'tas' in globalThis);
   await page.evaluate((t) => (globalThis as unknown as { tas: { invoke(c: string, r: unknown): Promise<unknown> } }).tas.invoke('settings:set', { theme: t }), theme);
   await page.reload();
   await page.getByLabel('Username').fill(SUPERVISOR.username);
