@@ -1,5 +1,5 @@
 /**
- * The acknowledgement log's hash chain (PROTOCOL.md): hash = sha256_hex(prevHash +
+ * The acknowledgement log's hash chain (docs/protocol.md#the-acknowledgement-trail): hash = sha256_hex(prevHash +
  * canonical_json(entry without hash)). sha256 itself is left to the caller (node:crypto on the hub,
  * WebCrypto in a browser) because src/shared imports no runtime.
  */

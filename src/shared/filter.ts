@@ -1,5 +1,5 @@
 /**
- * Whether an alert is for a user: DESIGN.md's filter semantics, one implementation used twice (the
+ * Whether an alert is for a user: the filter semantics of docs/architecture.md, one implementation used twice (the
  * hub routes with it, the client checks again with it), so both ends give the same answer.
  *
  * A hit is for a user when its category is one the user receives (mandatory ones always, others

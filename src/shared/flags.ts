@@ -1,5 +1,5 @@
 /**
- * The automatic verification flags of DESIGN.md: reasons to distrust a hit before anyone acts on
+ * The automatic verification flags of docs/architecture.md#the-verification-gate: reasons to distrust a hit before anyone acts on
  * it (the 2009 San Francisco and 2020 Aurora wrongful stops came from a misread plate and a
  * wrong-state match). Pure: the caller passes `now`.
  */

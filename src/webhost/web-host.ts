@@ -1,5 +1,5 @@
 /**
- * The browser host (DESIGN.md): the client's services wired with non-Electron adapters, the built
+ * The browser host (docs/architecture.md#the-browser-host): the client's services wired with non-Electron adapters, the built
  * renderer served over HTTP, and the IPC contract carried over a local WebSocket. The renderer
  * cannot tell it from Electron. Used by `npm run dev:web` and the Playwright tests.
  */

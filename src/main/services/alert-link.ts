@@ -1,5 +1,5 @@
 /**
- * The AlertLink: the client's end of the hub's `/alerts` stream (PROTOCOL.md). It authenticates
+ * The AlertLink: the client's end of the hub's `/alerts` stream (docs/protocol.md). It authenticates
  * with the session's access token (refreshing it on `token_expired`), resumes from the highest seq
  * the receiver has stored, answers each `alert` receipt only after the receiver stored the alert
  * durably, validates every payload with the protocol's schemas (a malformed one is dropped with a

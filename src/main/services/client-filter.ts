@@ -1,5 +1,5 @@
 /**
- * The client's second look at what the hub routed to it (DESIGN.md, filter semantics): the shared
+ * The client's second look at what the hub routed to it (docs/architecture.md#filter-semantics): the shared
  * `isAlertForUser`, the same code the hub routes with, here with the user's own category
  * preferences. It holds what the rule needs (policy, the user's zones and their index,
  * preferences) as those change on the stream. A zone that cannot be evaluated is logged, and a

@@ -1,4 +1,4 @@
-/** The installation's stable clientId (PROTOCOL.md handshake): made once, kept in the data folder. */
+/** The installation's stable clientId (docs/protocol.md handshake): made once, kept in the data folder. */
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';

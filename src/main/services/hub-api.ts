@@ -1,5 +1,5 @@
 /**
- * The hub's HTTP API as the client uses it (PROTOCOL.md, base path /api/v1). Every answer is
+ * The hub's HTTP API as the client uses it (docs/protocol.md, base path /api/v1). Every answer is
  * parsed with the protocol's zod schemas; an error becomes a HubError with the hub's code. TLS is
  * required except on loopback, so a token never crosses a network in clear text.
  */

@@ -1,5 +1,5 @@
 /**
- * The hub's zone endpoints as the dispatcher's workspace uses them (PROTOCOL.md: GET/PUT/DELETE
+ * The hub's zone endpoints as the dispatcher's workspace uses them (docs/protocol.md: GET/PUT/DELETE
  * /zones, GET /zones/:id/history, GET /users, GET /alerts), built on `HubApi.call` so errors and
  * parsing are the same as everywhere else. `recentAlerts` pages through GET /alerts by cursor and
  * keeps only what the preview needs, so 100,000 alerts cross IPC as small points, not full hits.

@@ -35,7 +35,7 @@ export interface ScreenDef {
   render: (params: Record<string, string>) => React.JSX.Element;
 }
 
-/** Those who receive alerts at their desk (PROTOCOL roles: a dispatcher may what a trooper may). */
+/** Those who receive alerts at their desk (docs/protocol.md roles: a dispatcher may what a trooper may). */
 export const RECEIVING_ROLES: readonly Role[] = ['trooper', 'dispatcher'];
 const EVERYONE: readonly Role[] = ['trooper', 'dispatcher', 'supervisor', 'admin'];
 

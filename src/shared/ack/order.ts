@@ -1,5 +1,5 @@
 /**
- * The acknowledgement order of PROTOCOL.md as a pure function over one user's trail for one
+ * The acknowledgement order of docs/protocol.md as a pure function over one user's trail for one
  * alert. The hub enforces with `checkAckOrder`; the UI renders with `nextSteps` (built on the same
  * check), so the path the UI offers is exactly the path the hub accepts.
  */

@@ -1,5 +1,5 @@
 /**
- * Whether a closed ring crosses itself (PROTOCOL.md: "rings may not cross themselves"). Only real
+ * Whether a closed ring crosses itself (docs/protocol.md: "rings may not cross themselves"). Only real
  * crossings are refused: two edges crossing, or the ring passing through one of its own points
  * from one side to the other. Touching without crossing, spikes that double back, and rings
  * collapsed to a line or a point are accepted: they change no answer of the even-odd

@@ -1,5 +1,5 @@
 /**
- * PROTOCOL.md's zone geometry rules, with a path and a clear message for each problem: Polygon or
+ * The zone geometry rules of docs/protocol.md#zone, with a path and a clear message for each problem: Polygon or
  * MultiPolygon; rings of at least 4 positions, closed, and not crossing themselves (see
  * ring-crossing.ts for what counts as crossing); holes allowed, each inside its outer ring (every
  * position of a hole inside or on the outer ring: RFC 7946's interior rings; a hole outside would
@@ -120,7 +120,7 @@ function area2(ring: Ring): number {
   return sum;
 }
 
-/** Even-odd point in ring, a point on an edge counting as inside (as PROTOCOL.md's border rule). */
+/** Even-odd point in ring, a point on an edge counting as inside (the border rule of docs/protocol.md). */
 function insideOrOn(x: number, y: number, ring: Ring): boolean {
   let inside = false;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i, i += 1) {

@@ -3,7 +3,7 @@
  * thousands of desks and for each client to check what it receives. The polygons' bounding boxes
  * find the few candidates (a BoxGrid for the many small ones, a Flatbush for the few large ones);
  * each candidate is decided by the banded, flat-array point-in-polygon test of BandedPolygons.
- * A point on a zone's border is inside (PROTOCOL.md).
+ * A point on a zone's border is inside (docs/protocol.md).
  *
  * A zone whose geometry cannot be evaluated (malformed) is not indexed but remembered with the
  * reason, and a zone id the index has never seen is reported the same way, so the filter can fail

@@ -1,6 +1,6 @@
 /**
  * The cheap structural check the ZoneIndex runs before indexing a geometry: enough to make the
- * hot path safe (arrays of finite numbers, rings of 4+ positions, closed). The full PROTOCOL.md
+ * hot path safe (arrays of finite numbers, rings of 4+ positions, closed). The full docs/protocol.md
  * rules (bounds, self-crossing, size) are validateZoneGeometry's, run by the hub when a zone is saved.
  */
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Every hit category of PROTOCOL.md, in the order the UI lists them. */
+/** Every hit category of docs/protocol.md, in the order the UI lists them. */
 export const CATEGORIES = [
   'felony',
   'stolen',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** ISO 8601 time with a zone, as PROTOCOL.md requires for every time. */
+/** ISO 8601 time with a zone, as docs/protocol.md requires for every time. */
 export const IsoTime = z.iso.datetime({ offset: true });
 
 export const UsState = z
@@ -17,7 +17,7 @@ export interface ErrorBody {
   issues?: { path: string; message: string }[];
 }
 
-/** Turn zod issues into PROTOCOL.md's `issues` list (dotted paths). */
+/** Turn zod issues into the `issues` list of docs/protocol.md (dotted paths). */
 export function toIssues(error: z.ZodError): { path: string; message: string }[] {
   return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Category } from './categories.js';
 import { IsoTime, Plate, UsState } from './common.js';
 
-/** PROTOCOL.md: at most 512 KiB each, counted in image bytes (decoded), not base64 characters. */
+/** docs/protocol.md: at most 512 KiB each, counted in image bytes (decoded), not base64 characters. */
 const MAX_IMAGE_BYTES = 512 * 1024;
 /** 512 KiB of image bytes is 699,052 base64 characters: a cheap cap before the exact count. */
 const MAX_IMAGE_DATA_URI = 700_000;
