@@ -2,7 +2,7 @@
  * Where `opentas-hub user add` gets the password (CJIS IA-5: a password on the command line sits
  * in the process list and the shell history): `--password-stdin` reads the first line of stdin;
  * without either flag a terminal is asked (twice, not echoed); `--password P` still works, since
- * PROTOCOL.md version 1 documents it, with a warning.
+ * docs/protocol.md version 1 documents it, with a warning.
  */
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';

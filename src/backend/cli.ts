@@ -1,5 +1,5 @@
 /**
- * `opentas-hub`: the hub's command line (PROTOCOL.md "Operating the hub"). Exit 0 on success, 1 when
+ * `opentas-hub`: the hub's command line (docs/protocol.md#operating-the-hub). Exit 0 on success, 1 when
  * a check fails (audit verify), 2 with a one-line error on bad arguments.
  */
 import { readFileSync } from 'node:fs';
@@ -217,7 +217,7 @@ async function audit(args: string[]): Promise<number> {
   if (verb !== 'verify') throw new UsageError('expected "audit verify"');
   const f = flags(rest, { data: 'string' });
   return withStore(required(f, 'data'), async (store) => {
-    // Both chains: the acknowledgement log (PROTOCOL.md) and the security audit trail (1.1).
+    // Both chains: the acknowledgement log (docs/protocol.md) and the security audit trail (1.1).
     const report = await verifyChain(store.acks);
     const security = await verifyAuditChain(store.audit);
     if (report.ok) console.log(`ok: ${report.entries} entries, head ${report.head}`);
@@ -253,7 +253,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'audit': return await audit(rest);
       case 'retention': return await retention(rest);
       case undefined:
-        // No command is a bad argument: one line and status 2, like every other (PROTOCOL.md).
+        // No command is a bad argument: one line and status 2, like every other (docs/protocol.md).
         throw new UsageError('a command is required: serve, user, key, audit or retention (--help for usage)');
       case '--help':
       case 'help':

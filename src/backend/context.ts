@@ -21,7 +21,7 @@ export interface HubContext {
   clock: Clock;
   tokens: AccessTokens;
   sessions: SessionDesk;
-  /** Ends sessions in the store and tells the sockets (PROTOCOL.md 1.1 `session_ended`). */
+  /** Ends sessions in the store and tells the sockets (docs/protocol.md 1.1 `session_ended`). */
   sessionEnds: SessionEnds;
   ownAccount: OwnAccount;
   /** Limits on the routes that check a secret (sign-in, password, TOTP). */

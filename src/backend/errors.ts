@@ -1,4 +1,4 @@
-/** An error with an HTTP status and a PROTOCOL.md code; the HTTP layer turns it into the error body. */
+/** An error with an HTTP status and a docs/protocol.md code; the HTTP layer turns it into the error body. */
 export interface Issue {
   path: string;
   message: string;

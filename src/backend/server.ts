@@ -35,7 +35,7 @@ import { attachScaleOut, prepareScaleOut, type ScaleOutOptions } from './stream/
 import { AlertStream } from './stream/alert-stream.js';
 import { SessionWatch } from './stream/session-watch.js';
 
-/** The PROTOCOL.md version this hub implements, as `GET /health` reports it. */
+/** The protocol version (docs/protocol.md) this hub implements, as `GET /health` reports it. */
 export const HUB_VERSION = '1.1';
 
 export const DEFAULT_BANNER =

@@ -1,5 +1,5 @@
 /**
- * Takes `ack` events from desks and writes the acknowledgement log (PROTOCOL.md): the order rules
+ * Takes `ack` events from desks and writes the acknowledgement log (docs/protocol.md): the order rules
  * are enforced here whatever the client sends (the shared `checkAckOrder`, run inside the store's
  * transaction), a resent eventId gets its first answer, every refusal is itself recorded for
  * supervisors, and each new entry is pushed to every user the alert was delivered to.

@@ -14,7 +14,7 @@ import { ZoneIndex } from '../../shared/geo/zone-index.js';
 import type { AckEntry, Alert, Role, Zone } from '../../shared/protocol/index.js';
 import type { HubStore, Receipt, UserRecord } from '../store/port.js';
 
-/** Those who watch a Troop (PROTOCOL roles that may see other desks' work on the Troop's alerts). */
+/** Those who watch a Troop (roles of docs/protocol.md that may see other desks' work on the Troop's alerts). */
 export const TROOP_WATCHERS: readonly Role[] = ['dispatcher', 'supervisor'];
 
 export const watchesTroop = (user: Pick<UserRecord, 'roles'>): boolean => user.roles.some((r) => TROOP_WATCHERS.includes(r));

@@ -1,4 +1,4 @@
-/** sha256 over PROTOCOL.md's hash input; the canonical form itself is shared (src/shared/chain.ts). */
+/** sha256 over the hash input of docs/protocol.md#the-acknowledgement-trail; the canonical form itself is shared (src/shared/chain.ts). */
 import { createHash } from 'node:crypto';
 import { entryHashInput } from '../../shared/chain.js';
 

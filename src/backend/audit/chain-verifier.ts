@@ -1,6 +1,6 @@
 /**
  * Recomputes the acknowledgement log's hash chain from the rows on disk and reports the first entry
- * whose hash or link does not hold (PROTOCOL.md `GET /audit/verify`, `opentas-hub audit verify`).
+ * whose hash or link does not hold (docs/protocol.md `GET /audit/verify`, `opentas-hub audit verify`).
  */
 import { GENESIS_HASH } from '../../shared/chain.js';
 import type { AckLogStore } from '../store/port.js';

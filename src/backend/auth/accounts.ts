@@ -1,5 +1,5 @@
 /**
- * Administration of accounts and ingest keys (PROTOCOL.md 1.1 admin routes, the CLI and
+ * Administration of accounts and ingest keys (docs/protocol.md 1.1 admin routes, the CLI and
  * `startHub().admin`). Every change goes to the security audit trail; every change that takes
  * access away (disable, unlock, password reset, lapsed certification) ends the user's sessions.
  */

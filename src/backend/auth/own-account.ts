@@ -1,5 +1,5 @@
 /**
- * What a signed-in user does to their own account (PROTOCOL.md 1.1): change the password (the
+ * What a signed-in user does to their own account (docs/protocol.md 1.1): change the password (the
  * user's other sessions end) and enrol a TOTP second factor (a secret, sealed, pending until a
  * code from it is confirmed; from then on sign-in requires a code). A wrong current password
  * counts as a failed sign-in, so a stolen token cannot be used to guess the password.

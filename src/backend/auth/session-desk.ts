@@ -1,5 +1,5 @@
 /**
- * Sign-in, refresh and sign-out. Rules (PROTOCOL.md 1.0 and 1.1, CJIS): one answer for unknown user
+ * Sign-in, refresh and sign-out. Rules (docs/protocol.md 1.0 and 1.1, CJIS): one answer for unknown user
  * and wrong password, with a full scrypt either way so both take about as long; failures are
  * counted in one SQL statement, so attempts sent together all count: after 5 failures within 15
  * minutes every attempt, with any password, is 423 for 15 minutes, and the lockout ends the
@@ -50,7 +50,7 @@ const badCredentials = (): HubError => new HubError(401, 'bad_credentials', 'unk
 /** The policy's `mfaRequired` (1.1); a policy stored by an older hub has none, which reads false. */
 const mfaRequired = (policy: object): boolean => (policy as { mfaRequired?: unknown }).mfaRequired === true;
 
-/** What a session may do until the user fixes it (PROTOCOL.md 1.1), or undefined when nothing. */
+/** What a session may do until the user fixes it (docs/protocol.md 1.1), or undefined when nothing. */
 export async function restriction(store: HubStore, user: UserRecord): Promise<'password_change_required' | 'otp_enrollment_required' | undefined> {
   if (user.mustChangePassword) return 'password_change_required';
   if (!user.totpSecret && mfaRequired(await store.policy.get())) return 'otp_enrollment_required';
@@ -106,7 +106,7 @@ export class SessionDesk {
       await this.log.record('login', 'refused', actor, { reason: 'locked' });
       throw this.failures.lockedError(this.failures.lockedFor((await this.store.users.byId(user.id))?.lockedUntil ?? null));
     }
-    // A temporary password signs in once (PROTOCOL.md 1.1): of two racing sign-ins only one spends it.
+    // A temporary password signs in once (docs/protocol.md 1.1): of two racing sign-ins only one spends it.
     if (user.mustChangePassword && !(await this.store.users.swapPasswordHash(user.id, user.passwordHash, spentHash(user.passwordHash)))) {
       await this.log.record('login', 'refused', actor, { reason: 'temporary_password_spent' });
       throw badCredentials();

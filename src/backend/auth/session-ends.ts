@@ -1,5 +1,5 @@
 /**
- * Ending sessions for real (PROTOCOL.md 1.1): marks them ended in the store, so every hub node
+ * Ending sessions for real (docs/protocol.md 1.1): marks them ended in the store, so every hub node
  * refuses their access and refresh tokens at once, and tells the listeners (this node's sockets,
  * the other nodes over Redis) so open sockets get `session_ended` and close. Nodes that miss the
  * announcement find the ended sessions when they poll the store (see stream/session-watch.ts).

@@ -1,7 +1,7 @@
 /**
  * TOTP second factor (RFC 6238, 30 s steps, one step of drift either way) on the hub's clock.
  * `matchTotp` answers the time step the code belongs to, so the caller can refuse a step that was
- * already used (a code is good once, PROTOCOL.md 1.1).
+ * already used (a code is good once, docs/protocol.md 1.1).
  */
 import { authenticator } from 'otplib';
 import type { Clock } from '../clock.js';

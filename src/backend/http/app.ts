@@ -1,5 +1,5 @@
 /**
- * The HTTP API (PROTOCOL.md, base path /api/v1) on fastify. Every failure leaves as
+ * The HTTP API (docs/protocol.md, base path /api/v1) on fastify. Every failure leaves as
  * `{"error": {"code", "message"}}` (plus `issues` or `retryAfter`); nothing a client sends can
  * crash the process or reach the store unvalidated.
  */

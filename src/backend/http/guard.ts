@@ -15,7 +15,7 @@ export function bearer(req: FastifyRequest): string | undefined {
   return m?.[1];
 }
 
-/** Why a session may be limited to fixing the account (PROTOCOL.md 1.1); see `restriction`. */
+/** Why a session may be limited to fixing the account (docs/protocol.md 1.1); see `restriction`. */
 export type Restriction = 'password_change_required' | 'otp_enrollment_required';
 
 export interface UserGuardOptions {

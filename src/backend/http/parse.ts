@@ -1,4 +1,4 @@
-/** zod at the HTTP boundary: a failed parse becomes 400 with PROTOCOL.md's `issues`. */
+/** zod at the HTTP boundary: a failed parse becomes 400 with the `issues` of docs/protocol.md. */
 import type { z } from 'zod';
 import { toIssues } from '../../shared/protocol/index.js';
 import { HubError } from '../errors.js';

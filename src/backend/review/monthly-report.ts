@@ -1,5 +1,5 @@
 /**
- * The monthly audit report (PROTOCOL.md 1.1 `GET /reports/monthly`) and the sharing report, read
+ * The monthly audit report (docs/protocol.md 1.1 `GET /reports/monthly`) and the sharing report, read
  * from the store and counted by `report-math.ts`. Activity counts (refusals, failed logins,
  * lockouts, zone changes, searches, exports) are of events in the month; with a unit, of events by
  * that unit's users. `certificationsLapsing`: users (of the unit) whose LEADS certification ends,

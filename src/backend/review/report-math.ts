@@ -1,5 +1,5 @@
 /**
- * The counting rules of the supervisor's reports (PROTOCOL.md 1.1 "Reports"), as pure functions
+ * The counting rules of the supervisor's reports (docs/protocol.md#reports-v11), as pure functions
  * over the slim facts the store reads: one implementation for the monthly report, its CSV and
  * PDF, and the period metrics, on either store.
  *

@@ -97,7 +97,7 @@ export interface RefreshTokenRecord {
   usedAt: string | null;
 }
 
-/** Why a session ended (PROTOCOL.md 1.1 `session_ended`), plus `logout` and `token_reuse`. */
+/** Why a session ended (docs/protocol.md 1.1 `session_ended`), plus `logout` and `token_reuse`. */
 export type SessionEndCause =
   | 'disabled' | 'revoked' | 'locked' | 'certification_expired' | 'password_changed' | 'expired' | 'logout' | 'token_reuse';
 

@@ -1,5 +1,5 @@
 /**
- * The `/alerts` Socket.IO namespace (PROTOCOL.md "the alert stream"): handshake auth, `hello`,
+ * The `/alerts` Socket.IO namespace (docs/protocol.md#the-alert-stream-alerts): handshake auth, `hello`,
  * replay from `resumeFrom` inside the replay window, live alerts with receipts, and pushes of
  * `ack`, `zones` and `policy` to the users concerned.
  */
@@ -92,7 +92,7 @@ export class AlertStream {
 
   /**
    * `reauth` {token}: a newer access token of the same session keeps the socket open past the
-   * expiry of the one it was opened with (PROTOCOL.md 1.1).
+   * expiry of the one it was opened with (docs/protocol.md 1.1).
    */
   private async reauth(state: SocketState, payload: unknown): Promise<{ ok: boolean; error?: { code: string; message: string } }> {
     const token = payload && typeof payload === 'object' ? (payload as { token?: unknown }).token : undefined;

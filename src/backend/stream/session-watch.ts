@@ -1,5 +1,5 @@
 /**
- * Ends sockets whose right to the stream has gone without a request to notice it (PROTOCOL.md
+ * Ends sockets whose right to the stream has gone without a request to notice it (docs/protocol.md
  * 1.1: within 5 seconds). Once a second it ends, with `session_ended`:
  *
  * - a socket whose access token has expired (no `reauth` with a newer one): reason `expired`;

@@ -1,5 +1,5 @@
 /**
- * PROTOCOL.md 1.1 "Accounts, sessions and keys", the admin's side: create and change users,
+ * docs/protocol.md#accounts-sessions-and-keys-v11, the admin's side: create and change users,
  * unlock, one-use passwords, end a user's sessions, ingest keys. Every change is in the security
  * audit trail (who, when, what) through `Accounts`.
  */

@@ -11,7 +11,7 @@ import { AckListQuery, decodeCursor, encodeCursor, parseQuery } from '../query.j
 
 const EXPORT_PAGE = 1000;
 
-/** Additions to PROTOCOL.md's filters: what the supervisor's log screen filters and sorts on. */
+/** Additions to the protocol's filters (docs/protocol.md): what the supervisor's log screen filters and sorts on. */
 const AckSearchQuery = AckListQuery.extend({
   unit: z.string().min(1).max(128).optional(),
   step: AckType.optional(),
@@ -85,7 +85,7 @@ export function ackRoutes(app: FastifyInstance, ctx: HubContext): void {
       .send(`${lines.join('\r\n')}\r\n`);
   });
 
-  // Addition to PROTOCOL.md: attempted out-of-order or refused events, for supervisors.
+  // Addition to docs/protocol.md: attempted out-of-order or refused events, for supervisors.
   app.get('/acks/refusals', async (req) => {
     await requireUser(ctx, req, ['supervisor']);
     const q = parseQuery(RefusalQuery, req.query);

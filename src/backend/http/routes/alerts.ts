@@ -21,7 +21,7 @@ export function alertRoutes(app: FastifyInstance, ctx: HubContext): void {
     return {
       alert: stored.alert,
       trail: await ctx.store.acks.trail(stored.alert.id),
-      // Addition to PROTOCOL.md: who received it, on which installation, and when.
+      // Addition to docs/protocol.md: who received it, on which installation, and when.
       seq: stored.seq,
       receipts: receipts.map((r) => ({ userId: r.userId, username: names.get(r.userId) ?? null, clientId: r.clientId, receivedAt: r.receivedAt })),
       // Additions for the supervisor's trail page: refused attempts, the escalation, exports of it.

@@ -1,5 +1,5 @@
 /**
- * Ingest (PROTOCOL.md `POST /hits`). The key is checked before the body is read, so a caller
+ * Ingest (docs/protocol.md `POST /hits`). The key is checked before the body is read, so a caller
  * without a key cannot make the hub parse 2 MiB; a hit is validated whole before anything is stored.
  */
 import type { FastifyInstance } from 'fastify';

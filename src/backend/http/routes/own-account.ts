@@ -1,5 +1,5 @@
 /**
- * PROTOCOL.md 1.1, what a signed-in user does to their own account: change the password (their
+ * docs/protocol.md 1.1, what a signed-in user does to their own account: change the password (their
  * other sessions end) and enrol a TOTP second factor. These are the routes a session limited by
  * a temporary password or a missing required factor may still call.
  */

@@ -1,5 +1,5 @@
 /**
- * The supervisor's reports (PROTOCOL.md 1.1 "Reports"): the monthly audit report as JSON, CSV and
+ * The supervisor's reports (docs/protocol.md#reports-v11): the monthly audit report as JSON, CSV and
  * PDF, the sharing report, and (an addition) metrics for any period. Every CSV or PDF download is
  * recorded as an export (who, what, when).
  */
@@ -64,7 +64,7 @@ export function reportRoutes(app: FastifyInstance, ctx: HubContext): void {
     return sharingReport(ctx.store, q.month);
   });
 
-  // Addition to PROTOCOL.md: the same counts for any period, per unit and per user, with series.
+  // Addition to docs/protocol.md: the same counts for any period, per unit and per user, with series.
   app.get('/reports/metrics', async (req) => {
     await requireUser(ctx, req, ['supervisor']);
     const q = parseQuery(MetricsQuery, req.query);

@@ -1,5 +1,5 @@
 /**
- * Additions to PROTOCOL.md for the supervisor's review: escalations (the console loads the recent
+ * Additions to docs/protocol.md for the supervisor's review: escalations (the console loads the recent
  * ones at start, then hears `escalation` live) and the read of recorded exports.
  */
 import type { FastifyInstance } from 'fastify';

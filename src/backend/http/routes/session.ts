@@ -1,4 +1,4 @@
-/** Sign-in, token refresh and sign-out (PROTOCOL.md `/session`). */
+/** Sign-in, token refresh and sign-out (docs/protocol.md `/session`). */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { LoginRequest } from '../../../shared/protocol/index.js';

@@ -1,5 +1,5 @@
 /**
- * `GET /troop/alerts?since&limit` (dispatcher, supervisor; an addition to PROTOCOL.md): the alerts of
+ * `GET /troop/alerts?since&limit` (dispatcher, supervisor; an addition to docs/protocol.md): the alerts of
  * the caller's Troop (their unit; every alert for a caller without one) ingested since `since`
  * (default: the last 12 hours), newest first, without images, each with its acknowledgement trail
  * and who received it. The rule of what belongs to a Troop is in `alerts/troop.ts`.

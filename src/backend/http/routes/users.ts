@@ -24,7 +24,7 @@ export function userRoutes(app: FastifyInstance, ctx: HubContext): void {
     return { items: users.map(publicUser) };
   });
 
-  // Addition to PROTOCOL.md 1.1: the security audit trail's hash chain, checked from the start.
+  // Addition to docs/protocol.md 1.1: the security audit trail's hash chain, checked from the start.
   app.get('/audit/events/verify', async (req) => {
     const me = await requireUser(ctx, req, ['supervisor', 'admin']);
     const report = await verifyAuditChain(ctx.store.audit);
@@ -32,7 +32,7 @@ export function userRoutes(app: FastifyInstance, ctx: HubContext): void {
     return report;
   });
 
-  // Addition to PROTOCOL.md: the security audit trail (logins, failures, lockouts, privileged actions).
+  // Addition to docs/protocol.md: the security audit trail (logins, failures, lockouts, privileged actions).
   app.get('/audit/events', async (req) => {
     await requireUser(ctx, req, ['supervisor', 'admin']);
     const q = parseQuery(AuditQuery, req.query);

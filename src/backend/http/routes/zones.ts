@@ -1,5 +1,5 @@
 /**
- * Geo-zones (PROTOCOL.md): dispatchers create, edit, assign and delete; every user reads their own.
+ * Geo-zones (docs/protocol.md#zone): dispatchers create, edit, assign and delete; every user reads their own.
  * A zone is validated whole (shape, then the shared geometry rules) before anything is stored;
  * each change is kept in the zone history and pushed to the users it concerns.
  */

@@ -1,5 +1,5 @@
 /**
- * Resume overlap (DESIGN.md "Delivery guarantees"): with several hub nodes a desk can hold a later
+ * Resume overlap (docs/architecture.md#delivery-guarantees): with several hub nodes a desk can hold a later
  * seq before an earlier one, so its "highest seq stored" is not a safe place to resume from. This
  * handshake middleware moves `resumeFrom` back by a margin before the stream reads it; the stream
  * then replays the overlap and the client drops what it already has (it keeps alerts by id).
