@@ -1,4 +1,4 @@
-// Lint at error level, including the layering rules of STYLE.md:
+// Lint at error level, including the layering rules (docs/architecture.md#the-rules-lint-enforces-and-why):
 //   src/shared    imports no runtime (no node:, no electron, no packages but zod/flatbush)
 //   src/renderer  imports only src/shared (and the preload's types) and browser packages
 //   electron, keytar, electron-store only in src/main/platform/** and src/main/index.ts
@@ -8,9 +8,9 @@ import globals from 'globals';
 
 const electronOnly = {
   paths: [
-    { name: 'electron', message: 'Electron lives only in src/main/platform and src/main/index.ts (DESIGN.md).' },
-    { name: 'keytar', message: 'keytar lives only in src/main/platform (DESIGN.md).' },
-    { name: 'electron-store', message: 'electron-store lives only in src/main/platform (DESIGN.md).' },
+    { name: 'electron', message: 'Electron lives only in src/main/platform and src/main/index.ts (docs/architecture.md#electron-at-the-edge).' },
+    { name: 'keytar', message: 'keytar lives only in src/main/platform (docs/architecture.md#electron-at-the-edge).' },
+    { name: 'electron-store', message: 'electron-store lives only in src/main/platform (docs/architecture.md#electron-at-the-edge).' },
   ],
 };
 

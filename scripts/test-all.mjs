@@ -1,4 +1,4 @@
-// `npm test`: every tier of DESIGN.md in one command, with one closing line "N passed, N failed".
+// `npm test`: every tier of docs/architecture.md#test-tiers in one command, with one closing line "N passed, N failed".
 //   1. unit + integration (vitest)      2. keychain (keytar against gnome-keyring under dbus)
 //   3. browser end to end (Playwright + Debian Chromium)      4. Electron end to end (runs only with the binary)
 // A tier whose tools are missing FAILS when CI=true (nothing may silently skip in CI) and is reported as not run

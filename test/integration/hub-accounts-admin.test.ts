@@ -1,5 +1,5 @@
 /**
- * PROTOCOL.md 1.1 "Accounts, sessions and keys", the admin's routes, against a real hub: create and
+ * docs/protocol.md#accounts-sessions-and-keys-v11, the admin's routes, against a real hub: create and
  * change users (the 1.1 user object), disable (the desk is ended within 5 s and its refresh token
  * fails), end a user's sessions, unlock (the old token family stays dead), one-use passwords, and
  * ingest keys (a revoked key gets 401 at once). Every change is in the security audit trail.

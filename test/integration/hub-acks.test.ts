@@ -143,7 +143,7 @@ describe('acknowledgement log', () => {
     expect((await t.api('GET', '/acks/export.csv', { token: b.token })).status).toBe(403);
   });
 
-  it('chains entries exactly as PROTOCOL.md says, checked with an independent canonical JSON', async () => {
+  it('chains entries exactly as docs/protocol.md says, checked with an independent canonical JSON', async () => {
     const sortKeys = (v: unknown): unknown =>
       Array.isArray(v) ? v.map(sortKeys) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])])) : v;
     const items = (await t.api('GET', '/acks?limit=1000', { token: sup.token })).body.items as Record<string, unknown>[];

@@ -1,5 +1,5 @@
 /**
- * PROTOCOL.md 1.1, a user's own account and the hub's brakes, against a real hub: changing the
+ * docs/protocol.md 1.1, a user's own account and the hub's brakes, against a real hub: changing the
  * password ends the user's other sessions; a policy that requires MFA limits a user without a
  * second factor to enrolling one; a TOTP code is good once (at enrolment and at sign-in); the
  * idle lock is capped at 30 minutes; rate limits answer 429 with retryAfter.

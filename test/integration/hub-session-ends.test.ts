@@ -1,5 +1,5 @@
 /**
- * PROTOCOL.md 1.1 "Sessions end for real", against a real hub: the lockout counts failures sent at
+ * docs/protocol.md#accounts-sessions-and-keys-v11 ("sessions end for real"), against a real hub: the lockout counts failures sent at
  * the same moment; a token is good only while its session is active (an unknown session id is
  * refused); ended sessions close their sockets with `session_ended` {reason}; a socket ends when
  * its access token expires unless it sent `reauth` with a newer token of the same session (the

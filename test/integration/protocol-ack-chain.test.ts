@@ -1,5 +1,5 @@
 /**
- * PROTOCOL.md conformance, AckEvent/AckEntry and the hash chain: the order rules in their corners
+ * docs/protocol.md conformance, AckEvent/AckEntry and the hash chain: the order rules in their corners
  * (closed needs acknowledged, every kind of unattested verification blocks action, a case number
  * of 1-64 characters, one user's close leaves another's trail open, nothing follows closed), each
  * AckEntry being the AckEvent as sent plus exactly the listed fields, and the chain recomputed here
@@ -14,7 +14,7 @@ import { sampleHit } from './support/hits.js';
 import { type TestHub, type TestUser, startTestHub } from './support/hub.js';
 import { waitFor } from './support/wait.js';
 
-/** Canonical JSON as PROTOCOL.md says: keys sorted (by UTF-16 code units), no spaces. */
+/** Canonical JSON as docs/protocol.md says: keys sorted (by UTF-16 code units), no spaces. */
 function canonical(v: unknown): string {
   if (v === null || typeof v !== 'object') return JSON.stringify(v);
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
@@ -27,7 +27,7 @@ const ENTRY_FIELDS = ['seq', 'userId', 'username', 'clientId', 'serverAt', 'prev
 
 type Signed = { user: TestUser; token: string };
 
-describe('PROTOCOL.md acknowledgement trail', () => {
+describe('docs/protocol.md acknowledgement trail', () => {
   let t: TestHub;
   let a: Signed;
   let b: Signed;

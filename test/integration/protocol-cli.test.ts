@@ -1,5 +1,5 @@
 /**
- * PROTOCOL.md conformance, "Operating the hub": `serve` prints exactly one line, `listening on
+ * docs/protocol.md conformance, "Operating the hub": `serve` prints exactly one line, `listening on
  * http://HOST:PORT`, with the host it was given, and exits 0 when stopped; `--simulate` ingests;
  * `audit verify` exits 0 on a holding chain (an empty one too); `npm run hub -- ARGS` is the same
  * program; every kind of bad argument (no command included) answers one line and status 2.
@@ -16,7 +16,7 @@ import { waitFor } from './support/wait.js';
 const lastLine = (s: string): string => s.trim().split('\n').at(-1) ?? '';
 
 // Every run starts tsx; on a loaded two-core machine a test of several runs needs minutes, not seconds.
-describe('PROTOCOL.md command line', { timeout: 300_000 }, () => {
+describe('docs/protocol.md command line', { timeout: 300_000 }, () => {
   const dirs: string[] = [];
   const dir = (): string => {
     const d = mkdtempSync(join(tmpdir(), 'opentas-proto-cli-'));

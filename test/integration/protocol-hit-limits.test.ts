@@ -1,5 +1,5 @@
 /**
- * PROTOCOL.md conformance, Hit and ingest: each field's limits at and just past its boundary
+ * docs/protocol.md conformance, Hit and ingest: each field's limits at and just past its boundary
  * (plate A-Z0-9 1-10, id 1-128, USPS state or UNK, heading 0-359, reason 1-500, confidence 0..1,
  * times with a zone, the enums), images as JPEG/PNG data URIs of at most 512 KiB, 400
  * `invalid_hit` with `issues` of `{path, message}` that stores nothing, and 413 only over 2 MiB.
@@ -18,7 +18,7 @@ const set = (patch: Record<string, unknown>): Mutate => (h) => ({ ...h, ...patch
 const hot = (patch: Record<string, unknown>): Mutate => (h) => ({ ...h, hotlist: { ...h.hotlist, ...patch } });
 const cam = (patch: Record<string, unknown>): Mutate => (h) => ({ ...h, camera: { ...h.camera, ...patch } });
 
-describe('PROTOCOL.md Hit: field limits', () => {
+describe('docs/protocol.md Hit: field limits', () => {
   let t: TestHub;
   beforeAll(async () => {
     t = await startTestHub();

@@ -1,5 +1,5 @@
 /**
- * PROTOCOL.md conformance, HTTP table and Roles: every row answers its success status to the roles
+ * docs/protocol.md conformance, HTTP table and Roles: every row answers its success status to the roles
  * in its "who" column and 403 `forbidden` (exact error body) to every other role, 401
  * `unauthorized` without a token or with an ingest key as the bearer; a user holding several roles
  * gets the union; refresh answers "as above"; DELETE /session answers 204 with no body.
@@ -23,7 +23,7 @@ interface Row {
   status: number;
 }
 
-describe('PROTOCOL.md HTTP table: who may call each row', () => {
+describe('docs/protocol.md HTTP table: who may call each row', () => {
   let t: TestHub;
   const as: Partial<Record<Role, Signed>> = {};
   let alertId = '';

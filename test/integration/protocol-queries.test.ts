@@ -1,5 +1,5 @@
 /**
- * PROTOCOL.md conformance, the list queries: `GET /alerts?since&until&category&bbox&limit&cursor`
+ * docs/protocol.md conformance, the list queries: `GET /alerts?since&until&category&bbox&limit&cursor`
  * and `GET /acks?since&until...` (and its CSV) filter by time whatever zone the caller writes the
  * time in ("All times are ISO 8601 strings with a zone"), page with `nextCursor` until null, and
  * refuse a bad query with `issues`.
@@ -15,7 +15,7 @@ type Signed = { user: TestUser; token: string };
 const T0 = '2026-11-28T03:00:00.000Z';
 const MIN = 60_000;
 
-describe('PROTOCOL.md list queries', () => {
+describe('docs/protocol.md list queries', () => {
   let t: TestHub;
   let clock: HubTestClock;
   let sup: Signed;

@@ -1,5 +1,5 @@
 /**
- * PROTOCOL.md conformance, the Socket.IO stream: `hello` fields agree with the HTTP API, times
+ * docs/protocol.md conformance, the Socket.IO stream: `hello` fields agree with the HTTP API, times
  * carry a zone, a receipt is recorded only once the client answers, the same `eventId` answers the
  * FIRST result even after the trail has moved on (and from another connection), `ack` reaches
  * every user the alert was delivered to and nobody else, and `zones`/`policy` are pushed again on
@@ -17,7 +17,7 @@ import { CHICAGO, box, zone } from './support/zones.js';
 type Signed = { user: TestUser; token: string };
 const WITH_ZONE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
 
-describe('PROTOCOL.md stream', () => {
+describe('docs/protocol.md stream', () => {
   let t: TestHub;
   let disp: Signed;
   let admin: Signed;

@@ -1,5 +1,5 @@
 /**
- * PROTOCOL.md conformance, Zone and preferences: each zone rule at its boundary (4 positions,
+ * docs/protocol.md conformance, Zone and preferences: each zone rule at its boundary (4 positions,
  * closed, no self-crossing including holes, at most 10,000 positions over the whole zone, lon/lat
  * bounds), MultiPolygon zones, `updatedBy`/`updatedAt` set by the hub whatever the client sends,
  * the policy's five fields, and preferences with the mandatory categories always added back.
@@ -21,7 +21,7 @@ function circle(n: number, lon = -88, lat = 41, r = 0.1): Ring {
 const poly = (...rings: Ring[]): Zone['geometry'] => ({ type: 'Polygon', coordinates: rings });
 const multi = (...polys: Ring[][]): Zone['geometry'] => ({ type: 'MultiPolygon', coordinates: polys });
 
-describe('PROTOCOL.md Zone rules', () => {
+describe('docs/protocol.md Zone rules', () => {
   let t: TestHub;
   let disp: Signed;
   beforeAll(async () => {
@@ -95,7 +95,7 @@ describe('PROTOCOL.md Zone rules', () => {
   });
 });
 
-describe('PROTOCOL.md policy and preferences', () => {
+describe('docs/protocol.md policy and preferences', () => {
   let t: TestHub;
   let admin: Signed;
   let me: Signed;

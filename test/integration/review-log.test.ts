@@ -1,5 +1,5 @@
 /**
- * The supervisor's log reads (additions to PROTOCOL.md): GET /acks filtered by unit, step,
+ * The supervisor's log reads (additions to docs/protocol.md): GET /acks filtered by unit, step,
  * verification result, plate or case number text and alert, sorted either way and paged by cursor;
  * each page's `context` rows carry the plate, category and unit the table shows, while the items
  * stay the hashed entries; refusals carry the same; CSV export honours the filters and is recorded.

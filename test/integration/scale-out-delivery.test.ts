@@ -1,5 +1,5 @@
 /**
- * Two hub processes behind one Postgres and one Redis (DESIGN.md "Delivery guarantees"): an alert
+ * Two hub processes behind one Postgres and one Redis (docs/architecture.md#delivery-guarantees): an alert
  * ingested on one node reaches desks on the other exactly once; seq stays unique and increasing
  * under concurrent ingest on both; a desk that reconnects to the other node resumes without loss.
  */

@@ -1,5 +1,5 @@
 /**
- * Lost links with two hub processes on one Postgres and one Redis (DESIGN.md: "a hub node that
+ * Lost links with two hub processes on one Postgres and one Redis (docs/architecture.md#delivery-guarantees: "a hub node that
  * loses its Redis or database link must not leave connected clients silently behind"): Redis
  * killed and restarted under connected desks, and one node's database link cut and restored.
  * Every alert reaches every desk, each exactly once, and both hubs keep running.
