@@ -40,6 +40,7 @@ function record(run, file, name, message) {
 
 function firstLines(text) {
   return String(text ?? '')
+    // eslint-disable-next-line no-control-regex -- strips the runners' terminal colours (ESC [ ... m)
     .replace(/\u001b\[[0-9;]*m/g, '')
     .split('\n')
     .filter((l) => l.trim())
