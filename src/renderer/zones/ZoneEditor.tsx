@@ -81,6 +81,21 @@ export function ZoneEditor({
           Close
         </button>
       </div>
+      {problems.length > 0 && (
+        <div className="shape-problems" role="alert" data-testid="shape-problems">
+          <strong>The shape cannot be saved yet:</strong>
+          <ol>
+            {problems.map((p, i) => (
+              <li key={`${i}-${p.message}`}>
+                <span className="problem-number" aria-hidden="true">
+                  !{i + 1}
+                </span>{' '}
+                {p.message}
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
       <div className="row">
         <label className="grow">
           Name
@@ -130,21 +145,6 @@ export function ZoneEditor({
       )}
       <Assignees people={people} users={fields.users} units={fields.units} onUsers={(u) => onField('users', u)} onUnits={(u) => onField('units', u)} {...(hub.assignees ? { problem: `Hub: ${hub.assignees.join('; ')}` } : {})} />
       {tools}
-      {problems.length > 0 && (
-        <div className="shape-problems" role="alert" data-testid="shape-problems">
-          <strong>The shape cannot be saved yet:</strong>
-          <ol>
-            {problems.map((p, i) => (
-              <li key={`${i}-${p.message}`}>
-                <span className="problem-number" aria-hidden="true">
-                  !{i + 1}
-                </span>{' '}
-                {p.message}
-              </li>
-            ))}
-          </ol>
-        </div>
-      )}
       {(hub.geometry ?? hub.zone) && (
         <div className="shape-problems" role="alert" data-testid="hub-issues">
           <strong>The hub refused the shape:</strong>
