@@ -65,25 +65,44 @@ export default function TimeChart({
     const opts: uPlot.Options = {
       width: Math.max(280, el.clientWidth),
       height: 260,
-      scales: { x: { time: xIsTime }, y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] } },
+      scales: {
+        // One day alone would otherwise be drawn across years of empty axis: give it a day each side.
+        x: {
+          time: xIsTime,
+          ...(xIsTime
+            ? {
+                range: (_u: uPlot, min: number, max: number): uPlot.Range.MinMax =>
+                  min === max ? [min - 86_400, max + 86_400] : [min, max],
+              }
+            : {}),
+        },
+        y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] },
+      },
       axes: [axis(xLabel, formatX), { ...axis(yLabel, formatY), size: 70 }],
       legend: { show: true },
       cursor: { drag: { x: false, y: false } },
       series: [
-        { label: xLabel, ...(formatX ? { value: (_u: uPlot, v: number | null) => (v === null ? '' : formatX(v)) } : {}) },
+        {
+          label: xLabel,
+          ...(formatX ? { value: (_u: uPlot, v: number | null) => (v === null ? '' : formatX(v)) } : {}),
+        },
         ...series.map((s) => ({
           label: s.label,
           stroke: cssVar(s.colour),
           width: 2.5,
           ...(s.dash ? { dash: s.dash } : {}),
-          ...(kind === 'bars' && bars ? { paths: bars, fill: cssVar(s.colour), points: { show: false } } : { points: { size: 6 } }),
+          ...(kind === 'bars' && bars
+            ? { paths: bars, fill: cssVar(s.colour), points: { show: false } }
+            : { points: { size: 6 } }),
           value: (_u: uPlot, v: number | null) => (v === null ? '' : formatY(v)),
         })),
       ],
     };
     const chart = new uPlot(opts, [x, ...series.map((s) => s.values)] as uPlot.AlignedData, el);
     el.dataset.drawn = 'true';
-    const resize = new ResizeObserver(() => chart.setSize({ width: Math.max(280, el.clientWidth), height: 260 }));
+    const resize = new ResizeObserver(() =>
+      chart.setSize({ width: Math.max(280, el.clientWidth), height: 260 }),
+    );
     resize.observe(el);
     return () => {
       resize.disconnect();
