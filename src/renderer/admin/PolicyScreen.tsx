@@ -95,7 +95,7 @@ export function PolicyScreen(): React.JSX.Element {
               {CATEGORIES.map((c) => (
                 <tr key={c}>
                   <th scope="row">{CATEGORY_LABELS[c]}</th>
-                  <td>{mandatory.has(c) ? <span className="badge badge-locked" title="ENF-051 V.B">🔒 Mandatory: cannot be switched off</span> : <span className="muted">per user's choice</span>}</td>
+                  <td>{mandatory.has(c) ? <span className="badge badge-locked" title="ENF-051 V.B">Mandatory: cannot be switched off</span> : <span className="muted">per user's choice</span>}</td>
                   <td>
                     <label className="choice">
                       <input
