@@ -68,7 +68,12 @@ export const Refusal = z.object({
 });
 export type Refusal = z.infer<typeof Refusal>;
 
-export const Receipt = z.object({ userId: z.string(), username: z.string().nullable(), clientId: z.string(), receivedAt: z.string() });
+export const Receipt = z.object({
+  userId: z.string(),
+  username: z.string().nullable(),
+  clientId: z.string(),
+  receivedAt: z.string(),
+});
 export type Receipt = z.infer<typeof Receipt>;
 
 export const Escalation = z.object({
@@ -139,9 +144,13 @@ export const Metrics = z.object({
   unit: z.string().nullable(),
   totals: MetricCounts,
   byUnit: z.array(MetricCounts.extend({ unit: z.string() })),
-  byUser: z.array(MetricCounts.extend({ userId: z.string(), username: z.string(), unit: z.string().nullable() })),
+  byUser: z.array(
+    MetricCounts.extend({ userId: z.string(), username: z.string(), unit: z.string().nullable() }),
+  ),
   /** Per day (UTC date `YYYY-MM-DD`): alerts verified that day's p50 and p90 time to verify. */
-  timeToVerifyByDay: z.array(z.object({ day: z.string(), alerts: z.number(), p50: z.number().nullable(), p90: z.number().nullable() })),
+  timeToVerifyByDay: z.array(
+    z.object({ day: z.string(), alerts: z.number(), p50: z.number().nullable(), p90: z.number().nullable() }),
+  ),
   byCategory: z.array(z.object({ category: Category, alerts: z.number() })),
   /** 24 entries, hour 0-23 (the desk's local time is not known to the hub: UTC). */
   byHour: z.array(z.object({ hour: z.number().int().min(0).max(23), alerts: z.number() })),
@@ -170,9 +179,22 @@ export const MonthlyReport = z.object({
   zoneChanges: z.number(),
   searches: z.number(),
   exports: z.number(),
-  byUser: z.array(z.object({ userId: z.string(), username: z.string(), acknowledged: z.number(), verified: z.number(), actionTaken: z.number() })),
+  byUser: z.array(
+    z.object({
+      userId: z.string(),
+      username: z.string(),
+      acknowledged: z.number(),
+      verified: z.number(),
+      actionTaken: z.number(),
+    }),
+  ),
   certificationsLapsing: z.array(
-    z.object({ userId: z.string(), username: z.string(), leadsCertifiedUntil: z.string().nullable(), trainedAt: z.string().nullable() }),
+    z.object({
+      userId: z.string(),
+      username: z.string(),
+      leadsCertifiedUntil: z.string().nullable(),
+      trainedAt: z.string().nullable(),
+    }),
   ),
 });
 export type MonthlyReport = z.infer<typeof MonthlyReport>;
@@ -184,7 +206,13 @@ export const SharingReport = z.object({
 export type SharingReport = z.infer<typeof SharingReport>;
 
 /** A person the filters offer (GET /users). */
-export const Person = z.object({ id: z.string(), username: z.string(), displayName: z.string(), roles: z.array(Role), unit: z.string().nullable() });
+export const Person = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(Role),
+  unit: z.string().nullable(),
+});
 export type Person = z.infer<typeof Person>;
 
 /** A file the main process fetched from the hub for the user to save (the token stays in main). */
@@ -200,20 +228,32 @@ export type DownloadRequest = z.infer<typeof DownloadRequest>;
 
 export const reviewChannels = {
   'review:log': {
-    request: LogFilter.extend({ cursor: z.string().max(200).optional(), limit: z.number().int().min(1).max(1000).optional() }),
+    request: LogFilter.extend({
+      cursor: z.string().max(200).optional(),
+      limit: z.number().int().min(1).max(1000).optional(),
+    }),
     response: hubAnswer(LogPage),
   },
   'review:refusals': { request: RefusalFilter, response: hubAnswer(z.object({ items: z.array(Refusal) })) },
   'review:trail': { request: z.strictObject({ alertId: Text(128) }), response: hubAnswer(AlertTrail) },
   'review:chain': { request: z.strictObject({}).optional(), response: hubAnswer(ChainCheck) },
-  'review:people': { request: z.strictObject({}).optional(), response: hubAnswer(z.object({ items: z.array(Person) })) },
+  'review:people': {
+    request: z.strictObject({}).optional(),
+    response: hubAnswer(z.object({ items: z.array(Person) })),
+  },
   'review:metrics': {
     request: z.strictObject({ since: IsoTime, until: IsoTime, unit: Text(128).optional() }),
     response: hubAnswer(Metrics),
   },
-  'review:monthly': { request: z.strictObject({ month: Month, unit: Text(128).optional() }), response: hubAnswer(MonthlyReport) },
+  'review:monthly': {
+    request: z.strictObject({ month: Month, unit: Text(128).optional() }),
+    response: hubAnswer(MonthlyReport),
+  },
   'review:sharing': { request: z.strictObject({ month: Month }), response: hubAnswer(SharingReport) },
-  'review:exports': { request: z.strictObject({}).optional(), response: hubAnswer(z.object({ items: z.array(ExportRecord) })) },
+  'review:exports': {
+    request: z.strictObject({}).optional(),
+    response: hubAnswer(z.object({ items: z.array(ExportRecord) })),
+  },
   'review:download': { request: DownloadRequest, response: hubAnswer(DownloadedFile) },
 } as const;
 

@@ -17,11 +17,24 @@ import { AlertClient } from '../integration/support/alert-client.js';
 import { HubTestClock } from '../integration/support/hub-clock.js';
 import { makeHit } from './hits.js';
 
-export const SUPERVISOR = { username: 'sgt.hale', password: 'Night-Shift-Desk-2026', displayName: 'Sgt. Maria Hale' };
+export const SUPERVISOR = {
+  username: 'sgt.hale',
+  password: 'Night-Shift-Desk-2026',
+  displayName: 'Sgt. Maria Hale',
+};
 const PASSWORD = 'Night-Shift-Desk-2026';
 const UNITS = ['Troop 3', 'Troop 5'] as const;
 /** Not AMBER or SILVER: statewide, they would reach the supervisor's desk too. */
-const CATEGORIES: Category[] = ['stolen', 'felony', 'registration', 'wanted_person', 'protection_order', 'missing_person', 'local', 'other'];
+const CATEGORIES: Category[] = [
+  'stolen',
+  'felony',
+  'registration',
+  'wanted_person',
+  'protection_order',
+  'missing_person',
+  'local',
+  'other',
+];
 
 export interface ReviewDesk {
   hub: RunningHub;
@@ -49,7 +62,11 @@ interface Tokens {
 }
 
 async function session(url: string, path: '/session' | '/session/refresh', body: unknown): Promise<Tokens> {
-  const res = await fetch(`${url}/api/v1${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${url}/api/v1${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   expect(res.status, await res.clone().text()).toBe(200);
   return (await res.json()) as Tokens;
 }
@@ -70,7 +87,26 @@ export async function startReviewDesk(options: { troopersPerUnit?: number } = {}
   // seed has no statewide categories), so signing in does not start with a replay of every alert.
   const at = clock.now().toISOString();
   await hub.store.zones.put(
-    { id: 'sup-elsewhere', name: 'Far away', geometry: { type: 'Polygon', coordinates: [[[-150, 60], [-149, 60], [-149, 61], [-150, 61], [-150, 60]]] }, assignees: { users: [supervisor.user.id], units: [] }, active: true, updatedBy: 'e2e', updatedAt: at },
+    {
+      id: 'sup-elsewhere',
+      name: 'Far away',
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [-150, 60],
+            [-149, 60],
+            [-149, 61],
+            [-150, 61],
+            [-150, 60],
+          ],
+        ],
+      },
+      assignees: { users: [supervisor.user.id], units: [] },
+      active: true,
+      updatedBy: 'e2e',
+      updatedAt: at,
+    },
     'e2e',
     at,
   );
@@ -80,7 +116,13 @@ export async function startReviewDesk(options: { troopersPerUnit?: number } = {}
   for (const unit of UNITS) {
     for (let i = 1; i <= perUnit; i++) {
       const username = `tpr.${unit.slice(-1)}${i}`;
-      await hub.admin.addUser({ username, password: PASSWORD, displayName: `Tpr. ${unit} #${i}`, roles: ['trooper'], unit });
+      await hub.admin.addUser({
+        username,
+        password: PASSWORD,
+        displayName: `Tpr. ${unit} #${i}`,
+        roles: ['trooper'],
+        unit,
+      });
       const tokens = await session(hub.url, '/session', { username, password: PASSWORD });
       const client = new AlertClient(hub.url, { token: tokens.accessToken, clientId: `desk-${username}` });
       await client.ready();
@@ -100,7 +142,11 @@ export async function startReviewDesk(options: { troopersPerUnit?: number } = {}
     ingestKey,
     troopers,
     async post(hit, waitFor) {
-      const res = await fetch(`${hub.url}/api/v1/hits`, { method: 'POST', headers: { authorization: `Bearer ${ingestKey}`, 'content-type': 'application/json' }, body: JSON.stringify(hit) });
+      const res = await fetch(`${hub.url}/api/v1/hits`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ingestKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify(hit),
+      });
       expect(res.status, await res.clone().text()).toBe(202);
       posted += 1;
       if (waitFor === undefined) await desk.delivered();
@@ -110,7 +156,11 @@ export async function startReviewDesk(options: { troopersPerUnit?: number } = {}
       await Promise.all(troopers.map((t) => t.client.alertCount(posted)));
     },
     async ack(trooper, event) {
-      const answer = (await troopers[trooper]!.client.sendAck({ ...event, eventId: randomUUID(), at: clock.now().toISOString() })) as { ok: boolean };
+      const answer = (await troopers[trooper]!.client.sendAck({
+        ...event,
+        eventId: randomUUID(),
+        at: clock.now().toISOString(),
+      })) as { ok: boolean };
       return answer;
     },
     async advance(ms) {
@@ -145,7 +195,11 @@ export async function startReviewDesk(options: { troopersPerUnit?: number } = {}
  * confirmed (a misread caught) and closed, a few never touched, and one refused early action.
  * Answers the plates and case numbers it used.
  */
-export async function workAlerts(desk: ReviewDesk, alerts: number, seed: number): Promise<{ plates: string[]; cases: string[]; entries: number }> {
+export async function workAlerts(
+  desk: ReviewDesk,
+  alerts: number,
+  seed: number,
+): Promise<{ plates: string[]; cases: string[]; entries: number }> {
   console.log(`review seed: ${seed} (replay with REVIEW_SEED=${seed})`);
   const started = performance.now();
   const random = seededRandom(seed);
@@ -164,33 +218,71 @@ export async function workAlerts(desk: ReviewDesk, alerts: number, seed: number)
     if (fate < 0.08) continue; // never acknowledged
     expect((await desk.ack(who, { alertId: hit.id, type: 'acknowledged' })).ok).toBe(true);
     entries++;
-    if (i === 0) expect((await desk.ack(who, { alertId: hit.id, type: 'action_taken', action: { kind: 'stop', caseNumber: 'TOO-EARLY' } })).ok).toBe(false);
+    if (i === 0)
+      expect(
+        (
+          await desk.ack(who, {
+            alertId: hit.id,
+            type: 'action_taken',
+            action: { kind: 'stop', caseNumber: 'TOO-EARLY' },
+          })
+        ).ok,
+      ).toBe(false);
     await desk.advance(20_000 + Math.floor(random() * 240_000));
     if (fate < 0.15) continue; // acknowledged, never verified
     const confirmed = fate > 0.3;
-    const verification = { system: 'LEADS' as const, result: confirmed ? ('confirmed' as const) : ('not_confirmed' as const), queryReference: `L-${1000 + i}`, plateMatchesImage: confirmed, stateMatches: true };
+    const verification = {
+      system: 'LEADS' as const,
+      result: confirmed ? ('confirmed' as const) : ('not_confirmed' as const),
+      queryReference: `L-${1000 + i}`,
+      plateMatchesImage: confirmed,
+      stateMatches: true,
+    };
     expect((await desk.ack(who, { alertId: hit.id, type: 'verified', verification })).ok).toBe(true);
     entries++;
     await desk.advance(10_000);
     if (confirmed && fate > 0.55) {
       const caseNumber = `2026-${String(40000 + i)}`;
       cases.push(caseNumber);
-      expect((await desk.ack(who, { alertId: hit.id, type: 'action_taken', action: { kind: fate > 0.8 ? 'located' : 'stop', caseNumber } })).ok).toBe(true);
+      expect(
+        (
+          await desk.ack(who, {
+            alertId: hit.id,
+            type: 'action_taken',
+            action: { kind: fate > 0.8 ? 'located' : 'stop', caseNumber },
+          })
+        ).ok,
+      ).toBe(true);
       entries++;
     } else if (!confirmed) {
-      expect((await desk.ack(who, { alertId: hit.id, type: 'closed', close: { reason: 'misread' } })).ok).toBe(true);
+      expect(
+        (await desk.ack(who, { alertId: hit.id, type: 'closed', close: { reason: 'misread' } })).ok,
+      ).toBe(true);
       entries++;
     }
   }
   await desk.delivered();
-  console.log(`review seed: ${alerts} alerts, ${entries} log entries in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `review seed: ${alerts} alerts, ${entries} log entries in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   return { plates, cases, entries };
 }
 
-export async function signInSupervisor(page: Page, desk: ReviewDesk, theme: 'dark' | 'light' = 'dark'): Promise<void> {
+export async function signInSupervisor(
+  page: Page,
+  desk: ReviewDesk,
+  theme: 'dark' | 'light' = 'dark',
+): Promise<void> {
   await page.goto(desk.host.url);
   await page.waitForFunction(() => 'tas' in globalThis);
-  await page.evaluate((t) => (globalThis as unknown as { tas: { invoke(c: string, r: unknown): Promise<unknown> } }).tas.invoke('settings:set', { theme: t }), theme);
+  await page.evaluate(
+    (t) =>
+      (globalThis as unknown as { tas: { invoke(c: string, r: unknown): Promise<unknown> } }).tas.invoke(
+        'settings:set',
+        { theme: t },
+      ),
+    theme,
+  );
   await page.reload();
   await page.getByLabel('Username').fill(SUPERVISOR.username);
   await page.getByLabel('Password').fill(SUPERVISOR.password);

@@ -15,7 +15,9 @@ test.afterEach(async () => {
   await desk?.close();
 });
 
-test('the log pages on as it scrolls, filters on every field, sorts, and keeps few rows in the DOM', async ({ page }) => {
+test('the log pages on as it scrolls, filters on every field, sorts, and keeps few rows in the DOM', async ({
+  page,
+}) => {
   test.setTimeout(300_000);
   desk = await startReviewDesk();
   const seeded = await workAlerts(desk, 110, SEED);

@@ -20,7 +20,9 @@ test.afterEach(async () => {
   await desk?.close();
 });
 
-test('metrics and charts, the monthly report with its PDF and CSV, exports recorded, and a red chain after a hand edit', async ({ page }) => {
+test('metrics and charts, the monthly report with its PDF and CSV, exports recorded, and a red chain after a hand edit', async ({
+  page,
+}) => {
   test.setTimeout(300_000);
   desk = await startReviewDesk();
   await workAlerts(desk, 30, SEED);
@@ -28,7 +30,13 @@ test('metrics and charts, the monthly report with its PDF and CSV, exports recor
   const marked = makeHit({ plate: 'TMP1234', category: 'stolen', readAt: desk.clock.now().toISOString() });
   await desk.post(marked);
   expect((await desk.ack(0, { alertId: marked.id, type: 'acknowledged' })).ok).toBe(true);
-  const verification = { system: 'LEADS' as const, result: 'confirmed' as const, queryReference: 'L-TAMPER-ME', plateMatchesImage: true, stateMatches: true };
+  const verification = {
+    system: 'LEADS' as const,
+    result: 'confirmed' as const,
+    queryReference: 'L-TAMPER-ME',
+    plateMatchesImage: true,
+    stateMatches: true,
+  };
   expect((await desk.ack(0, { alertId: marked.id, type: 'verified', verification })).ok).toBe(true);
   const month = desk.clock.now().toISOString().slice(0, 7);
   await signInSupervisor(page, desk);
@@ -48,8 +56,12 @@ test('metrics and charts, the monthly report with its PDF and CSV, exports recor
   const report = page.getByTestId('monthly-report');
   await expect(report).toContainText('Law enforcement sensitive');
   await expect(page.getByTestId('r-delivered')).toContainText('31');
-  const acked = Number((await page.getByTestId('r-acknowledged').locator('td').first().innerText()).replace(/,/g, ''));
-  const never = Number((await page.getByTestId('r-never').locator('td').first().innerText()).replace(/,/g, ''));
+  const acked = Number(
+    (await page.getByTestId('r-acknowledged').locator('td').first().innerText()).replace(/,/g, ''),
+  );
+  const never = Number(
+    (await page.getByTestId('r-never').locator('td').first().innerText()).replace(/,/g, ''),
+  );
   expect(acked + never).toBe(31);
 
   // The PDF, saved through the main process, rendered to PNG and kept for a look.
@@ -59,7 +71,18 @@ test('metrics and charts, the monthly report with its PDF and CSV, exports recor
   const pdfPath = join('test-results', 'screens', `review-monthly-${month}.pdf`);
   await pdf.saveAs(pdfPath);
   expect(readFileSync(pdfPath).subarray(0, 5).toString()).toBe('%PDF-');
-  execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdfPath, join('test-results', 'screens', 'review-70-monthly-pdf-page1')]);
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '80',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    '-singlefile',
+    pdfPath,
+    join('test-results', 'screens', 'review-70-monthly-pdf-page1'),
+  ]);
   await expect(page.getByTestId('download-pdf-status')).toContainText('recorded this export');
 
   const csvDownload = page.waitForEvent('download');
@@ -99,7 +122,9 @@ test('metrics and charts, the monthly report with its PDF and CSV, exports recor
   await expect(chain).toContainText('LOG BROKEN at entry');
 });
 
-test('an alert left unverified 10 minutes raises the banner, the overdue sound and the tray at the supervisor’s desk', async ({ page }) => {
+test('an alert left unverified 10 minutes raises the banner, the overdue sound and the tray at the supervisor’s desk', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   desk = await startReviewDesk({ troopersPerUnit: 1 });
   await recordSounds(page);

@@ -5,7 +5,18 @@
  */
 import type { IpcHandlers } from './router.js';
 import { askHub, type HubCaller } from './hub-call.js';
-import { alertTrail, checkChain, download, exportsRecorded, logPage, metrics, monthly, people, refusals, sharing } from '../services/hub-review-api.js';
+import {
+  alertTrail,
+  checkChain,
+  download,
+  exportsRecorded,
+  logPage,
+  metrics,
+  monthly,
+  people,
+  refusals,
+  sharing,
+} from '../services/hub-review-api.js';
 
 type ReviewChannel = Extract<keyof IpcHandlers, `review:${string}`>;
 
@@ -16,7 +27,8 @@ export function reviewHandlers(core: HubCaller & { now(): number }): Pick<IpcHan
     'review:trail': ({ alertId }) => askHub(core, (hub, token) => alertTrail(hub, token, alertId)),
     'review:chain': () => askHub(core, (hub, token) => checkChain(hub, token, core.now)),
     'review:people': () => askHub(core, (hub, token) => people(hub, token)),
-    'review:metrics': ({ since, until, unit }) => askHub(core, (hub, token) => metrics(hub, token, since, until, unit)),
+    'review:metrics': ({ since, until, unit }) =>
+      askHub(core, (hub, token) => metrics(hub, token, since, until, unit)),
     'review:monthly': ({ month, unit }) => askHub(core, (hub, token) => monthly(hub, token, month, unit)),
     'review:sharing': ({ month }) => askHub(core, (hub, token) => sharing(hub, token, month)),
     'review:exports': () => askHub(core, (hub, token) => exportsRecorded(hub, token)),

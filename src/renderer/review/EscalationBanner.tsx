@@ -38,7 +38,9 @@ export function EscalationBanner(): React.JSX.Element | null {
             ⏰
           </span>
           <p>
-            <strong>ESCALATED: nobody has verified {e.category ? CATEGORY_LABELS[e.category] : 'an alert'}</strong>
+            <strong>
+              ESCALATED: nobody has verified {e.category ? CATEGORY_LABELS[e.category] : 'an alert'}
+            </strong>
             {e.plate && (
               <>
                 {' '}
@@ -58,12 +60,19 @@ export function EscalationBanner(): React.JSX.Element | null {
           >
             Open trail
           </button>
-          <button type="button" className="secondary escalation-dismiss" onClick={() => dismiss(e.alertId)} aria-label={`Dismiss the escalation of ${e.plate ?? e.alertId}`}>
+          <button
+            type="button"
+            className="secondary escalation-dismiss"
+            onClick={() => dismiss(e.alertId)}
+            aria-label={`Dismiss the escalation of ${e.plate ?? e.alertId}`}
+          >
             Dismiss
           </button>
         </div>
       ))}
-      {open.length > SHOWN && <p className="escalation-more">and {open.length - SHOWN} more escalated alerts</p>}
+      {open.length > SHOWN && (
+        <p className="escalation-more">and {open.length - SHOWN} more escalated alerts</p>
+      )}
     </section>
   );
 }

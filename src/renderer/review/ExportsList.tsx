@@ -13,9 +13,14 @@ export function ExportsList(): React.JSX.Element {
   return (
     <section aria-labelledby="exports-title">
       <h2 id="exports-title">Exports recorded by the hub</h2>
-      <p className="hint">Every download of the log or a report, and every evidence export, newest first. Your own downloads from this screen appear here too.</p>
+      <p className="hint">
+        Every download of the log or a report, and every evidence export, newest first. Your own downloads
+        from this screen appear here too.
+      </p>
       {list.state === 'loading' && <p role="status">Loading…</p>}
-      {list.state === 'failed' && <HubProblem error={list.error} what="the export record" onRetry={list.reload} />}
+      {list.state === 'failed' && (
+        <HubProblem error={list.error} what="the export record" onRetry={list.reload} />
+      )}
       {list.state === 'ok' &&
         (list.value.items.length === 0 ? (
           <p className="empty">Nothing has been exported yet.</p>

@@ -15,7 +15,18 @@ const ROW_PX = 44;
 /** Ask for the next page this many rows before the end comes into view. */
 const PREFETCH_ROWS = 60;
 
-const COLUMNS = ['Time (hub)', 'Alert', 'Plate', 'Category', 'User', 'Unit', 'Step', 'Verification', 'Action', 'Case no.'] as const;
+const COLUMNS = [
+  'Time (hub)',
+  'Alert',
+  'Plate',
+  'Category',
+  'User',
+  'Unit',
+  'Step',
+  'Verification',
+  'Action',
+  'Case no.',
+] as const;
 
 function outcome(row: LogRow): string {
   if (row.action) return words(row.action.kind);
@@ -27,24 +38,39 @@ function Row({ row }: { row: LogRow }): React.JSX.Element {
   const result = row.verification?.result;
   return (
     <>
-      <span role="cell" className="mono-num">{dateTime(row.serverAt)}</span>
+      <span role="cell" className="mono-num">
+        {dateTime(row.serverAt)}
+      </span>
       <span role="cell" className="log-alert">
-        <Link to={`/trail/${encodeURIComponent(row.alertId)}`} title={`Open the trail of alert ${row.alertId}`}>
+        <Link
+          to={`/trail/${encodeURIComponent(row.alertId)}`}
+          title={`Open the trail of alert ${row.alertId}`}
+        >
           {row.alertId}
         </Link>
       </span>
       <span role="cell" className="mono">
         {row.plate ?? '?'} <span className="muted">{row.plateState ?? ''}</span>
       </span>
-      <span role="cell">{row.category ? <CategoryBadge category={row.category} size="small" /> : <span className="muted">unknown</span>}</span>
+      <span role="cell">
+        {row.category ? (
+          <CategoryBadge category={row.category} size="small" />
+        ) : (
+          <span className="muted">unknown</span>
+        )}
+      </span>
       <span role="cell">{row.username}</span>
       <span role="cell">{row.unit ?? <span className="muted">none</span>}</span>
-      <span role="cell" className={`step step-${row.type}`}>{STEP_WORDS[row.type]}</span>
+      <span role="cell" className={`step step-${row.type}`}>
+        {STEP_WORDS[row.type]}
+      </span>
       <span role="cell" className={result ? `result result-${result}` : ''}>
         {result ? `${RESULT_WORDS[result] ?? words(result)} (${row.verification?.system})` : ''}
       </span>
       <span role="cell">{outcome(row)}</span>
-      <span role="cell" className="mono">{row.action?.caseNumber ?? ''}</span>
+      <span role="cell" className="mono">
+        {row.action?.caseNumber ?? ''}
+      </span>
     </>
   );
 }
@@ -65,7 +91,12 @@ export function LogTable({
   onNeedMore: () => void;
 }): React.JSX.Element {
   const scroller = useRef<HTMLDivElement>(null);
-  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_PX, overscan: 12 });
+  const virtual = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_PX,
+    overscan: 12,
+  });
   const items = virtual.getVirtualItems();
   const last = items.at(-1)?.index ?? 0;
 
@@ -79,15 +110,31 @@ export function LogTable({
   }, [rows.length]);
 
   return (
-    <div className="log-table" role="table" aria-label="Acknowledgement log" aria-rowcount={more ? -1 : rows.length + 1} data-testid="log-table" data-rows={rows.length}>
+    <div
+      className="log-table"
+      role="table"
+      aria-label="Acknowledgement log"
+      aria-rowcount={more ? -1 : rows.length + 1}
+      data-testid="log-table"
+      data-rows={rows.length}
+    >
       <div role="rowgroup" className="log-head">
         <div role="row" aria-rowindex={1} className="log-row">
           {COLUMNS.map((c) =>
             c === 'Time (hub)' ? (
               <span role="columnheader" key={c} aria-sort={order === 'desc' ? 'descending' : 'ascending'}>
-                <button type="button" className="sort" onClick={() => onOrder(order === 'desc' ? 'asc' : 'desc')} data-testid="sort-time">
+                <button
+                  type="button"
+                  className="sort"
+                  onClick={() => onOrder(order === 'desc' ? 'asc' : 'desc')}
+                  data-testid="sort-time"
+                >
                   Time (hub) <span aria-hidden="true">{order === 'desc' ? '▼' : '▲'}</span>
-                  <span className="sr-only">{order === 'desc' ? ', newest first: sort oldest first' : ', oldest first: sort newest first'}</span>
+                  <span className="sr-only">
+                    {order === 'desc'
+                      ? ', newest first: sort oldest first'
+                      : ', oldest first: sort newest first'}
+                  </span>
                 </button>
               </span>
             ) : (
@@ -98,7 +145,14 @@ export function LogTable({
           )}
         </div>
       </div>
-      <div ref={scroller} className="log-body" role="rowgroup" tabIndex={0} aria-label="Log entries, scroll for more" data-testid="log-scroller">
+      <div
+        ref={scroller}
+        className="log-body"
+        role="rowgroup"
+        tabIndex={0}
+        aria-label="Log entries, scroll for more"
+        data-testid="log-scroller"
+      >
         <div className="log-space" style={{ height: virtual.getTotalSize() }}>
           {items.map((item) => {
             const row = rows[item.index]!;

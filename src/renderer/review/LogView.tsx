@@ -43,10 +43,27 @@ export function LogView(): React.JSX.Element {
         </DownloadButton>
       </div>
       <LogFilters form={form} onChange={onChange} people={people} />
-      <p className="log-status" role="status" data-testid="log-status" data-first-page-ms={log.firstPageMs} data-loading={log.loading}>
+      <p
+        className="log-status"
+        role="status"
+        data-testid="log-status"
+        data-first-page-ms={log.firstPageMs}
+        data-loading={log.loading}
+      >
         {status}
       </p>
-      {log.error ? <HubProblem error={log.error} what="the log" onRetry={log.reload} /> : <LogTable rows={log.rows} more={log.more} loading={log.loading} order={order} onOrder={setOrder} onNeedMore={log.loadMore} />}
+      {log.error ? (
+        <HubProblem error={log.error} what="the log" onRetry={log.reload} />
+      ) : (
+        <LogTable
+          rows={log.rows}
+          more={log.more}
+          loading={log.loading}
+          order={order}
+          onOrder={setOrder}
+          onNeedMore={log.loadMore}
+        />
+      )}
     </section>
   );
 }

@@ -22,7 +22,8 @@ const localDay = (t: number): string => {
   const d = new Date(t);
   return `${d.getFullYear()}-${p2(d.getMonth() + 1)}-${p2(d.getDate())}`;
 };
-const minutes = (ms: number): string => (ms < 60_000 ? `${Math.round(ms / 1000)} s` : `${(ms / 60_000).toFixed(1)} min`);
+const minutes = (ms: number): string =>
+  ms < 60_000 ? `${Math.round(ms / 1000)} s` : `${(ms / 60_000).toFixed(1)} min`;
 const hourLabel = (h: number): string => `${p2(h)}:00`;
 const dayLabel = (s: number): string => {
   const d = new Date(s * 1000);
@@ -38,8 +39,15 @@ function Cards({ m }: { m: MetricCounts }): React.JSX.Element {
     ['Confirmed', m.confirmed.toLocaleString('en-US')],
     ['NOT confirmed (misreads caught)', m.notConfirmed.toLocaleString('en-US')],
     ['Action taken', m.actionTaken.toLocaleString('en-US')],
-    ['Time to acknowledge p50 / p90', `${duration(m.timeToAcknowledgeMs.p50)} / ${duration(m.timeToAcknowledgeMs.p90)}`],
-    ['Time to verify p50 / p90', `${duration(m.timeToVerifyMs.p50)} / ${duration(m.timeToVerifyMs.p90)}`, m.timeToVerifyMs.p90 > 10 * 60_000],
+    [
+      'Time to acknowledge p50 / p90',
+      `${duration(m.timeToAcknowledgeMs.p50)} / ${duration(m.timeToAcknowledgeMs.p90)}`,
+    ],
+    [
+      'Time to verify p50 / p90',
+      `${duration(m.timeToVerifyMs.p50)} / ${duration(m.timeToVerifyMs.p90)}`,
+      m.timeToVerifyMs.p90 > 10 * 60_000,
+    ],
   ];
   return (
     <dl className="metric-cards" data-testid="metric-cards">
@@ -53,22 +61,48 @@ function Cards({ m }: { m: MetricCounts }): React.JSX.Element {
   );
 }
 
-function CountsTable({ caption, rows, testId }: { caption: string; rows: { key: string; name: string; m: MetricCounts }[]; testId: string }): React.JSX.Element {
+function CountsTable({
+  caption,
+  rows,
+  testId,
+}: {
+  caption: string;
+  rows: { key: string; name: string; m: MetricCounts }[];
+  testId: string;
+}): React.JSX.Element {
   return (
     <table className="review-table per-table" data-testid={testId}>
       <caption className="report-caption">{caption}</caption>
       <thead>
         <tr>
           <th scope="col">{caption.startsWith('By unit') ? 'Unit' : 'User'}</th>
-          <th scope="col" className="num">Delivered</th>
-          <th scope="col" className="num">Ack.</th>
-          <th scope="col" className="num">Verified</th>
-          <th scope="col" className="num">Confirmed</th>
-          <th scope="col" className="num">Not conf.</th>
-          <th scope="col" className="num">Action</th>
-          <th scope="col" className="num">Never ack.</th>
-          <th scope="col" className="num">Ack. p50 / p90</th>
-          <th scope="col" className="num">Verify p50 / p90</th>
+          <th scope="col" className="num">
+            Delivered
+          </th>
+          <th scope="col" className="num">
+            Ack.
+          </th>
+          <th scope="col" className="num">
+            Verified
+          </th>
+          <th scope="col" className="num">
+            Confirmed
+          </th>
+          <th scope="col" className="num">
+            Not conf.
+          </th>
+          <th scope="col" className="num">
+            Action
+          </th>
+          <th scope="col" className="num">
+            Never ack.
+          </th>
+          <th scope="col" className="num">
+            Ack. p50 / p90
+          </th>
+          <th scope="col" className="num">
+            Verify p50 / p90
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -116,12 +150,19 @@ function Charts({ m, themeKey }: { m: Metrics; themeKey: string }): React.JSX.El
   }, [m.timeToVerifyByDay]);
   const hours = useMemo(() => {
     const counts = Array.from({ length: 24 }, (_, h) => m.byHour.find((r) => r.hour === h)?.alerts ?? 0);
-    return { x: counts.map((_, h) => h), series: [{ label: 'alerts', values: counts, colour: '--accent' }], counts };
+    return {
+      x: counts.map((_, h) => h),
+      series: [{ label: 'alerts', values: counts, colour: '--accent' }],
+      counts,
+    };
   }, [m.byHour]);
   const categories = [...m.byCategory].sort((a, b) => b.alerts - a.alerts);
   const top = Math.max(1, ...categories.map((c) => c.alerts));
   const busiest = hours.counts.indexOf(Math.max(...hours.counts));
-  const worstDay = days.rows.reduce<(typeof days.rows)[number] | undefined>((w, r) => (r.p90 !== null && (w?.p90 ?? -1) < r.p90 ? r : w), undefined);
+  const worstDay = days.rows.reduce<(typeof days.rows)[number] | undefined>(
+    (w, r) => (r.p90 !== null && (w?.p90 ?? -1) < r.p90 ? r : w),
+    undefined,
+  );
 
   return (
     <div className="charts">
@@ -137,7 +178,11 @@ function Charts({ m, themeKey }: { m: Metrics; themeKey: string }): React.JSX.El
             yLabel="time to verify"
             formatY={minutes}
             formatX={dayLabel}
-            label={days.rows.length ? `Time to verify by day over ${days.rows.length} days; the slowest p90 was ${worstDay ? `${duration(worstDay.p90)} on ${worstDay.day}` : 'none'}.` : 'No verifications in this period.'}
+            label={
+              days.rows.length
+                ? `Time to verify by day over ${days.rows.length} days; the slowest p90 was ${worstDay ? `${duration(worstDay.p90)} on ${worstDay.day}` : 'none'}.`
+                : 'No verifications in this period.'
+            }
             testId="chart-verify"
             themeKey={themeKey}
           />
@@ -218,7 +263,10 @@ export default function MetricsView(): React.JSX.Element {
     () =>
       since && until
         ? tas().invoke('review:metrics', { since, until, ...(unit ? { unit } : {}) })
-        : Promise.resolve({ ok: false as const, error: { code: 'invalid_period', message: 'Pick a start and an end day.' } }),
+        : Promise.resolve({
+            ok: false as const,
+            error: { code: 'invalid_period', message: 'Pick a start and an end day.' },
+          }),
     key,
   );
 
@@ -228,7 +276,12 @@ export default function MetricsView(): React.JSX.Element {
       <form className="log-filters" aria-label="Metrics period" onSubmit={(e) => e.preventDefault()}>
         <label>
           From
-          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} data-testid="metrics-from" />
+          <input
+            type="date"
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+            data-testid="metrics-from"
+          />
         </label>
         <label>
           To
@@ -252,8 +305,22 @@ export default function MetricsView(): React.JSX.Element {
         <>
           <Cards m={m.value.totals} />
           <Charts m={m.value} themeKey={c.settings.theme} />
-          {!unit && <CountsTable caption="By unit" testId="metrics-units" rows={m.value.byUnit.map((u) => ({ key: u.unit, name: u.unit, m: u }))} />}
-          <CountsTable caption="By user" testId="metrics-users" rows={m.value.byUser.map((u) => ({ key: u.userId, name: u.unit ? `${u.username} (${u.unit})` : u.username, m: u }))} />
+          {!unit && (
+            <CountsTable
+              caption="By unit"
+              testId="metrics-units"
+              rows={m.value.byUnit.map((u) => ({ key: u.unit, name: u.unit, m: u }))}
+            />
+          )}
+          <CountsTable
+            caption="By user"
+            testId="metrics-users"
+            rows={m.value.byUser.map((u) => ({
+              key: u.userId,
+              name: u.unit ? `${u.username} (${u.unit})` : u.username,
+              m: u,
+            }))}
+          />
         </>
       )}
     </section>

@@ -6,7 +6,19 @@
 import type { MonthlyReport } from '../../shared/ipc-review.js';
 import { duration, monthName, percent } from './format.js';
 
-function Count({ label, value, of, hint, testId }: { label: string; value: number; of?: number; hint?: string; testId?: string }): React.JSX.Element {
+function Count({
+  label,
+  value,
+  of,
+  hint,
+  testId,
+}: {
+  label: string;
+  value: number;
+  of?: number;
+  hint?: string;
+  testId?: string;
+}): React.JSX.Element {
   return (
     <tr data-testid={testId}>
       <th scope="row">
@@ -29,7 +41,8 @@ export function MonthlyReportView({ report }: { report: MonthlyReport }): React.
         <span className="report-unit"> · {report.unit ?? 'all units'}</span>
       </h2>
       <p className="hint">
-        Alerts ingested in {monthName(report.month)} (UTC) that were delivered to at least one desk{report.unit ? ` of ${report.unit}` : ''}. Times are from the hub receiving the hit to the first step.
+        Alerts ingested in {monthName(report.month)} (UTC) that were delivered to at least one desk
+        {report.unit ? ` of ${report.unit}` : ''}. Times are from the hub receiving the hit to the first step.
       </p>
       <div className="report-grid">
         <table className="report-table">
@@ -40,10 +53,21 @@ export function MonthlyReportView({ report }: { report: MonthlyReport }): React.
             <Count label="Never acknowledged" value={a.neverAcknowledged} of={a.delivered} testId="r-never" />
             <Count label="Verified" value={a.verified} of={a.delivered} testId="r-verified" />
             <Count label="Confirmed" value={a.confirmed} of={a.verified} testId="r-confirmed" />
-            <Count label="Not confirmed" value={a.notConfirmed} of={a.verified} hint="(misreads caught)" testId="r-not-confirmed" />
+            <Count
+              label="Not confirmed"
+              value={a.notConfirmed}
+              of={a.verified}
+              hint="(misreads caught)"
+              testId="r-not-confirmed"
+            />
             <Count label="Action taken" value={a.actionTaken} of={a.delivered} testId="r-action" />
             <Count label="Closed" value={a.closed} of={a.delivered} />
-            <Count label="Escalated (10 min unverified)" value={a.escalated} of={a.delivered} testId="r-escalated" />
+            <Count
+              label="Escalated (10 min unverified)"
+              value={a.escalated}
+              of={a.delivered}
+              testId="r-escalated"
+            />
           </tbody>
         </table>
         <div>
@@ -136,7 +160,9 @@ export function MonthlyReportView({ report }: { report: MonthlyReport }): React.
           ))}
         </tbody>
       </table>
-      <p className="les-mark les-foot">Law enforcement sensitive: share only with law enforcement for a legitimate purpose (ENF-051 V.A).</p>
+      <p className="les-mark les-foot">
+        Law enforcement sensitive: share only with law enforcement for a legitimate purpose (ENF-051 V.A).
+      </p>
     </article>
   );
 }

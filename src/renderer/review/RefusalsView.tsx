@@ -24,7 +24,10 @@ export function RefusalsView(): React.JSX.Element {
   return (
     <section aria-labelledby="refusals-title">
       <h2 id="refusals-title">Refused attempts</h2>
-      <p className="hint">Steps the hub refused: most often an action recorded before a confirmed, attested verification. Each one was stopped; none is in the log.</p>
+      <p className="hint">
+        Steps the hub refused: most often an action recorded before a confirmed, attested verification. Each
+        one was stopped; none is in the log.
+      </p>
       <form className="log-filters" aria-label="Refusal period" onSubmit={(e) => e.preventDefault()}>
         <label>
           From
@@ -36,7 +39,9 @@ export function RefusalsView(): React.JSX.Element {
         </label>
       </form>
       {refusals.state === 'loading' && <p role="status">Loading…</p>}
-      {refusals.state === 'failed' && <HubProblem error={refusals.error} what="refused attempts" onRetry={refusals.reload} />}
+      {refusals.state === 'failed' && (
+        <HubProblem error={refusals.error} what="refused attempts" onRetry={refusals.reload} />
+      )}
       {refusals.state === 'ok' &&
         (refusals.value.items.length === 0 ? (
           <p className="empty" data-testid="no-refusals">

@@ -24,16 +24,21 @@ const TABS = [
 type Tab = (typeof TABS)[number][0];
 
 function Monthly({ month, unit }: { month: string; unit: string }): React.JSX.Element {
-  const report = useHubAnswer(() => tas().invoke('review:monthly', { month, ...(unit ? { unit } : {}) }), `${month}|${unit}`);
+  const report = useHubAnswer(
+    () => tas().invoke('review:monthly', { month, ...(unit ? { unit } : {}) }),
+    `${month}|${unit}`,
+  );
   if (report.state === 'loading') return <p role="status">Computing the report for {month}…</p>;
-  if (report.state === 'failed') return <HubProblem error={report.error} what="the monthly report" onRetry={report.reload} />;
+  if (report.state === 'failed')
+    return <HubProblem error={report.error} what="the monthly report" onRetry={report.reload} />;
   return <MonthlyReportView report={report.value} />;
 }
 
 function Sharing({ month }: { month: string }): React.JSX.Element {
   const report = useHubAnswer(() => tas().invoke('review:sharing', { month }), month);
   if (report.state === 'loading') return <p role="status">Loading the sharing report…</p>;
-  if (report.state === 'failed') return <HubProblem error={report.error} what="the sharing report" onRetry={report.reload} />;
+  if (report.state === 'failed')
+    return <HubProblem error={report.error} what="the sharing report" onRetry={report.reload} />;
   return <SharingReportView month={month} report={report.value} />;
 }
 
@@ -42,7 +47,13 @@ export function ReportsScreen({ tab }: { tab?: string }): React.JSX.Element {
   const current: Tab = TABS.some(([t]) => t === tab) ? (tab as Tab) : 'monthly';
   const [month, setMonth] = useState(() => previousMonth(c.now));
   const [unit, setUnit] = useState('');
-  const units = [...new Set(usePeople().map((p) => p.unit).filter((u): u is string => Boolean(u)))].sort();
+  const units = [
+    ...new Set(
+      usePeople()
+        .map((p) => p.unit)
+        .filter((u): u is string => Boolean(u)),
+    ),
+  ].sort();
   const file = { month, ...(unit ? { unit } : {}) };
 
   return (
@@ -51,17 +62,34 @@ export function ReportsScreen({ tab }: { tab?: string }): React.JSX.Element {
         <h1 id="reports-title">Reports</h1>
         <nav aria-label="Reports" className="subtabs">
           {TABS.map(([t, label]) => (
-            <button key={t} type="button" className={`tab ${current === t ? 'tab-on' : ''}`} aria-current={current === t ? 'page' : undefined} onClick={() => navigate(`/reports/${t}`)} data-testid={`reports-tab-${t}`}>
+            <button
+              key={t}
+              type="button"
+              className={`tab ${current === t ? 'tab-on' : ''}`}
+              aria-current={current === t ? 'page' : undefined}
+              onClick={() => navigate(`/reports/${t}`)}
+              data-testid={`reports-tab-${t}`}
+            >
               {label}
             </button>
           ))}
         </nav>
       </div>
       {current !== 'exports' && (
-        <form className="log-filters no-print" aria-label="Report period" onSubmit={(e) => e.preventDefault()}>
+        <form
+          className="log-filters no-print"
+          aria-label="Report period"
+          onSubmit={(e) => e.preventDefault()}
+        >
           <label>
             Month
-            <input type="month" value={month} onChange={(e) => /^\d{4}-\d{2}$/.test(e.target.value) && setMonth(e.target.value)} data-testid="report-month" required />
+            <input
+              type="month"
+              value={month}
+              onChange={(e) => /^\d{4}-\d{2}$/.test(e.target.value) && setMonth(e.target.value)}
+              data-testid="report-month"
+              required
+            />
           </label>
           {current === 'monthly' && (
             <label>

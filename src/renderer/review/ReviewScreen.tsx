@@ -27,7 +27,14 @@ export function ReviewScreen({ tab }: { tab?: string }): React.JSX.Element {
         <h1 id="review-title">Review</h1>
         <nav aria-label="Review" className="subtabs">
           {REVIEW_TABS.map(([t, label]) => (
-            <button key={t} type="button" className={`tab ${current === t ? 'tab-on' : ''}`} aria-current={current === t ? 'page' : undefined} onClick={() => navigate(`/review/${t}`)} data-testid={`review-tab-${t}`}>
+            <button
+              key={t}
+              type="button"
+              className={`tab ${current === t ? 'tab-on' : ''}`}
+              aria-current={current === t ? 'page' : undefined}
+              onClick={() => navigate(`/review/${t}`)}
+              data-testid={`review-tab-${t}`}
+            >
               {label}
             </button>
           ))}
@@ -45,7 +52,8 @@ export function ReviewScreen({ tab }: { tab?: string }): React.JSX.Element {
         <section aria-labelledby="chain-title">
           <h2 id="chain-title">Chain check</h2>
           <p className="hint">
-            Every log entry carries the hash of the one before it. The hub recomputes the whole chain from the first entry: one entry changed, removed or inserted by hand breaks it from there on.
+            Every log entry carries the hash of the one before it. The hub recomputes the whole chain from the
+            first entry: one entry changed, removed or inserted by hand breaks it from there on.
           </p>
           <ChainCheck />
         </section>

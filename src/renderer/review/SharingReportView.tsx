@@ -2,7 +2,13 @@
 import type { SharingReport } from '../../shared/ipc-review.js';
 import { monthName, words } from './format.js';
 
-export function SharingReportView({ month, report }: { month: string; report: SharingReport }): React.JSX.Element {
+export function SharingReportView({
+  month,
+  report,
+}: {
+  month: string;
+  report: SharingReport;
+}): React.JSX.Element {
   const received = [...report.received].sort((a, b) => b.hits - a.hits);
   const total = received.reduce((n, r) => n + r.hits, 0);
   return (

@@ -28,7 +28,9 @@ function LookUp(): React.JSX.Element {
   return (
     <main className="review" aria-labelledby="trail-title">
       <h1 id="trail-title">Alert trail</h1>
-      <p className="hint">Open an alert from the acknowledgement log, or type its id (as a report or a request names it).</p>
+      <p className="hint">
+        Open an alert from the acknowledgement log, or type its id (as a report or a request names it).
+      </p>
       <form
         className="row"
         onSubmit={(e) => {
@@ -38,7 +40,13 @@ function LookUp(): React.JSX.Element {
       >
         <label className="grow">
           Alert id
-          <input value={id} onChange={(e) => setId(e.target.value)} maxLength={128} placeholder="e.g. vm-20261128-000123" data-testid="trail-id" />
+          <input
+            value={id}
+            onChange={(e) => setId(e.target.value)}
+            maxLength={128}
+            placeholder="e.g. vm-20261128-000123"
+            data-testid="trail-id"
+          />
         </label>
         <button type="submit" className="primary">
           Open trail
@@ -91,7 +99,13 @@ function Timeline({ trail }: { trail: AlertTrail }): React.JSX.Element {
 export function TrailScreen({ id }: { id?: string }): React.JSX.Element {
   const c = useConsole();
   const [county, setCounty] = useState<string>();
-  const trail = useHubAnswer(() => (id ? tas().invoke('review:trail', { alertId: id }) : Promise.resolve({ ok: false as const, error: { code: 'none', message: '' } })), id ?? '');
+  const trail = useHubAnswer(
+    () =>
+      id
+        ? tas().invoke('review:trail', { alertId: id })
+        : Promise.resolve({ ok: false as const, error: { code: 'none', message: '' } }),
+    id ?? '',
+  );
   if (!id) return <LookUp />;
   if (trail.state === 'loading') {
     return (
@@ -126,7 +140,8 @@ export function TrailScreen({ id }: { id?: string }): React.JSX.Element {
           Alert <span className="mono">{t.alert.id}</span>
         </h1>
         <span className="muted">
-          {t.seq !== undefined ? `hub #${t.seq} · ` : ''}received {dateTime(t.alert.ingestedAt)} · delivered to {delivered} {delivered === 1 ? 'user' : 'users'} · {t.trail.length} log{' '}
+          {t.seq !== undefined ? `hub #${t.seq} · ` : ''}received {dateTime(t.alert.ingestedAt)} · delivered
+          to {delivered} {delivered === 1 ? 'user' : 'users'} · {t.trail.length} log{' '}
           {t.trail.length === 1 ? 'entry' : 'entries'}
         </span>
       </div>
@@ -135,14 +150,25 @@ export function TrailScreen({ id }: { id?: string }): React.JSX.Element {
           Escalated at {dateTime(t.escalation.escalatedAt)}: nobody verified it within 10 minutes of delivery.
         </p>
       )}
-      <PlatePair read={hit.plate} readState={hit.plateState} listed={hit.hotlist.plate} listedState={hit.hotlist.state} />
+      <PlatePair
+        read={hit.plate}
+        readState={hit.plateState}
+        listed={hit.hotlist.plate}
+        listedState={hit.hotlist.state}
+      />
       <div className="alert-body">
         <div>
           <AlertFacts hit={hit} now={c.now} {...(county ? { county } : {})} />
           <HitImages images={hit.images} />
         </div>
         <Suspense fallback={<div className="map map-loading">Loading map…</div>}>
-          <AlertMap hit={hit} zones={NO_ZONES} {...(c.settings.mapStyleUrl ? { styleUrl: c.settings.mapStyleUrl } : {})} dark={c.settings.theme === 'dark'} onCounty={setCounty} />
+          <AlertMap
+            hit={hit}
+            zones={NO_ZONES}
+            {...(c.settings.mapStyleUrl ? { styleUrl: c.settings.mapStyleUrl } : {})}
+            dark={c.settings.theme === 'dark'}
+            onCounty={setCounty}
+          />
         </Suspense>
       </div>
       <h2>What happened, in order</h2>

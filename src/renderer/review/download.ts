@@ -24,12 +24,18 @@ export function saveBytes(filename: string, mime: string, base64: string): void 
 }
 
 /** Asks for the file and saves it; answers the refusal (in words) when the hub says no. */
-export async function downloadFile(request: DownloadRequest): Promise<{ ok: true; filename: string; bytes: number } | { ok: false; error: HubProblemError }> {
+export async function downloadFile(
+  request: DownloadRequest,
+): Promise<{ ok: true; filename: string; bytes: number } | { ok: false; error: HubProblemError }> {
   try {
     const answer = await tas().invoke('review:download', request);
     if (!answer.ok) return answer;
     saveBytes(answer.value.filename, answer.value.mime, answer.value.base64);
-    return { ok: true, filename: answer.value.filename, bytes: Math.floor((answer.value.base64.length * 3) / 4) };
+    return {
+      ok: true,
+      filename: answer.value.filename,
+      bytes: Math.floor((answer.value.base64.length * 3) / 4),
+    };
   } catch (err) {
     return { ok: false, error: { code: 'failed', message: (err as Error).message } };
   }

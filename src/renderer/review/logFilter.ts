@@ -15,7 +15,16 @@ export interface FilterForm {
   text: string;
 }
 
-export const EMPTY_FORM: FilterForm = { from: '', to: '', user: '', unit: '', category: '', step: '', result: '', text: '' };
+export const EMPTY_FORM: FilterForm = {
+  from: '',
+  to: '',
+  user: '',
+  unit: '',
+  category: '',
+  step: '',
+  result: '',
+  text: '',
+};
 
 /** The hub query of what the form holds; an unusable value (a half-typed date) is left out. */
 export function filterOf(form: FilterForm, order: 'desc' | 'asc'): LogFilter {
@@ -29,7 +38,9 @@ export function filterOf(form: FilterForm, order: 'desc' | 'asc'): LogFilter {
     ...(until ? { until } : {}),
     ...(form.user ? { user: form.user } : {}),
     ...(form.unit ? { unit: form.unit } : {}),
-    ...((CATEGORIES as readonly string[]).includes(form.category) ? { category: form.category as Category } : {}),
+    ...((CATEGORIES as readonly string[]).includes(form.category)
+      ? { category: form.category as Category }
+      : {}),
     ...(step.success ? { step: step.data } : {}),
     ...(result.success ? { result: result.data } : {}),
     ...(text ? { q: text.slice(0, 64) } : {}),

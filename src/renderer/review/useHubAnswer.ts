@@ -8,9 +8,13 @@ import type { HubProblemError } from '../console/HubProblem.js';
 
 export type HubAnswer<T> = { ok: true; value: T } | { ok: false; error: HubProblemError };
 
-export type Loaded<T> = { state: 'loading' } | { state: 'ok'; value: T } | { state: 'failed'; error: HubProblemError };
+export type Loaded<T> =
+  { state: 'loading' } | { state: 'ok'; value: T } | { state: 'failed'; error: HubProblemError };
 
-export function useHubAnswer<T>(ask: () => Promise<HubAnswer<T>>, key: string): Loaded<T> & { reload: () => void } {
+export function useHubAnswer<T>(
+  ask: () => Promise<HubAnswer<T>>,
+  key: string,
+): Loaded<T> & { reload: () => void } {
   const [loaded, setLoaded] = useState<Loaded<T>>({ state: 'loading' });
   const [round, setRound] = useState(0);
   const latest = useRef(0);
@@ -24,10 +28,13 @@ export function useHubAnswer<T>(ask: () => Promise<HubAnswer<T>>, key: string): 
       .current()
       .then((answer) => {
         if (mine !== latest.current) return;
-        setLoaded(answer.ok ? { state: 'ok', value: answer.value } : { state: 'failed', error: answer.error });
+        setLoaded(
+          answer.ok ? { state: 'ok', value: answer.value } : { state: 'failed', error: answer.error },
+        );
       })
       .catch((err: Error & { code?: string }) => {
-        if (mine === latest.current) setLoaded({ state: 'failed', error: { code: err.code ?? 'failed', message: err.message } });
+        if (mine === latest.current)
+          setLoaded({ state: 'failed', error: { code: err.code ?? 'failed', message: err.message } });
       });
   }, [key, round]);
 

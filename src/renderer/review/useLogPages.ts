@@ -40,7 +40,11 @@ export function useLogPages(filter: LogFilter): LogPages {
       setLoading(true);
       const started = performance.now();
       try {
-        const answer = await tas().invoke('review:log', { ...filter, limit: LOG_PAGE, ...(after ? { cursor: after } : {}) });
+        const answer = await tas().invoke('review:log', {
+          ...filter,
+          limit: LOG_PAGE,
+          ...(after ? { cursor: after } : {}),
+        });
         if (mine !== generation.current) return;
         if (!answer.ok) {
           setError(answer.error);
@@ -80,5 +84,13 @@ export function useLogPages(filter: LogFilter): LogPages {
   }, [cursor, fetchPage]);
 
   const reload = useCallback(() => setRound((r) => r + 1), []);
-  return { rows, more, loading, ...(error ? { error } : {}), ...(firstPageMs !== undefined ? { firstPageMs } : {}), loadMore, reload };
+  return {
+    rows,
+    more,
+    loading,
+    ...(error ? { error } : {}),
+    ...(firstPageMs !== undefined ? { firstPageMs } : {}),
+    loadMore,
+    reload,
+  };
 }

@@ -1,6 +1,14 @@
 /** The review screens' pure parts: words for times and steps, the log filter, one alert's timeline. */
 import { describe, expect, it } from 'vitest';
-import { dayEnd, dayStart, duration, monthName, percent, previousMonth, shortHash } from '../../../src/renderer/review/format.js';
+import {
+  dayEnd,
+  dayStart,
+  duration,
+  monthName,
+  percent,
+  previousMonth,
+  shortHash,
+} from '../../../src/renderer/review/format.js';
 import { EMPTY_FORM, filterOf } from '../../../src/renderer/review/logFilter.js';
 import { clockSkew, timeline } from '../../../src/renderer/review/timeline.js';
 import { logQuery, downloadTarget } from '../../../src/main/services/hub-review-api.js';
@@ -43,15 +51,35 @@ describe('review words', () => {
 describe('the log filter', () => {
   it('sends only what is set, the text upper-cased, and drops unusable values', () => {
     expect(filterOf(EMPTY_FORM, 'desc')).toEqual({ order: 'desc' });
-    const f = filterOf({ ...EMPTY_FORM, text: ' abc12 ', step: 'verified', result: 'bogus', category: 'stolen', unit: 'Troop 3', from: '2026-11-01', to: 'nonsense' }, 'asc');
-    expect(f).toMatchObject({ q: 'ABC12', step: 'verified', category: 'stolen', unit: 'Troop 3', order: 'asc' });
+    const f = filterOf(
+      {
+        ...EMPTY_FORM,
+        text: ' abc12 ',
+        step: 'verified',
+        result: 'bogus',
+        category: 'stolen',
+        unit: 'Troop 3',
+        from: '2026-11-01',
+        to: 'nonsense',
+      },
+      'asc',
+    );
+    expect(f).toMatchObject({
+      q: 'ABC12',
+      step: 'verified',
+      category: 'stolen',
+      unit: 'Troop 3',
+      order: 'asc',
+    });
     expect(f.since).toBeDefined();
     expect(f).not.toHaveProperty('result');
     expect(f).not.toHaveProperty('until');
   });
 
   it('maps to the hub query and file paths, leaving out the unset', () => {
-    expect(logQuery({ q: 'ABC', unit: 'Troop 3', order: 'asc', limit: 500 }).toString()).toBe('q=ABC&unit=Troop+3&order=asc&limit=500');
+    expect(logQuery({ q: 'ABC', unit: 'Troop 3', order: 'asc', limit: 500 }).toString()).toBe(
+      'q=ABC&unit=Troop+3&order=asc&limit=500',
+    );
     expect(downloadTarget({ what: 'log.csv', filter: { order: 'desc' } }).path).toBe('/acks/export.csv');
     expect(downloadTarget({ what: 'monthly.pdf', month: '2026-11', unit: 'Troop 3' })).toEqual({
       path: '/reports/monthly.pdf?month=2026-11&unit=Troop+3',
@@ -69,7 +97,12 @@ describe('one alert’s timeline', () => {
         type: 'verified',
         serverAt: '2026-11-28T03:04:00.000Z',
         at: '2026-11-28T02:59:00.000Z',
-        verification: { system: 'LEADS', result: 'not_confirmed', plateMatchesImage: false, stateMatches: true },
+        verification: {
+          system: 'LEADS',
+          result: 'not_confirmed',
+          plateMatchesImage: false,
+          stateMatches: true,
+        },
       },
     ],
   });
@@ -94,19 +127,40 @@ describe('one alert’s timeline', () => {
       },
     ],
     escalation: { alertId: v.alert.id, escalatedAt: '2026-11-28T03:10:00.200Z', units: ['Troop 3'] },
-    exports: [{ at: '2026-11-28T04:00:00.000Z', action: 'ack_export', username: 'sgt.hale', what: 'acknowledgement log (CSV)', detail: '2 rows' }],
+    exports: [
+      {
+        at: '2026-11-28T04:00:00.000Z',
+        action: 'ack_export',
+        username: 'sgt.hale',
+        what: 'acknowledgement log (CSV)',
+        detail: '2 rows',
+      },
+    ],
   };
 
   it('orders everything that happened by hub time, each with who and which desk', () => {
     const m = timeline(trail);
-    expect(m.map((x) => x.kind)).toEqual(['ingested', 'delivered', 'delivered', 'step', 'step', 'refused', 'escalated', 'export']);
+    expect(m.map((x) => x.kind)).toEqual([
+      'ingested',
+      'delivered',
+      'delivered',
+      'step',
+      'step',
+      'refused',
+      'escalated',
+      'export',
+    ]);
     expect(m[1]).toMatchObject({ who: 'me', desk: 'desk-1' });
     expect(m[4]).toMatchObject({ title: 'Verified', deskAt: '2026-11-28T02:59:00.000Z' });
     expect(m[4]!.detail).toContain('NOT confirmed');
     expect(m[4]!.detail).toContain('plate NOT attested');
     expect(m[5]!.detail).toContain('verification_required');
     expect(m[6]!.detail).toContain('Troop 3');
-    expect(m[7]).toMatchObject({ title: 'Exported: acknowledgement log (CSV)', who: 'sgt.hale', detail: '2 rows' });
+    expect(m[7]).toMatchObject({
+      title: 'Exported: acknowledgement log (CSV)',
+      who: 'sgt.hale',
+      detail: '2 rows',
+    });
   });
 
   it('says when a desk time is far from the hub time, and not for a few hundred ms', () => {
