@@ -79,7 +79,7 @@ describe('mergeOutlines (start from counties)', () => {
     ]);
     expect(merged?.type).toBe('Polygon');
     expect(validateZoneGeometry(merged)).toEqual([]);
-    const xs = (merged?.type === 'Polygon' ? merged.coordinates[0] : []).map((p) => p[0]);
+    const xs = (merged?.type === 'Polygon' ? (merged.coordinates[0] ?? []) : []).map((p) => p[0]);
     expect(Math.min(...(xs as number[]))).toBe(0);
     expect(Math.max(...(xs as number[]))).toBe(2);
   });
