@@ -9,6 +9,13 @@ import { Writable } from 'node:stream';
 
 export class PasswordSourceError extends Error {}
 
+/**
+ * Said once the user was added, never before a refusal: bad arguments answer with one line
+ * (docs/protocol.md, operating the hub).
+ */
+export const COMMAND_LINE_PASSWORD_WARNING =
+  'opentas-hub: warning: --password leaves the password in the process list and shell history; use --password-stdin or the prompt';
+
 async function firstLineOfStdin(): Promise<string> {
   const rl = createInterface({ input: process.stdin, terminal: false });
   try {
@@ -42,10 +49,7 @@ async function ask(prompt: string): Promise<string> {
 
 export async function readPassword(flags: { password?: string | boolean; 'password-stdin'?: string | boolean }): Promise<string> {
   if (typeof flags.password === 'string' && flags['password-stdin'] === true) throw new PasswordSourceError('give --password or --password-stdin, not both');
-  if (typeof flags.password === 'string') {
-    console.error('opentas-hub: warning: --password leaves the password in the process list and shell history; use --password-stdin or the prompt');
-    return flags.password;
-  }
+  if (typeof flags.password === 'string') return flags.password;
   if (flags['password-stdin'] === true) {
     const line = await firstLineOfStdin();
     if (!line) throw new PasswordSourceError('--password-stdin: stdin gave no password');

@@ -11,7 +11,7 @@ import { verifyAuditChain } from './audit/audit-chain.js';
 import { verifyChain } from './audit/chain-verifier.js';
 import type { KeySource } from './auth/hub-keys.js';
 import { offlineAccounts } from './auth/offline-accounts.js';
-import { PasswordSourceError, readPassword } from './cli-password.js';
+import { COMMAND_LINE_PASSWORD_WARNING, PasswordSourceError, readPassword } from './cli-password.js';
 import { systemClock } from './clock.js';
 import { HubError } from './errors.js';
 import { RetentionJob } from './retention/retention-job.js';
@@ -171,6 +171,7 @@ async function user(args: string[]): Promise<number> {
       });
       console.log(`added user ${created.user.username} (${created.user.id}) roles ${created.user.roles.join(',')}`);
       if (created.totpSecret) console.log(created.totpSecret);
+      if (typeof f.password === 'string') console.error(COMMAND_LINE_PASSWORD_WARNING);
       return 0;
     });
   }
