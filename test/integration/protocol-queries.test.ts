@@ -94,7 +94,9 @@ describe('docs/protocol.md list queries', () => {
         const page: { status: number; body: { items: { id?: string; eventId?: string }[]; nextCursor: string | null } } =
           await t.api('GET', `${path}?limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token });
         expect(page.status).toBe(200);
-        expect(Object.keys(page.body).sort()).toEqual(['items', 'nextCursor']);
+        // GET /acks adds `context` (plate, category, unit per item) beside the hashed entries: a documented addition.
+        expect(Object.keys(page.body).sort()).toEqual(path === '/acks' ? ['context', 'items', 'nextCursor'] : ['items', 'nextCursor']);
+        if (path === '/acks') expect((page.body as unknown as { context: unknown[] }).context).toHaveLength(page.body.items.length);
         seen.push(...page.body.items.map((i) => i.id ?? i.eventId ?? ''));
         cursor = page.body.nextCursor;
         pages++;
