@@ -2,7 +2,10 @@
  * TrailSync: makes sure an accepted acknowledgement shows in its alert's trail. The hub pushes
  * each entry on the stream, but a push sent while the link was cut is not replayed (only alerts
  * are), so when the outbox learns that an event was accepted and the entry has not arrived
- * shortly after, the trail is read from the hub, again with backoff until it is there.
+ * shortly after, the trail is read from the hub, again with backoff until it is there. An alert
+ * that has left memory (older than the recent ones) is fixed on disk all the same: "Show older
+ * alerts" reads its trail from there, and a trail that silently stayed empty would say the
+ * alert was never acknowledged.
  */
 import type { AckEntry } from '../../shared/protocol/index.js';
 import type { Inbox } from './inbox.js';
@@ -58,11 +61,12 @@ export class TrailSync {
 
   private async check(): Promise<void> {
     for (const [alertId, seqs] of [...this.awaited]) {
-      const trail = this.inbox.get(alertId)?.trail;
-      if (!trail) {
-        this.awaited.delete(alertId); // no longer in memory: nothing on screen to fix
+      if (!this.inbox.has(alertId)) {
+        this.awaited.delete(alertId); // not kept at this desk: no trail to fix
         continue;
       }
+      // Out of memory, the entries on disk are not known here: read the trail once; addTrail keeps one of each.
+      const trail = this.inbox.get(alertId)?.trail ?? [];
       for (const seq of seqs) if (trail.some((e) => e.seq === seq)) seqs.delete(seq);
       if (seqs.size === 0) {
         this.awaited.delete(alertId);
