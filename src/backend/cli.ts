@@ -16,6 +16,7 @@ import { systemClock } from './clock.js';
 import { HubError } from './errors.js';
 import { RetentionJob } from './retention/retention-job.js';
 import { startHub } from './server.js';
+import { NoStoreError, requireStore } from './store/existing-store.js';
 import type { HubStore } from './store/port.js';
 import { openSqliteStore } from './store/sqlite/index.js';
 import { openPostgresStore } from './store/postgres/index.js';
@@ -62,7 +63,12 @@ function keySource(dataDir: string): KeySource {
   return secret ? { secret } : { dataDir };
 }
 
-async function withStore<T>(dataDir: string, run: (store: HubStore) => Promise<T>): Promise<T> {
+/**
+ * `existing`: the command reads the store, so a missing or empty one is refused (exit 2) instead
+ * of created; `user add` and `key add` set up a new folder and may create it.
+ */
+async function withStore<T>(dataDir: string, run: (store: HubStore) => Promise<T>, o: { existing: boolean } = { existing: true }): Promise<T> {
+  if (o.existing) await requireStore(dataDir, process.env.DATABASE_URL);
   // DATABASE_URL names the Postgres database the hub nodes share; the commands then act on it.
   const store = process.env.DATABASE_URL ? await openPostgresStore(process.env.DATABASE_URL) : openSqliteStore(dataDir);
   try {
@@ -173,7 +179,7 @@ async function user(args: string[]): Promise<number> {
       if (created.totpSecret) console.log(created.totpSecret);
       if (typeof f.password === 'string') console.error(COMMAND_LINE_PASSWORD_WARNING);
       return 0;
-    });
+    }, { existing: false });
   }
   if (verb === 'unlock') {
     const f = flags(rest, { data: 'string', username: 'string' });
@@ -210,7 +216,7 @@ async function key(args: string[]): Promise<number> {
     console.log(`ingest key for "${name}" (shown once):`);
     console.log(k);
     return 0;
-  });
+  }, { existing: false });
 }
 
 async function audit(args: string[]): Promise<number> {
@@ -264,7 +270,7 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (err) {
-    if (err instanceof UsageError || (err instanceof HubError && err.status < 500)) {
+    if (err instanceof UsageError || err instanceof NoStoreError || (err instanceof HubError && err.status < 500)) {
       console.error(`opentas-hub: ${err.message}`);
       return 2;
     }

@@ -80,8 +80,11 @@ describe('docs/protocol.md command line', { timeout: 300_000 }, () => {
     }
   });
 
-  it('audit verify exits 0 on an empty log', async () => {
-    const res = await runCli(['audit', 'verify', '--data', dir()]);
+  it('audit verify exits 0 on an empty log, and 2 on a folder that holds no store (1.1)', async () => {
+    const data = dir();
+    expect((await runCli(['audit', 'verify', '--data', data])).code).toBe(2);
+    expect((await runCli(['key', 'add', '--data', data, '--name', 'k'])).code).toBe(0);
+    const res = await runCli(['audit', 'verify', '--data', data]);
     expect(res.code).toBe(0);
   });
 
