@@ -24,13 +24,15 @@ export interface Desk {
 
 export const test = base.extend<{ desk: Desk }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the fixtures argument to be destructured
-  desk: async ({}, use) => {
+  desk: async ({}, use, testInfo) => {
     const dir = mkdtempSync(join(tmpdir(), 'opentas-e2e-'));
+    // The desk's own log, printed only when the test fails: what the link and the session did.
+    const hostLog: string[] = [];
     const hub = await startHub({ port: 0, dataDir: join(dir, 'hub') });
     const trooper = await hub.admin.addUser({ ...TROOPER, roles: ['trooper'], unit: 'Troop 3' });
     await hub.admin.addUser({ ...OTHER, roles: ['trooper'], unit: 'Troop 3' });
     const ingestKey = await hub.admin.addIngestKey('e2e-adapter');
-    const host = await startWebHost({ hubUrl: hub.url, dataDir: join(dir, 'client'), port: 0 });
+    const host = await startWebHost({ hubUrl: hub.url, dataDir: join(dir, 'client'), port: 0, log: (line) => void hostLog.push(line) });
     const desk: Desk = {
       hub,
       host,
@@ -47,6 +49,9 @@ export const test = base.extend<{ desk: Desk }>({
       },
     };
     await use(desk);
+    if (testInfo.status !== testInfo.expectedStatus) {
+      console.log(`desk log of the failed test (last 60 of ${hostLog.length} lines):\n${hostLog.slice(-60).join('')}`);
+    }
     await host.close();
     await hub.close();
     rmSync(dir, { recursive: true, force: true });
