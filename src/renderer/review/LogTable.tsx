@@ -75,19 +75,21 @@ function Row({ row }: { row: LogRow }): React.JSX.Element {
   );
 }
 
-export function LogTable({
+/**
+ * The scrolling body. The table mounts a new one for every query (keyed by it), so a new filter or
+ * order starts at the top with a virtualizer that knows it: reusing one, the first page of the new
+ * query could arrive before the scroll back to the top reached the virtualizer, which then laid the
+ * new rows out at the old position and asked for a second page nobody had scrolled to.
+ */
+function LogRows({
   rows,
   more,
   loading,
-  order,
-  onOrder,
   onNeedMore,
 }: {
   rows: LogRow[];
   more: boolean;
   loading: boolean;
-  order: 'desc' | 'asc';
-  onOrder: (order: 'desc' | 'asc') => void;
   onNeedMore: () => void;
 }): React.JSX.Element {
   const scroller = useRef<HTMLDivElement>(null);
@@ -104,11 +106,55 @@ export function LogTable({
     if (more && !loading && last >= rows.length - PREFETCH_ROWS) onNeedMore();
   }, [last, more, loading, rows.length, onNeedMore]);
 
-  // A new filter or order starts at the top.
-  useEffect(() => {
-    if (rows.length === 0) scroller.current?.scrollTo({ top: 0 });
-  }, [rows.length]);
+  return (
+    <div
+      ref={scroller}
+      className="log-body"
+      role="rowgroup"
+      tabIndex={0}
+      aria-label="Log entries, scroll for more"
+      data-testid="log-scroller"
+    >
+      <div className="log-space" style={{ height: virtual.getTotalSize() }}>
+        {items.map((item) => {
+          const row = rows[item.index]!;
+          return (
+            <div
+              role="row"
+              key={row.seq}
+              aria-rowindex={item.index + 2}
+              className={`log-row log-entry${item.index % 2 ? ' odd' : ''}`}
+              data-seq={row.seq}
+              data-alert-id={row.alertId}
+              style={{ transform: `translateY(${item.start}px)` }}
+            >
+              <Row row={row} />
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
 
+export function LogTable({
+  query,
+  rows,
+  more,
+  loading,
+  order,
+  onOrder,
+  onNeedMore,
+}: {
+  /** What the rows answer (useLogPages); a new one starts the body over. */
+  query: string;
+  rows: LogRow[];
+  more: boolean;
+  loading: boolean;
+  order: 'desc' | 'asc';
+  onOrder: (order: 'desc' | 'asc') => void;
+  onNeedMore: () => void;
+}): React.JSX.Element {
   return (
     <div
       className="log-table"
@@ -145,33 +191,7 @@ export function LogTable({
           )}
         </div>
       </div>
-      <div
-        ref={scroller}
-        className="log-body"
-        role="rowgroup"
-        tabIndex={0}
-        aria-label="Log entries, scroll for more"
-        data-testid="log-scroller"
-      >
-        <div className="log-space" style={{ height: virtual.getTotalSize() }}>
-          {items.map((item) => {
-            const row = rows[item.index]!;
-            return (
-              <div
-                role="row"
-                key={row.seq}
-                aria-rowindex={item.index + 2}
-                className={`log-row log-entry${item.index % 2 ? ' odd' : ''}`}
-                data-seq={row.seq}
-                data-alert-id={row.alertId}
-                style={{ transform: `translateY(${item.start}px)` }}
-              >
-                <Row row={row} />
-              </div>
-            );
-          })}
-        </div>
-      </div>
+      <LogRows key={query} rows={rows} more={more} loading={loading} onNeedMore={onNeedMore} />
     </div>
   );
 }

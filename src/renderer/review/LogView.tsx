@@ -56,6 +56,7 @@ export function LogView(): React.JSX.Element {
         <HubProblem error={log.error} what="the log" onRetry={log.reload} />
       ) : (
         <LogTable
+          query={log.query}
           rows={log.rows}
           more={log.more}
           loading={log.loading}

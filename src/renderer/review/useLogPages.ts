@@ -1,7 +1,12 @@
 /**
  * The log as the table reads it: one page (200 entries) from the hub per request, the next page
- * asked for only when the table scrolls near the end of what it has. A new filter starts over; an
- * answer for an older filter is dropped. The log is never loaded whole (the hub holds millions).
+ * asked for only when the table scrolls near the end of what it has. The log is never loaded whole
+ * (the hub holds millions).
+ *
+ * Everything loaded belongs to one query (the filter, its order and a reload round), and is held
+ * together with it: the moment the query changes, the rows, cursor and "more" of the old one are
+ * gone, so a page can never be asked for with an old query's cursor, an old answer arriving late is
+ * dropped, and the table (keyed by `query`) starts over at the top.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LogFilter, LogRow } from '../../shared/ipc-review.js';
@@ -11,6 +16,8 @@ import { tas } from '../api.js';
 export const LOG_PAGE = 200;
 
 export interface LogPages {
+  /** Names what `rows` answer; changes with every new filter, order or reload. */
+  query: string;
   rows: LogRow[];
   /** True while more entries match than are loaded. */
   more: boolean;
@@ -22,47 +29,49 @@ export interface LogPages {
   reload: () => void;
 }
 
+interface Loaded {
+  query: string;
+  rows: LogRow[];
+  cursor: string | null;
+  loading: boolean;
+  error?: HubProblemError;
+  firstPageMs?: number;
+}
+
 export function useLogPages(filter: LogFilter): LogPages {
   const key = JSON.stringify(filter);
-  const [rows, setRows] = useState<LogRow[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [more, setMore] = useState(false);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<HubProblemError>();
-  const [firstPageMs, setFirstPageMs] = useState<number>();
   const [round, setRound] = useState(0);
-  const generation = useRef(0);
-  const busy = useRef(false);
+  const query = `${round} ${key}`;
+  const [loaded, setLoaded] = useState<Loaded>({ query: '', rows: [], cursor: null, loading: true });
+  /** The page last asked for (query and cursor), so a page is asked for once however often the table asks. */
+  const asked = useRef('');
 
-  const fetchPage = useCallback(
-    async (mine: number, after: string | null) => {
-      busy.current = true;
-      setLoading(true);
+  const ask = useCallback(
+    async (mine: string, after: string | null) => {
       const started = performance.now();
+      // Keeps what `mine` loaded, unless a newer query has taken over (then the answer is dropped).
+      const settle = (next: (old: Loaded) => Loaded) =>
+        setLoaded((old) => (old.query === mine ? next(old) : old));
       try {
         const answer = await tas().invoke('review:log', {
           ...filter,
           limit: LOG_PAGE,
           ...(after ? { cursor: after } : {}),
         });
-        if (mine !== generation.current) return;
         if (!answer.ok) {
-          setError(answer.error);
-          setMore(false);
+          settle((old) => ({ ...old, loading: false, cursor: null, error: answer.error }));
           return;
         }
-        setError(undefined);
-        setRows((old) => (after ? [...old, ...answer.value.items] : answer.value.items));
-        setCursor(answer.value.nextCursor);
-        setMore(answer.value.nextCursor !== null);
-        if (!after) setFirstPageMs(Math.round(performance.now() - started));
+        settle((old) => ({
+          query: mine,
+          rows: after ? [...old.rows, ...answer.value.items] : answer.value.items,
+          cursor: answer.value.nextCursor,
+          loading: false,
+          firstPageMs: after ? old.firstPageMs : Math.round(performance.now() - started),
+        }));
       } catch (err) {
-        if (mine === generation.current) setError({ code: 'failed', message: (err as Error).message });
-      } finally {
-        if (mine === generation.current) {
-          busy.current = false;
-          setLoading(false);
-        }
+        const message = (err as Error).message;
+        settle((old) => ({ ...old, loading: false, cursor: null, error: { code: 'failed', message } }));
       }
     },
     // Keyed by the filter's JSON: a new object with the same fields is the same query.
@@ -70,26 +79,29 @@ export function useLogPages(filter: LogFilter): LogPages {
   );
 
   useEffect(() => {
-    const mine = ++generation.current;
-    setRows([]);
-    setCursor(null);
-    setMore(false);
-    setFirstPageMs(undefined);
-    void fetchPage(mine, null);
-  }, [fetchPage, round]);
+    asked.current = `${query}@`;
+    setLoaded({ query, rows: [], cursor: null, loading: true });
+    void ask(query, null);
+  }, [query, ask]);
 
+  const mine = loaded.query === query ? loaded : undefined;
   const loadMore = useCallback(() => {
-    if (busy.current || !cursor) return;
-    void fetchPage(generation.current, cursor);
-  }, [cursor, fetchPage]);
+    if (!mine || mine.loading || !mine.cursor) return;
+    const page = `${query}@${mine.cursor}`;
+    if (asked.current === page) return;
+    asked.current = page;
+    setLoaded((old) => (old.query === query ? { ...old, loading: true } : old));
+    void ask(query, mine.cursor);
+  }, [mine, query, ask]);
 
   const reload = useCallback(() => setRound((r) => r + 1), []);
   return {
-    rows,
-    more,
-    loading,
-    ...(error ? { error } : {}),
-    ...(firstPageMs !== undefined ? { firstPageMs } : {}),
+    query,
+    rows: mine?.rows ?? [],
+    more: Boolean(mine?.cursor),
+    loading: mine ? mine.loading : true,
+    ...(mine?.error ? { error: mine.error } : {}),
+    ...(mine?.firstPageMs !== undefined ? { firstPageMs: mine.firstPageMs } : {}),
     loadMore,
     reload,
   };
