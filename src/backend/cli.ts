@@ -18,6 +18,7 @@ import { RetentionJob } from './retention/retention-job.js';
 import { startHub } from './server.js';
 import { NoStoreError, requireStore } from './store/existing-store.js';
 import type { HubStore } from './store/port.js';
+import { type MigrationReport, SchemaTooNewError } from './store/schema-version.js';
 import { openSqliteStore } from './store/sqlite/index.js';
 import { openPostgresStore } from './store/postgres/index.js';
 
@@ -33,7 +34,8 @@ const USAGE = `usage:
   opentas-hub user disable --data DIR --username U
   opentas-hub key add --data DIR --name NAME
   opentas-hub audit verify --data DIR
-  opentas-hub retention run --data DIR [--as-of ISO-TIME]`;
+  opentas-hub retention run --data DIR [--as-of ISO-TIME]
+  opentas-hub migrate --data DIR`;
 
 type Flags = Record<string, string | boolean | undefined>;
 
@@ -67,10 +69,15 @@ function keySource(dataDir: string): KeySource {
  * `existing`: the command reads the store, so a missing or empty one is refused (exit 2) instead
  * of created; `user add` and `key add` set up a new folder and may create it.
  */
-async function withStore<T>(dataDir: string, run: (store: HubStore) => Promise<T>, o: { existing: boolean } = { existing: true }): Promise<T> {
+async function withStore<T>(
+  dataDir: string,
+  run: (store: HubStore) => Promise<T>,
+  o: { existing: boolean; onMigrated?: (report: MigrationReport) => void } = { existing: true },
+): Promise<T> {
   if (o.existing) await requireStore(dataDir, process.env.DATABASE_URL);
+  const migrated = o.onMigrated ? { onMigrated: o.onMigrated } : {};
   // DATABASE_URL names the Postgres database the hub nodes share; the commands then act on it.
-  const store = process.env.DATABASE_URL ? await openPostgresStore(process.env.DATABASE_URL) : openSqliteStore(dataDir);
+  const store = process.env.DATABASE_URL ? await openPostgresStore(process.env.DATABASE_URL, migrated) : openSqliteStore(dataDir, migrated);
   try {
     return await run(store);
   } finally {
@@ -250,6 +257,16 @@ async function retention(args: string[]): Promise<number> {
   });
 }
 
+async function migrate(args: string[]): Promise<number> {
+  const f = flags(args, { data: 'string' });
+  let report: MigrationReport | undefined;
+  // Opening the store applies what is missing, one transaction per migration (store/schema-version.ts).
+  await withStore(required(f, 'data'), async () => 0, { existing: true, onMigrated: (r) => (report = r) });
+  if (!report || report.applied.length === 0) console.log(`schema version ${report?.to ?? '?'}: up to date`);
+  else console.log(`schema version ${report.from} -> ${report.to}: applied ${report.applied.map((m) => `${m.version} (${m.name})`).join(', ')}`);
+  return 0;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -259,9 +276,10 @@ export async function main(argv: string[]): Promise<number> {
       case 'key': return await key(rest);
       case 'audit': return await audit(rest);
       case 'retention': return await retention(rest);
+      case 'migrate': return await migrate(rest);
       case undefined:
         // No command is a bad argument: one line and status 2, like every other (docs/protocol.md).
-        throw new UsageError('a command is required: serve, user, key, audit or retention (--help for usage)');
+        throw new UsageError('a command is required: serve, user, key, audit, retention or migrate (--help for usage)');
       case '--help':
       case 'help':
         console.log(USAGE);
@@ -270,7 +288,7 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (err) {
-    if (err instanceof UsageError || err instanceof NoStoreError || (err instanceof HubError && err.status < 500)) {
+    if (err instanceof UsageError || err instanceof NoStoreError || err instanceof SchemaTooNewError || (err instanceof HubError && err.status < 500)) {
       console.error(`opentas-hub: ${err.message}`);
       return 2;
     }

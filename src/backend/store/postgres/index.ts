@@ -1,6 +1,6 @@
 /**
  * The scale-out store: every hub node opens the same PostgreSQL database (`DATABASE_URL`). The
- * schema is created on first start. Beyond the `HubStore` port it offers `routingVersion()`, which
+ * schema is created on first start and migrated at every start (./migrations.ts). Beyond the `HubStore` port it offers `routingVersion()`, which
  * the scale-out wiring polls to notice zone, policy and preference changes made on other nodes.
  */
 import pg from 'pg';
@@ -8,8 +8,9 @@ import type { HubStore } from '../port.js';
 import { PgAuditStore, PgIngestKeyStore, PgSecretStore, PgSessionStore, PgUserStore } from './accounts.js';
 import { PgAckLogStore } from './acks.js';
 import { PgAlertStore, PgReceiptStore } from './alerts.js';
-import { PgReviewStore, createReviewSchema } from './review.js';
-import { createSchema } from './schema.js';
+import type { MigrationReport } from '../schema-version.js';
+import { migratePostgres } from './migrations.js';
+import { PgReviewStore } from './review.js';
 import { PgPolicyStore, PgZoneStore } from './zones-policy.js';
 
 export interface PgHubStore extends HubStore {
@@ -24,6 +25,8 @@ export interface PostgresOptions {
   maxConnections?: number;
   /** Reports a lost idle connection (the pool replaces it; without a listener the process would die). */
   onError?: (err: unknown) => void;
+  /** Told which migrations opening applied (`opentas-hub migrate` prints it). */
+  onMigrated?: (report: MigrationReport) => void;
 }
 
 export function isPgHubStore(store: HubStore): store is PgHubStore {
@@ -46,8 +49,9 @@ export async function openPostgresStore(connectionString: string, options: Postg
     throw new Error(`cannot connect to the database (DATABASE_URL): ${err instanceof Error ? err.message : String(err)}`);
   });
   try {
-    await createSchema(client);
-    await createReviewSchema(client);
+    // Brings a database written by an older hub up to date (refuses one written by a newer hub).
+    const report = await migratePostgres(client);
+    options.onMigrated?.(report);
   } catch (err) {
     client.release();
     await pool.end().catch(() => undefined);

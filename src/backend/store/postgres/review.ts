@@ -9,7 +9,6 @@ import type { AckRefusalRecord } from '../port.js';
 import type {
   AckRow, AckSearch, ActivityRow, DueAlert, EscalationRecord, ExportQuery, FactAlert, FactEntry, RefusalRow, ReportFacts, ReviewStore,
 } from '../review-port.js';
-import { LOCK } from './tx.js';
 
 type Queryable = Pick<pg.ClientBase, 'query'>;
 
@@ -60,17 +59,10 @@ const FACTS_FROM_LOG = `INSERT INTO ack_facts
   WHERE l.seq > $1
   ON CONFLICT (seq) DO NOTHING`;
 
-export async function createReviewSchema(client: pg.ClientBase): Promise<void> {
-  await client.query('BEGIN');
-  try {
-    await client.query('SELECT pg_advisory_xact_lock($1)', [LOCK.schema]);
-    await client.query(DDL);
-    await client.query(FACTS_FROM_LOG.replace('$1', '(SELECT COALESCE(MAX(seq), 0) FROM ack_facts)'));
-    await client.query('COMMIT');
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  }
+/** Part of migration 1 (./migrations.ts), inside its transaction: the tables and the facts of older entries. */
+export async function applyReviewSchema(client: pg.ClientBase): Promise<void> {
+  await client.query(DDL);
+  await client.query(FACTS_FROM_LOG.replace('$1', '(SELECT COALESCE(MAX(seq), 0) FROM ack_facts)'));
 }
 
 /** Called inside the append transaction, so an entry and its search row commit together. */

@@ -1,12 +1,12 @@
 /**
- * The Postgres schema, created on first start by whichever node gets there first (under an
- * advisory lock, so two nodes starting together do not race on CREATE). Bodies that are hashed or
+ * The Postgres schema as versionless hubs created it, now migration 1 (./migrations.ts): applied
+ * by whichever node gets there first (under an advisory lock, so two nodes starting together do not
+ * race on CREATE). Frozen: a schema change is a new migration. Bodies that are hashed or
  * compared byte for byte (the acknowledgement log, hits) are TEXT, never jsonb, which would
  * reorder keys. Times are ISO 8601 TEXT as in the SQLite store, so both stores answer the same.
  * The logs are append-only: a trigger refuses UPDATE, DELETE and TRUNCATE.
  */
 import type pg from 'pg';
-import { LOCK } from './tx.js';
 import { upgradeAccounts } from './upgrade-accounts.js';
 
 const APPEND_ONLY = ['ack_log', 'ack_refusals', 'audit_events', 'audit_chain', 'zone_history'];
@@ -127,23 +127,19 @@ BEGIN
 END $$;
 `;
 
-export async function createSchema(client: pg.ClientBase): Promise<void> {
-  await client.query('BEGIN');
-  try {
-    await client.query('SELECT pg_advisory_xact_lock($1)', [LOCK.schema]);
-    await client.query(DDL);
-    await upgradeAccounts(client);
-    for (const table of APPEND_ONLY) {
-      await client.query(`
-        CREATE OR REPLACE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table}
-          FOR EACH ROW EXECUTE FUNCTION opentas_append_only();
-        CREATE OR REPLACE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table}
-          FOR EACH STATEMENT EXECUTE FUNCTION opentas_append_only();
-      `);
-    }
-    await client.query('COMMIT');
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
+/**
+ * Migration 1's body (./migrations.ts): runs inside the migration's transaction, under its
+ * advisory lock. Idempotent, so a database written by any versionless hub reaches this schema.
+ */
+export async function applyBaseSchema(client: pg.ClientBase): Promise<void> {
+  await client.query(DDL);
+  await upgradeAccounts(client);
+  for (const table of APPEND_ONLY) {
+    await client.query(`
+      CREATE OR REPLACE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table}
+        FOR EACH ROW EXECUTE FUNCTION opentas_append_only();
+      CREATE OR REPLACE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table}
+        FOR EACH STATEMENT EXECUTE FUNCTION opentas_append_only();
+    `);
   }
 }

@@ -6,8 +6,9 @@ import type { HubStore } from '../port.js';
 import { SqliteAuditStore, SqliteIngestKeyStore, SqliteSecretStore, SqliteSessionStore, SqliteUserStore } from './accounts.js';
 import { SqliteAckLogStore } from './acks.js';
 import { SqliteAlertStore, SqliteReceiptStore } from './alerts.js';
-import { SqliteReviewStore, createReviewSchema } from './review.js';
-import { createSchema } from './schema.js';
+import type { MigrationReport } from '../schema-version.js';
+import { migrateSqlite } from './migrations.js';
+import { SqliteReviewStore } from './review.js';
 import { SqlitePolicyStore, SqliteZoneStore } from './zones-policy.js';
 
 export const DB_FILE = 'hub.sqlite';
@@ -29,7 +30,12 @@ export function lockDownDataDir(dataDir: string): void {
   for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
 }
 
-export function openSqliteStore(dataDir: string | undefined): HubStore {
+export interface SqliteOptions {
+  /** Told which migrations opening applied (`opentas-hub migrate` prints it). */
+  onMigrated?: (report: MigrationReport) => void;
+}
+
+export function openSqliteStore(dataDir: string | undefined, options: SqliteOptions = {}): HubStore {
   let db: Database.Database;
   if (dataDir) {
     lockDownDataDir(dataDir);
@@ -44,8 +50,14 @@ export function openSqliteStore(dataDir: string | undefined): HubStore {
   }
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  createSchema(db);
-  createReviewSchema(db);
+  try {
+    // Brings a store written by an older hub up to date (refuses one written by a newer hub).
+    const report = migrateSqlite(db);
+    options.onMigrated?.(report);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
   const receipts = new SqliteReceiptStore(db);
   return {
     users: new SqliteUserStore(db),

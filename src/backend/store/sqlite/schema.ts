@@ -1,5 +1,6 @@
 /**
- * The SQLite schema, created on first start. The logs (acknowledgements, refusals, security audit,
+ * The SQLite schema as versionless hubs created it at every start, now migration 1
+ * (./migrations.ts). Frozen: a schema change is a new migration there, never an edit here. The logs (acknowledgements, refusals, security audit,
  * zone history) are append-only: triggers refuse UPDATE and DELETE, so a bug or a careless
  * operator with the sqlite3 shell cannot rewrite history through SQL.
  */
