@@ -13,12 +13,14 @@ import type { KeySource } from './auth/hub-keys.js';
 import { offlineAccounts } from './auth/offline-accounts.js';
 import { COMMAND_LINE_PASSWORD_WARNING, PasswordSourceError, readPassword } from './cli-password.js';
 import { systemClock } from './clock.js';
+import { PostgresBackupRefusal, backupCommand, restoreCommand } from './cli-operations.js';
 import { HubError } from './errors.js';
 import { RetentionJob } from './retention/retention-job.js';
 import { startHub } from './server.js';
 import { NoStoreError, requireStore } from './store/existing-store.js';
 import type { HubStore } from './store/port.js';
 import { type MigrationReport, SchemaTooNewError } from './store/schema-version.js';
+import { BackupRefusal } from './store/sqlite/backup.js';
 import { openSqliteStore } from './store/sqlite/index.js';
 import { openPostgresStore } from './store/postgres/index.js';
 
@@ -35,7 +37,9 @@ const USAGE = `usage:
   opentas-hub key add --data DIR --name NAME
   opentas-hub audit verify --data DIR
   opentas-hub retention run --data DIR [--as-of ISO-TIME]
-  opentas-hub migrate --data DIR`;
+  opentas-hub migrate --data DIR
+  opentas-hub backup --data DIR --out FILE      (while the hub serves; SQLite; Postgres: pg_dump)
+  opentas-hub restore --file FILE --data DIR    (into a missing or empty folder only)`;
 
 type Flags = Record<string, string | boolean | undefined>;
 
@@ -267,6 +271,16 @@ async function migrate(args: string[]): Promise<number> {
   return 0;
 }
 
+async function backup(args: string[]): Promise<number> {
+  const f = flags(args, { data: 'string', out: 'string' });
+  return backupCommand(required(f, 'data'), required(f, 'out'));
+}
+
+async function restore(args: string[]): Promise<number> {
+  const f = flags(args, { file: 'string', data: 'string' });
+  return restoreCommand(required(f, 'file'), required(f, 'data'));
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -277,9 +291,11 @@ export async function main(argv: string[]): Promise<number> {
       case 'audit': return await audit(rest);
       case 'retention': return await retention(rest);
       case 'migrate': return await migrate(rest);
+      case 'backup': return await backup(rest);
+      case 'restore': return await restore(rest);
       case undefined:
         // No command is a bad argument: one line and status 2, like every other (docs/protocol.md).
-        throw new UsageError('a command is required: serve, user, key, audit, retention or migrate (--help for usage)');
+        throw new UsageError('a command is required: serve, user, key, audit, retention, migrate, backup, restore or doctor (--help for usage)');
       case '--help':
       case 'help':
         console.log(USAGE);
@@ -288,7 +304,7 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (err) {
-    if (err instanceof UsageError || err instanceof NoStoreError || err instanceof SchemaTooNewError || (err instanceof HubError && err.status < 500)) {
+    if (err instanceof UsageError || err instanceof NoStoreError || err instanceof SchemaTooNewError || err instanceof BackupRefusal || err instanceof PostgresBackupRefusal || (err instanceof HubError && err.status < 500)) {
       console.error(`opentas-hub: ${err.message}`);
       return 2;
     }
