@@ -3,7 +3,7 @@
  * loaded through `window.tas` and kept fresh by its events. The main process is the source of
  * truth; this hook only mirrors it (after every change it re-reads the list).
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AlertView, LockedAlertView, Presence, SessionState, Settings } from '../../shared/ipc.js';
 import type { Policy } from '../../shared/protocol/policy.js';
 import type { Zone } from '../../shared/protocol/zone.js';
@@ -25,6 +25,10 @@ export interface TasState {
 
 export function useTas(): TasState & { refresh: () => Promise<void>; setSettings: (s: Partial<Settings>) => Promise<void> } {
   const [state, setState] = useState<TasState>({ zones: [], alerts: [], older: null, locked: [] });
+  // How many session and presence events have arrived: a read started before one of them answers
+  // with what was true then, and must not overwrite the newer event (the link said "connected"
+  // while the read was in flight, and the console showed "Connecting…" for good).
+  const events = useRef({ session: 0, presence: 0 });
 
   const refreshAlerts = useCallback(async () => {
     const list = await tas().invoke('alerts:list');
@@ -36,12 +40,19 @@ export function useTas(): TasState & { refresh: () => Promise<void>; setSettings
   const refresh = useCallback(async () => {
     try {
       const api = tas();
+      const asked = { ...events.current };
       const [session, presence, settings] = await Promise.all([
         api.invoke('session:state'),
         api.invoke('link:presence'),
         api.invoke('settings:get'),
       ]);
-      setState((s) => ({ ...s, session, presence, settings, hostError: undefined }));
+      setState((s) => ({
+        ...s,
+        session: events.current.session === asked.session ? session : s.session,
+        presence: events.current.presence === asked.presence ? presence : s.presence,
+        settings,
+        hostError: undefined,
+      }));
       if (session.signedIn) {
         const [policy, zones] = await Promise.all([api.invoke('policy:get'), api.invoke('zones:list')]);
         setState((s) => ({ ...s, policy, zones }));
@@ -65,10 +76,14 @@ export function useTas(): TasState & { refresh: () => Promise<void>; setSettings
     }
     const offs = [
       api.on('session:state', (session) => {
+        events.current.session++;
         setState((s) => ({ ...s, session }));
         void refresh();
       }),
-      api.on('link:presence', (presence) => setState((s) => ({ ...s, presence }))),
+      api.on('link:presence', (presence) => {
+        events.current.presence++;
+        setState((s) => ({ ...s, presence }));
+      }),
       api.on('alerts:alert', () => {
         void refreshAlerts();
         // Zones change on the hub (a dispatcher redraws them); the map shows them as of each alert.
