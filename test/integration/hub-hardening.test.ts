@@ -15,8 +15,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { totpNow } from '../../src/backend/auth/totp.js';
 import { systemClock } from '../../src/backend/clock.js';
 import { startHub } from '../../src/backend/server.js';
+import { ackEvent } from './support/acks.js';
 import { sampleHit } from './support/hits.js';
 import { REPO_ROOT, runCli, startTestHub } from './support/hub.js';
+import { waitFor } from './support/wait.js';
 
 const mode = (path: string): number => statSync(path).mode & 0o777;
 
@@ -124,6 +126,29 @@ describe('hub hardening (1.1)', () => {
       const admin = await t.signedIn(['admin']);
       const items = (await t.api('GET', '/audit/events?limit=1000', { token: admin.token })).body.items;
       expect(items).toContainEqual(expect.objectContaining({ action: 'alert_read', userId: sup.user.id, detail: expect.objectContaining({ alertId: hit.id }), at: expect.any(String) }));
+      expect(items).toContainEqual(expect.objectContaining({ action: 'alert_list_read', userId: sup.user.id, detail: { alertIds: [hit.id] } }));
+    } finally {
+      await t.close();
+    }
+  });
+
+  it("records reads of the Troop view and of the log's plates as reads of those alerts", async () => {
+    const t = await startTestHub();
+    try {
+      const me = await t.signedIn(['trooper']);
+      const desk = t.connect({ token: me.token, clientId: 'reads' });
+      await desk.ready();
+      const hit = sampleHit();
+      await t.postHit(hit);
+      await waitFor(() => desk.alerts.some((a) => a.alert.id === hit.id), 'the alert');
+      expect((await desk.sendAck(ackEvent(hit.id, 'acknowledged'))).ok).toBe(true);
+      const disp = await t.signedIn(['dispatcher']);
+      const sup = await t.signedIn(['supervisor']);
+      expect((await t.api('GET', '/troop/alerts', { token: disp.token })).status).toBe(200);
+      expect((await t.api('GET', '/acks', { token: sup.token })).status).toBe(200);
+      const admin = await t.signedIn(['admin']);
+      const items = (await t.api('GET', '/audit/events?limit=1000', { token: admin.token })).body.items;
+      expect(items).toContainEqual(expect.objectContaining({ action: 'alert_list_read', userId: disp.user.id, detail: { alertIds: [hit.id] } }));
       expect(items).toContainEqual(expect.objectContaining({ action: 'alert_list_read', userId: sup.user.id, detail: { alertIds: [hit.id] } }));
     } finally {
       await t.close();

@@ -50,10 +50,15 @@ async function toSearch(ctx: HubContext, q: z.infer<typeof AckSearchQuery>): Pro
 
 export function ackRoutes(app: FastifyInstance, ctx: HubContext): void {
   app.get('/acks', async (req) => {
-    await requireUser(ctx, req, ['supervisor']);
+    const me = await requireUser(ctx, req, ['supervisor']);
     const q = parseQuery(AckSearchQuery, req.query);
     const rows = await ctx.store.review.searchAcks(await toSearch(ctx, q));
     const last = rows.at(-1);
+    // CJIS AU-2/3: the context names plates, so the read is recorded like a read of the alerts.
+    if (rows.length > 0) {
+      const alertIds = [...new Set(rows.map((r) => r.alertId))];
+      await ctx.securityLog.record('alert_list_read', 'success', { userId: me.userId, username: me.username, source: req.ip }, { alertIds });
+    }
     // Items stay exactly the hashed AckEntry (an auditor recomputes each hash from the item);
     // what the table shows of the alert and the user rides alongside, index for index.
     return {

@@ -30,6 +30,10 @@ export function troopRoutes(app: FastifyInstance, ctx: HubContext): void {
     const unit = user?.unit ?? null;
     const since = q.since ?? new Date(ctx.clock.now().getTime() - DEFAULT_HOURS * 3600_000).toISOString();
     const { items, truncated } = await desk.alerts(unit, since, q.limit);
+    // CJIS AU-2/3: the list carries plates (criminal-justice information): the read is recorded.
+    if (items.length > 0) {
+      await ctx.securityLog.record('alert_list_read', 'success', { userId: me.userId, username: me.username, source: req.ip }, { alertIds: items.map((i) => i.alert.id) });
+    }
     return { unit, since, items, truncated };
   });
 }
