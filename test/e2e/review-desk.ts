@@ -270,7 +270,7 @@ export async function workAlerts(
 
 export async function signInSupervisor(
   page: Page,
-  desk: ReviewDesk,
+  desk: Pick<ReviewDesk, 'host'>,
   theme: 'dark' | 'light' = 'dark',
 ): Promise<void> {
   await page.goto(desk.host.url);

@@ -39,6 +39,10 @@ export async function verifyChain(log: AckLogStore): Promise<ChainReport> {
       expectedSeq++;
       entries++;
     }
+    // A page at a time, letting the hub answer others in between: SQLite reads and hashing are
+    // synchronous, so without this a check of 100,000 entries (seconds) held every other request,
+    // and the supervisor's log, asked for alongside the check, waited for all of it.
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return { ok: true, entries, head: prev };
 }
