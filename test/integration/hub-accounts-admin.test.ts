@@ -176,6 +176,23 @@ describe('accounts administration (1.1)', () => {
     expect((await t.api('GET', '/keys', { token: trooper.token })).status).toBe(403);
   });
 
+  it('refuses to disable the last active admin or take the role away (409 last_admin); with another admin it may', async () => {
+    const own = await startTestHub();
+    try {
+      const a = await own.signedIn(['admin']);
+      const demote = await own.api('PATCH', `/users/${a.user.id}`, { token: a.token, body: { roles: ['dispatcher'] } });
+      expect(demote.status).toBe(409);
+      expect(demote.body.error.code).toBe('last_admin');
+      expect((await own.api('PATCH', `/users/${a.user.id}`, { token: a.token, body: { disabled: true } })).status).toBe(409);
+      expect((await own.api('GET', '/users', { token: a.token })).body.items.find((u: { id: string }) => u.id === a.user.id)).toMatchObject({ roles: ['admin'], disabled: false });
+      const b = await own.signedIn(['admin']);
+      expect((await own.api('PATCH', `/users/${a.user.id}`, { token: b.token, body: { disabled: true } })).status).toBe(200);
+      expect((await own.api('PATCH', `/users/${b.user.id}`, { token: b.token, body: { roles: ['supervisor'] } })).body.error.code).toBe('last_admin');
+    } finally {
+      await own.close();
+    }
+  });
+
   it('records every administrative change in the security audit trail, with who did it', async () => {
     const items = (await t.api('GET', '/audit/events?limit=1000', { token: await admin() })).body.items as { action: string; username: string }[];
     for (const action of ['user_add', 'user_update', 'user_disable', 'user_unlock', 'password_reset', 'sessions_revoke', 'ingest_key_add', 'ingest_key_revoke', 'password_change']) {

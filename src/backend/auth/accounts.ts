@@ -121,6 +121,7 @@ export class Accounts {
   async update(id: string, change: UserChange, by: By): Promise<UserRecord> {
     const before = await this.byIdOrThrow(id);
     const roles = change.roles ? [...new Set(change.roles)] : undefined;
+    if (by !== 'cli') await this.keepAnAdmin(before, change.disabled === true, roles);
     const after = await this.store.users.update(id, { ...change, ...(roles ? { roles } : {}) });
     if (!after) throw notFound('user');
     const changed = Object.keys(change).filter((k) => JSON.stringify(change[k as keyof UserChange]) !== JSON.stringify(before[k as keyof UserRecord]));
@@ -132,6 +133,20 @@ export class Accounts {
       await this.ends.endUser(id, 'certification_expired');
     }
     return after;
+  }
+
+  /**
+   * Through the API, the last active administrator cannot be disabled or lose the role: nobody could
+   * manage accounts any more. The operator's CLI on the hub's machine stays the way back.
+   */
+  private async keepAnAdmin(before: UserRecord, disabling: boolean, roles: Role[] | undefined): Promise<void> {
+    const isAdmin = (u: Pick<UserRecord, 'roles' | 'disabled'>): boolean => !u.disabled && u.roles.includes('admin');
+    if (!isAdmin(before)) return;
+    if (isAdmin({ roles: roles ?? before.roles, disabled: before.disabled || disabling })) return;
+    const others = (await this.store.users.list()).filter((u) => u.id !== before.id && isAdmin(u));
+    if (others.length === 0) {
+      throw new HubError(409, 'last_admin', `${before.username} is the last active administrator: add or enable another admin first`);
+    }
   }
 
   async disable(username: string, by: By = 'cli'): Promise<void> {
