@@ -14,6 +14,7 @@ import { offlineAccounts } from './auth/offline-accounts.js';
 import { COMMAND_LINE_PASSWORD_WARNING, PasswordSourceError, readPassword } from './cli-password.js';
 import { systemClock } from './clock.js';
 import { PostgresBackupRefusal, backupCommand, restoreCommand } from './cli-operations.js';
+import { runDoctor } from './doctor.js';
 import { HubError } from './errors.js';
 import { RetentionJob } from './retention/retention-job.js';
 import { startHub } from './server.js';
@@ -39,7 +40,9 @@ const USAGE = `usage:
   opentas-hub retention run --data DIR [--as-of ISO-TIME]
   opentas-hub migrate --data DIR
   opentas-hub backup --data DIR --out FILE      (while the hub serves; SQLite; Postgres: pg_dump)
-  opentas-hub restore --file FILE --data DIR    (into a missing or empty folder only)`;
+  opentas-hub restore --file FILE --data DIR    (into a missing or empty folder only)
+  opentas-hub doctor --data DIR [--host H] [--tls-cert PEM --tls-key PEM] [--insecure-http]
+      (one line per check; exit 1 when one fails)`;
 
 type Flags = Record<string, string | boolean | undefined>;
 
@@ -281,6 +284,28 @@ async function restore(args: string[]): Promise<number> {
   return restoreCommand(required(f, 'file'), required(f, 'data'));
 }
 
+async function doctor(args: string[]): Promise<number> {
+  const f = flags(args, { data: 'string', host: 'string', 'tls-cert': 'string', 'tls-key': 'string', 'insecure-http': 'boolean' });
+  const dataDir = required(f, 'data');
+  const certPath = f['tls-cert'];
+  const keyPath = f['tls-key'];
+  if ((certPath === undefined) !== (keyPath === undefined)) throw new UsageError('--tls-cert and --tls-key go together');
+  await requireStore(dataDir, process.env.DATABASE_URL);
+  const checks = await runDoctor({
+    dataDir,
+    host: typeof f.host === 'string' ? f.host : '127.0.0.1',
+    ...(typeof certPath === 'string' && typeof keyPath === 'string' ? { tls: { certPath, keyPath } } : {}),
+    insecureHttp: f['insecure-http'] === true,
+    env: {
+      ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
+      ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}),
+      ...(process.env.OPENTAS_HUB_SECRET ? { secret: process.env.OPENTAS_HUB_SECRET } : {}),
+    },
+  });
+  for (const c of checks) console.log(`${c.verdict.padEnd(4)}  ${c.name}: ${c.detail}`);
+  return checks.some((c) => c.verdict === 'FAIL') ? 1 : 0;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -293,6 +318,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'migrate': return await migrate(rest);
       case 'backup': return await backup(rest);
       case 'restore': return await restore(rest);
+      case 'doctor': return await doctor(rest);
       case undefined:
         // No command is a bad argument: one line and status 2, like every other (docs/protocol.md).
         throw new UsageError('a command is required: serve, user, key, audit, retention, migrate, backup, restore or doctor (--help for usage)');

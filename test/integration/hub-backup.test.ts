@@ -18,7 +18,7 @@ import { waitFor } from './support/wait.js';
 
 const oneLine = (s: string): string[] => s.trim().split('\n');
 
-describe('opentas-hub backup and restore', { timeout: 300_000 }, () => {
+describe('opentas-hub backup and restore', { timeout: 600_000 }, () => {
   const root = mkdtempSync(join(tmpdir(), 'opentas-backup-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 

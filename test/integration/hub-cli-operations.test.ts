@@ -33,7 +33,7 @@ function expectRefused(results: Awaited<ReturnType<typeof runCli>>[], cases: str
   });
 }
 
-describe('opentas-hub refuses to invent data', { timeout: 300_000 }, () => {
+describe('opentas-hub refuses to invent data', { timeout: 600_000 }, () => {
   const root = mkdtempSync(join(tmpdir(), 'opentas-cli-ops-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 

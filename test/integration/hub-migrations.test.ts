@@ -76,7 +76,7 @@ async function answersAsTheOldHubDid(hub: RunningHub, want: Expected): Promise<v
   expect(after.at(-1)!.prevHash).toBe(want.acks.at(-1)!.hash);
 }
 
-describe('upgrading a store written before versioned migrations', { timeout: 300_000 }, () => {
+describe('upgrading a store written before versioned migrations', { timeout: 600_000 }, () => {
   const root = mkdtempSync(join(tmpdir(), 'opentas-migrations-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 

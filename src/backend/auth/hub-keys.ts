@@ -16,7 +16,8 @@ export const KEY_FILE = 'hub.key';
 const SEALED = 'sealed1:';
 /** The signing key of hubs before 1.1, kept in the database in clear; removed at start. */
 const LEGACY_SIGNING_KEY = 'jwt-hs256';
-const KEY_CHECK = 'key-check-v1';
+/** The store's row holding the key's check value (read by `opentas-hub doctor`). */
+export const KEY_CHECK = 'key-check-v1';
 
 export interface HubKeys {
   /** HS256 key for access tokens. */
