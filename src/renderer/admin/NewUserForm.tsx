@@ -4,10 +4,11 @@
  * (shown here once) and must choose their own at first sign-in (docs/protocol.md v1.1).
  */
 import { useState, type FormEvent } from 'react';
-import { Role, type AccountUser, type NewUserRequest } from '../../shared/protocol/index.js';
+import { type Role, type AccountUser, type NewUserRequest } from '../../shared/protocol/index.js';
 import { tas } from '../api.js';
+import { CertificationDates, RolesField } from './AccountFields.js';
 import { HubProblem, type HubProblemError } from '../console/HubProblem.js';
-import { isoFromDateInput, ROLE_LABELS } from './model/users.js';
+import { isoFromDateInput } from './model/users.js';
 import { OneTimeSecret } from './OneTimeSecret.js';
 
 function throwawayPassword(): string {
@@ -88,15 +89,7 @@ export function NewUserForm({ units, onCreated, onCancel }: { units: string[]; o
         Display name
         <input value={displayName} onChange={(e) => setDisplayName(e.target.value)} required maxLength={120} placeholder="e.g. Tpr. Dana Kowalski" />
       </label>
-      <fieldset>
-        <legend>Roles</legend>
-        {Role.options.map((r) => (
-          <label key={r} className="choice">
-            <input type="checkbox" checked={roles.includes(r)} onChange={(e) => setRoles((rs) => (e.target.checked ? Role.options.filter((x) => x === r || rs.includes(x)) : rs.filter((x) => x !== r)))} />
-            {ROLE_LABELS[r]}
-          </label>
-        ))}
-      </fieldset>
+      <RolesField roles={roles} onChange={setRoles} />
       <label>
         Unit
         <input value={unit} onChange={(e) => setUnit(e.target.value)} list="known-units" maxLength={80} placeholder="e.g. Troop 3" />
@@ -106,16 +99,7 @@ export function NewUserForm({ units, onCreated, onCancel }: { units: string[]; o
           ))}
         </datalist>
       </label>
-      <div className="row">
-        <label className="grow">
-          LEADS certified until
-          <input type="date" value={certifiedUntil} onChange={(e) => setCertifiedUntil(e.target.value)} />
-        </label>
-        <label className="grow">
-          ALPR training completed
-          <input type="date" value={trainedAt} onChange={(e) => setTrainedAt(e.target.value)} />
-        </label>
-      </div>
+      <CertificationDates certifiedUntil={certifiedUntil} trainedAt={trainedAt} onCertifiedUntil={setCertifiedUntil} onTrainedAt={setTrainedAt} />
       <p className="hint">A one-use first password is made for the account and shown once, after it is added.</p>
       <div className="actions">
         <button type="submit" className="primary" disabled={busy || roles.length === 0}>

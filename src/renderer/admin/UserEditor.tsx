@@ -5,10 +5,11 @@
  * re-enable. The hub ends a disabled user's sessions and sockets itself; this only asks.
  */
 import { useState, type FormEvent } from 'react';
-import { Role, type AccountUser, type UserPatch } from '../../shared/protocol/index.js';
+import { type Role, type AccountUser, type UserPatch } from '../../shared/protocol/index.js';
 import { tas } from '../api.js';
+import { CertificationDates, RolesField } from './AccountFields.js';
 import { HubProblem, type HubProblemError } from '../console/HubProblem.js';
-import { dateInput, isoFromDateInput, ROLE_LABELS, trainingDueAt } from './model/users.js';
+import { dateInput, isoFromDateInput, trainingDueAt } from './model/users.js';
 import { ConfirmButton, OneTimeSecret } from './OneTimeSecret.js';
 import { CertificationNote, shortDate, UserBadges } from './UserBadges.js';
 
@@ -52,7 +53,6 @@ export function UserEditor({ user, now, onChanged }: { user: AccountUser; now: n
     void run('Changes saved.', () => tas().invoke('admin:updateUser', { id: user.id, patch }));
   }
 
-  const toggleRole = (r: Role, on: boolean): void => setRoles((rs) => (on ? Role.options.filter((x) => x === r || rs.includes(x)) : rs.filter((x) => x !== r)));
   const trainedIso = isoFromDateInput(trainedAt);
 
   return (
@@ -83,16 +83,7 @@ export function UserEditor({ user, now, onChanged }: { user: AccountUser; now: n
           Display name
           <input value={displayName} onChange={(e) => setDisplayName(e.target.value)} required maxLength={120} />
         </label>
-        <fieldset>
-          <legend>Roles</legend>
-          {Role.options.map((r) => (
-            <label key={r} className="choice">
-              <input type="checkbox" checked={roles.includes(r)} onChange={(e) => toggleRole(r, e.target.checked)} />
-              {ROLE_LABELS[r]}
-            </label>
-          ))}
-          {roles.length === 0 && <p className="hint warn">At least one role.</p>}
-        </fieldset>
+        <RolesField roles={roles} onChange={setRoles} />
         <div className="row">
           <label className="grow">
             Unit
@@ -106,16 +97,7 @@ export function UserEditor({ user, now, onChanged }: { user: AccountUser; now: n
             </select>
           </label>
         </div>
-        <div className="row">
-          <label className="grow">
-            LEADS certified until
-            <input type="date" value={certifiedUntil} onChange={(e) => setCertifiedUntil(e.target.value)} />
-          </label>
-          <label className="grow">
-            ALPR training completed
-            <input type="date" value={trainedAt} onChange={(e) => setTrainedAt(e.target.value)} />
-          </label>
-        </div>
+        <CertificationDates certifiedUntil={certifiedUntil} trainedAt={trainedAt} onCertifiedUntil={setCertifiedUntil} onTrainedAt={setTrainedAt} />
         {trainedIso && <p className="hint">Training renewal due {shortDate(trainingDueAt(trainedIso))} (every two years).</p>}
         <button type="submit" className="primary" disabled={busy || roles.length === 0}>
           Save changes

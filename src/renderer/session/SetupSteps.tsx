@@ -46,6 +46,47 @@ function Cancel(): React.JSX.Element {
   );
 }
 
+function FormError({ error }: { error: string | undefined }): React.JSX.Element | null {
+  return error ? (
+    <p className="form-error" role="alert">
+      {error}
+    </p>
+  ) : null;
+}
+
+type OtpAnswer = { ok: true } | { ok: false; error: { code: string; message: string } };
+
+/** A form that sends one code: what is typed, the error in words, one request at a time. */
+function useOtpForm(send: (otp: string) => Promise<OtpAnswer>, wrongCode: string) {
+  const [otp, setOtp] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  async function submit(e: FormEvent): Promise<void> {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const r = await send(otp);
+      if (!r.ok) {
+        setError(r.error.code === 'otp_invalid' ? wrongCode : words(r.error));
+        setOtp('');
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { otp, setOtp, error, setError, busy, submit };
+}
+
+function OtpField({ label, value, onChange, autoFocus = false }: { label: string; value: string; onChange: (otp: string) => void; autoFocus?: boolean }): React.JSX.Element {
+  return (
+    <label>
+      {label}
+      <input name="otp" inputMode="numeric" pattern="\d{6}" maxLength={6} autoComplete="one-time-code" value={value} onChange={(e) => onChange(e.target.value.replace(/\D/g, ''))} required autoFocus={autoFocus} />
+    </label>
+  );
+}
+
 function ChangePassword(): React.JSX.Element {
   const [password, setPassword] = useState('');
   const [again, setAgain] = useState('');
@@ -81,11 +122,7 @@ function ChangePassword(): React.JSX.Element {
         <input type="password" name="new-password-again" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} required maxLength={256} />
       </label>
       <p className="hint">At least 12 characters. A phrase of several words is easier to remember and harder to guess.</p>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Saving…' : 'Set password and continue'}
@@ -98,9 +135,10 @@ function ChangePassword(): React.JSX.Element {
 
 function EnrollOtp(): React.JSX.Element {
   const [setup, setSetup] = useState<OtpSetup>();
-  const [otp, setOtp] = useState('');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { otp, setOtp, error, setError, busy, submit } = useOtpForm(
+    (code) => tas().invoke('account:confirmOtp', { otp: code }),
+    'That code is not right. Check the time on your phone and enter the code showing now.',
+  );
 
   useEffect(() => {
     let live = true;
@@ -115,21 +153,6 @@ function EnrollOtp(): React.JSX.Element {
       live = false;
     };
   }, []);
-
-  async function submit(e: FormEvent): Promise<void> {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const r = await tas().invoke('account:confirmOtp', { otp });
-      if (!r.ok) {
-        setError(r.error.code === 'otp_invalid' ? 'That code is not right. Check the time on your phone and enter the code showing now.' : words(r.error));
-        setOtp('');
-      }
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <form className="signin-form" onSubmit={(e) => void submit(e)} data-testid="enroll-otp">
@@ -148,15 +171,8 @@ function EnrollOtp(): React.JSX.Element {
       ) : (
         !error && <p>Asking the hub for a new key…</p>
       )}
-      <label>
-        Code shown in the app
-        <input name="otp" inputMode="numeric" pattern="\d{6}" maxLength={6} autoComplete="one-time-code" value={otp} onChange={(e) => setOtp(e.target.value.replace(/\D/g, ''))} required />
-      </label>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <OtpField label="Code shown in the app" value={otp} onChange={setOtp} />
+      <FormError error={error} />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy || !setup}>
           Confirm code
@@ -168,24 +184,10 @@ function EnrollOtp(): React.JSX.Element {
 }
 
 function NextOtp(): React.JSX.Element {
-  const [otp, setOtp] = useState('');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-
-  async function submit(e: FormEvent): Promise<void> {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const r = await tas().invoke('account:finishSignIn', { otp });
-      if (!r.ok) {
-        setError(r.error.code === 'otp_invalid' ? 'That code was already used or is not right. Wait for the app to show a new code and enter it.' : words(r.error));
-        setOtp('');
-      }
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { otp, setOtp, error, busy, submit } = useOtpForm(
+    (code) => tas().invoke('account:finishSignIn', { otp: code }),
+    'That code was already used or is not right. Wait for the app to show a new code and enter it.',
+  );
 
   return (
     <form className="signin-form" onSubmit={(e) => void submit(e)} data-testid="next-otp">
@@ -194,15 +196,8 @@ function NextOtp(): React.JSX.Element {
         From now on every sign-in asks for a code from the app.
       </p>
       <p>To finish signing in, wait for the app to show a new code (each code works once) and enter it.</p>
-      <label>
-        New code from the app
-        <input name="otp" inputMode="numeric" pattern="\d{6}" maxLength={6} autoComplete="one-time-code" value={otp} onChange={(e) => setOtp(e.target.value.replace(/\D/g, ''))} required autoFocus />
-      </label>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <OtpField label="New code from the app" value={otp} onChange={setOtp} autoFocus />
+      <FormError error={error} />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
           Sign in
