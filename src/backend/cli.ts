@@ -153,7 +153,15 @@ async function serve(args: string[]): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  await hub.close();
+  // Graceful stop within a bound (acks in flight get up to 10 s inside close); past it, exit anyway:
+  // whatever was answered is stored, and desks resend what was not.
+  let bound: NodeJS.Timeout | undefined;
+  const stopped = await Promise.race([hub.close().then(() => true), new Promise<boolean>((resolve) => (bound = setTimeout(() => resolve(false), 20_000)))]);
+  clearTimeout(bound);
+  if (!stopped) {
+    console.error('opentas-hub: did not stop within 20 s; exiting');
+    return 1;
+  }
   return 0;
 }
 

@@ -32,6 +32,7 @@ import type { EscalationRecord } from './store/review-port.js';
 import { openSqliteStore } from './store/sqlite/index.js';
 import { openPostgresStore } from './store/postgres/index.js';
 import { attachScaleOut, prepareScaleOut, type ScaleOutOptions } from './stream/scale-out/index.js';
+import { AckDrain } from './stream/ack-drain.js';
 import { AlertStream } from './stream/alert-stream.js';
 import { SessionWatch } from './stream/session-watch.js';
 
@@ -77,6 +78,8 @@ export interface HubOptions {
   secret?: string;
   /** Rate limits of the sign-in, password and TOTP routes (defaults: DEFAULT_RATE_LIMITS, documented there). */
   rateLimits?: Partial<RateLimits>;
+  /** At close, how long acknowledgements in flight may take to be recorded and answered (default 10 s). */
+  stopGraceMs?: number;
 }
 
 export interface HubAdmin {
@@ -155,7 +158,8 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
       troopWatch.entry(entry);
     },
   });
-  stream.ackHandler = (principal, clientId, event) => ackDesk.handle(principal, clientId, event);
+  const ackDrain = new AckDrain();
+  stream.ackHandler = ackDrain.wrap((principal, clientId, event) => ackDesk.handle(principal, clientId, event));
   const scaleOut = scaled ? await attachScaleOut({ io, store, feed, audience, stream, sessions: sessionEnds, onError }, scaleOutOptions) : undefined;
 
   const host = options.host ?? '127.0.0.1';
@@ -201,6 +205,10 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
         retention.stop();
         escalation.stop();
         watch.stop();
+        // Graceful stop: finish and answer the acks in flight, then disconnect the desks (they
+        // reconnect, to another node if there is one), then close the store (ack-drain.ts).
+        const unfinished = await ackDrain.drain(options.stopGraceMs ?? 10_000);
+        if (unfinished > 0) onError(new Error(`stopping with ${unfinished} acknowledgement(s) still being recorded`));
         await new Promise<void>((resolve) => void io.close(() => resolve()));
         await app.close().catch(() => undefined);
         await scaleOut?.close();
