@@ -26,6 +26,8 @@ export interface ClientApp {
   onEvent(listener: (channel: EventChannel, payload: unknown) => void): () => void;
   /** The tray's Quit: at once, or (console locked) after the password on the lock screen. */
   requestQuit(): QuitAnswer;
+  /** A click on an alert's notification: the popup comes up showing that alert (nothing while signed out). */
+  openAlert(alertId: string): void;
   /** The street map file to serve and the map origins the page's CSP allows (hosts call it per page). */
   mapSources(): MapSources;
   start(): Promise<void>;
@@ -172,6 +174,11 @@ export function createClientApp(options: ClientAppOptions): ClientApp {
   return {
     handlers: buildHandlers(core),
     requestQuit: () => quit.request(),
+    openAlert(alertId) {
+      if (!userDesk) return;
+      core.ports.popup.show(alertId);
+      core.emit('alerts:open', { alertId });
+    },
     mapSources: () => mapSources(core.settings(), filter.currentPolicy()),
     onEvent(listener) {
       listeners.add(listener);

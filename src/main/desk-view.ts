@@ -23,8 +23,8 @@ export class DeskView implements DeskListener {
     this.core.emit('alerts:alert', locked ? lockedView(stored) : this.view(stored));
     const fresh = this.core.ports.clock.now() - Date.parse(stored.alert.ingestedAt) < ANNOUNCE_WITHIN_MS;
     if (fresh) {
-      const { category, plate } = stored.alert.hit;
-      this.core.ports.notifier.showAlert({ alertId: stored.alert.id, category, locked, ...(locked ? {} : { plate }) });
+      const { category, camera } = stored.alert.hit;
+      this.core.ports.notifier.showAlert({ alertId: stored.alert.id, category, locked, ...(locked ? {} : { camera: camera.name }) });
       this.core.ports.popup.show(stored.alert.id);
     }
     this.refreshTray();

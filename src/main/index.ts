@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   clientApp = createClientApp({
     vault: await openVault(join(dataDir, 'vault.bin'), logger),
     settings: new ElectronSettingsStore(DEFAULT_SETTINGS, logger),
-    notifier: new ElectronNotifier((alertId) => popup.show(alertId)),
+    notifier: new ElectronNotifier((alertId) => clientApp?.openAlert(alertId)),
     tray,
     popup,
     idle,

@@ -25,6 +25,7 @@ import { RouteOutlet } from './console/RouteOutlet.js';
 import { RECEIVING_ROLES, SCREENS } from './console/screens.js';
 import { basePath, homeOf, mayOpen, screenAt } from './console/access.js';
 import { navigate, useRoutePath } from './router/useRoute.js';
+import { pathTo } from './router/match.js';
 import { AlarmPlayer, type OneShot } from './sound/AlarmPlayer.js';
 
 export function App(): React.JSX.Element {
@@ -73,6 +74,9 @@ export function App(): React.JSX.Element {
       setNotice(newest);
     }
   }, [s.alerts, receives, roles, popupOnly]);
+
+  // A click on an alert's desktop notification: that alert, in the console or the popup window.
+  useEffect(() => window.tas?.on('alerts:open', ({ alertId }) => navigate(pathTo('/alerts', alertId))), []);
 
   useEffect(() => {
     setLockedSince((was) => (s.session?.locked ? (was ?? new Date().toISOString()) : undefined));

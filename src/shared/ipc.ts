@@ -165,6 +165,8 @@ export const invokeChannels = {
 export const eventChannels = {
   'alerts:alert': z.union([AlertView, LockedAlertView]),
   'alerts:changed': z.strictObject({ alertId: z.string() }),
+  /** Show this alert (the user clicked its desktop notification). */
+  'alerts:open': z.strictObject({ alertId: z.string() }),
   'link:presence': Presence,
   'session:state': SessionState,
   ...troopEvents,

@@ -118,3 +118,20 @@ test('a more urgent alert never pulls the acknowledged one away mid-verification
   await page.getByTestId('more-urgent').getByRole('button', { name: 'Switch to it' }).click();
   await expect(page.getByTestId('alert-card')).toHaveAttribute('data-category', 'amber');
 });
+
+test("a click on an alert's desktop notification opens that alert, though a more urgent one is first", async ({ page, desk }) => {
+  await signIn(page, desk);
+  const stolen = makeHit({ category: 'stolen', plate: 'STL3333' });
+  await desk.postHit(stolen);
+  await desk.postHit(makeHit({ category: 'amber', plate: 'AMB4444' }));
+  await expect(page.getByTestId('queue').locator('[data-alert-id]')).toHaveCount(2);
+  await expect(page.getByTestId('alert-card')).toHaveAttribute('data-category', 'amber');
+  // The notification names the camera, never the plate (it outlives the lock in the OS notification centre).
+  expect(desk.host.notifier.shown.map((n) => n.camera)).toEqual([stolen.camera.name, stolen.camera.name]);
+  expect(JSON.stringify(desk.host.notifier.shown)).not.toMatch(/STL3333|AMB4444/);
+  // What the Electron notification's click handler calls.
+  desk.host.app.openAlert(stolen.id);
+  await expect(page).toHaveURL(new RegExp(`#/alerts/${stolen.id}$`));
+  await expect(page.getByTestId('alert-card')).toHaveAttribute('data-category', 'stolen');
+  await expect(page.getByTestId('plate-read')).toContainText('STL3333');
+});

@@ -30,8 +30,15 @@ describe('client against a real hub', () => {
     const list = await client.app.handlers['alerts:list'](undefined);
     expect(list.locked).toBe(false);
     expect(list.items.filter((i) => 'alert' in i && i.alert.id === hit.id)).toHaveLength(1);
-    expect(client.notifier.shown.map((n) => n.plate)).toEqual([hit.plate]);
+    // The notification stays in the OS notification centre, outside the lock: the camera, never the plate.
+    expect(client.notifier.shown).toEqual([{ alertId: hit.id, category: 'stolen', locked: false, camera: hit.camera.name }]);
+    expect(JSON.stringify(client.notifier.shown)).not.toContain(hit.plate);
     expect(client.popup.shown).toEqual([hit.id]);
+
+    // A click on it brings the popup up on that alert.
+    client.app.openAlert(hit.id);
+    expect(client.popup.shown).toEqual([hit.id, hit.id]);
+    expect(client.events.filter((e) => e.channel === 'alerts:open').map((e) => e.payload)).toEqual([{ alertId: hit.id }]);
   });
 
   it('locks: lists categories only, notifies "unlock to view", and unlocks only with the password the hub accepts', async () => {

@@ -1,6 +1,6 @@
-/** Desktop notifications of alerts (Notifier): category and plate, or "unlock to view" when locked. */
+/** Desktop notifications of alerts (Notifier): the words come from noticeText (never the plate); a click opens the alert. */
 import { Notification } from 'electron';
-import { CATEGORY_LABELS } from '../../shared/protocol/index.js';
+import { noticeText } from '../services/alert-notice.js';
 import type { AlertNotice, Notifier } from '../services/ports.js';
 
 export class ElectronNotifier implements Notifier {
@@ -8,9 +8,10 @@ export class ElectronNotifier implements Notifier {
 
   showAlert(notice: AlertNotice): void {
     if (!Notification.isSupported()) return;
+    const { title, body } = noticeText(notice);
     const notification = new Notification({
-      title: `OpenTAS: ${CATEGORY_LABELS[notice.category]}`,
-      body: notice.locked || !notice.plate ? 'Unlock to view.' : `Plate ${notice.plate}: unverified, verify in LEADS/NCIC.`,
+      title,
+      body,
       urgency: 'critical',
       silent: true, // the popup plays the category's sound
     });

@@ -23,8 +23,11 @@ export interface SettingsStore {
 export interface AlertNotice {
   alertId: string;
   category: Category;
-  /** Absent when the console is locked: the notification then says "unlock to view". */
-  plate?: string;
+  /**
+   * Where the camera is (its name: road and direction), absent while the console is locked. Never
+   * the plate: a notification stays in the OS notification centre, outside the app's lock.
+   */
+  camera?: string;
   locked: boolean;
 }
 
