@@ -31,9 +31,19 @@ export async function openZones(page: Page, url: string, path = '/zones'): Promi
   await expect(page.getByTestId('zone-map')).toHaveAttribute('data-loaded', 'true', { timeout: 120_000 });
 }
 
-/** Where on the page a point `dx, dy` pixels from the map's centre is. */
+/**
+ * Where on the page a point `dx, dy` pixels from the map's centre is, once the map has taken the
+ * size of its box: a click the map reads with an older size lands somewhere else on the earth.
+ */
 export async function mapPoint(page: Page, dx: number, dy: number): Promise<{ x: number; y: number }> {
-  const box = await page.getByTestId('zone-map').boundingBox();
+  const map = page.getByTestId('zone-map');
+  await expect
+    .poll(() => map.evaluate((el) => {
+      const canvas = el.querySelector('canvas');
+      return canvas ? `${canvas.clientWidth}x${canvas.clientHeight}` === `${el.clientWidth}x${el.clientHeight}` : false;
+    }))
+    .toBe(true);
+  const box = await map.boundingBox();
   if (!box) throw new Error('the zone map is not on the page');
   return { x: box.x + box.width / 2 + dx, y: box.y + box.height / 2 + dy };
 }

@@ -3,7 +3,7 @@
  * and the marks the editor asks for (problems, history, picked counties). The map is built once
  * per theme; everything else is pushed into its sources, so editing never rebuilds it.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Map as MlMap, Marker } from 'maplibre-gl';
 import type { TerraDraw } from 'terra-draw';
 import type { Zone, ZoneGeometry } from '../../shared/protocol/zone.js';
@@ -122,6 +122,14 @@ export function ZoneMap(props: ZoneMapProps): React.JSX.Element {
   }, [props.dark]);
 
   const { zones, editingId, load, tool, problems, history, picked } = props;
+
+  // Opening or closing the editor column resizes the map's box in this same commit. MapLibre
+  // would notice only on its next ResizeObserver frame; until then a click is read with the old
+  // size and a vertex lands hundreds of pixels from where the dispatcher clicked (seen on a loaded
+  // machine: the first corner of a new zone off the map's left edge, so the ring never closed).
+  useLayoutEffect(() => {
+    map.current?.resize();
+  }, [editingId === undefined]);
 
   // The first time zones arrive, and nothing is being edited, show them all.
   const framed = useRef(false);
