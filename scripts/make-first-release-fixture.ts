@@ -25,7 +25,9 @@ import { authenticator } from 'otplib';
 import { io } from 'socket.io-client';
 import { PostgresCluster, scaleOutServices } from '../test/integration/support/services.js';
 
-const { values } = parseArgs({ options: { 'hub-root': { type: 'string' }, out: { type: 'string' }, postgres: { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: { 'hub-root': { type: 'string' }, out: { type: 'string' }, postgres: { type: 'boolean' } },
+});
 if (!values['hub-root'] || !values.out) {
   console.error('usage: make-first-release-fixture.ts --hub-root DIR --out DIR [--postgres]');
   process.exit(2);
@@ -52,12 +54,20 @@ if (values.postgres) {
 }
 
 function cli(args: string[]): string {
-  return execFileSync(process.execPath, [join(hubRoot, 'bin/opentas-hub.js'), ...args], { cwd: hubRoot, env, encoding: 'utf8' });
+  return execFileSync(process.execPath, [join(hubRoot, 'bin/opentas-hub.js'), ...args], {
+    cwd: hubRoot,
+    env,
+    encoding: 'utf8',
+  });
 }
 const lastLine = (s: string): string => s.trim().split('\n').at(-1) ?? '';
 
 async function serve(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(hubRoot, 'bin/opentas-hub.js'), 'serve', '--port', '0', '--data', dataDir], { cwd: hubRoot, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [join(hubRoot, 'bin/opentas-hub.js'), 'serve', '--port', '0', '--data', dataDir],
+    { cwd: hubRoot, env, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const url = await new Promise<string>((ok, fail) => {
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const m = /^listening on (\S+)$/.exec(line);
@@ -68,10 +78,20 @@ async function serve(): Promise<{ url: string; child: ChildProcess }> {
   return { url, child };
 }
 
-async function api(url: string, method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+async function api(
+  url: string,
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+): Promise<{ status: number; body: any }> {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
   const res = await fetch(`${url}/api/v1${path}`, {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   const text = await res.text();
@@ -86,15 +106,51 @@ const users = [
   ['admin1', 'admin', 'ISP IT'],
 ] as const;
 for (const [username, role, unit] of users) {
-  cli(['user', 'add', '--data', dataDir, '--username', username, '--password', PASSWORD, '--roles', role, '--unit', unit, '--display-name', `Fixture ${username}`]);
+  cli([
+    'user',
+    'add',
+    '--data',
+    dataDir,
+    '--username',
+    username,
+    '--password',
+    PASSWORD,
+    '--roles',
+    role,
+    '--unit',
+    unit,
+    '--display-name',
+    `Fixture ${username}`,
+  ]);
 }
-const totpSecret = lastLine(cli(['user', 'add', '--data', dataDir, '--username', 'tpr3', '--password', PASSWORD, '--roles', 'trooper', '--unit', 'Troop 5', '--totp']));
+const totpSecret = lastLine(
+  cli([
+    'user',
+    'add',
+    '--data',
+    dataDir,
+    '--username',
+    'tpr3',
+    '--password',
+    PASSWORD,
+    '--roles',
+    'trooper',
+    '--unit',
+    'Troop 5',
+    '--totp',
+  ]),
+);
 const ingestKey = lastLine(cli(['key', 'add', '--data', dataDir, '--name', 'vendor-adapter']));
 
 const hub = await serve();
 const sign = async (username: string, otp?: string): Promise<string> => {
-  const res = await api(hub.url, 'POST', '/session', undefined, { username, password: PASSWORD, ...(otp ? { otp } : {}) });
-  if (res.status !== 200) throw new Error(`sign-in of ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+  const res = await api(hub.url, 'POST', '/session', undefined, {
+    username,
+    password: PASSWORD,
+    ...(otp ? { otp } : {}),
+  });
+  if (res.status !== 200)
+    throw new Error(`sign-in of ${username}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.accessToken as string;
 };
 const tokens: Record<string, string> = {};
@@ -102,23 +158,74 @@ for (const [username] of users) tokens[username] = await sign(username);
 tokens.tpr3 = await sign('tpr3', authenticator.generate(totpSecret));
 await api(hub.url, 'POST', '/session', undefined, { username: 'tpr2', password: 'not-the-password' });
 
-const chicago = { type: 'Polygon', coordinates: [[[-87.7, 41.78], [-87.58, 41.78], [-87.58, 41.88], [-87.7, 41.88], [-87.7, 41.78]]] };
-const zone = (id: string, name: string, geometry: unknown, users: string[]) => ({ id, name, geometry, assignees: { users, units: [] }, active: true });
+const chicago = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [-87.7, 41.78],
+      [-87.58, 41.78],
+      [-87.58, 41.88],
+      [-87.7, 41.88],
+      [-87.7, 41.78],
+    ],
+  ],
+};
+const zone = (id: string, name: string, geometry: unknown, users: string[]) => ({
+  id,
+  name,
+  geometry,
+  assignees: { users, units: [] },
+  active: true,
+});
 const put = async (path: string, body: unknown, token = tokens.disp1!): Promise<void> => {
   const res = await api(hub.url, 'PUT', path, token, body);
   if (res.status >= 300) throw new Error(`PUT ${path}: ${res.status} ${JSON.stringify(res.body)}`);
 };
-const ids = (await api(hub.url, 'GET', '/users', tokens.admin1)).body.items as { id: string; username: string }[];
+const ids = (await api(hub.url, 'GET', '/users', tokens.admin1)).body.items as {
+  id: string;
+  username: string;
+}[];
 const idOf = (u: string): string => ids.find((x) => x.username === u)!.id;
 await put('/zones/z-south-side', zone('z-south-side', 'South Side', chicago, [idOf('tpr1')]));
-await put('/zones/z-south-side', zone('z-south-side', 'South Side (I-94 corridor)', chicago, [idOf('tpr1'), idOf('tpr2')]));
-await put('/zones/z-springfield', zone('z-springfield', 'Springfield', { type: 'Polygon', coordinates: [[[-89.7, 39.7], [-89.5, 39.7], [-89.5, 39.9], [-89.7, 39.9], [-89.7, 39.7]]] }, [idOf('tpr3')]));
+await put(
+  '/zones/z-south-side',
+  zone('z-south-side', 'South Side (I-94 corridor)', chicago, [idOf('tpr1'), idOf('tpr2')]),
+);
+await put(
+  '/zones/z-springfield',
+  zone(
+    'z-springfield',
+    'Springfield',
+    {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [-89.7, 39.7],
+          [-89.5, 39.7],
+          [-89.5, 39.9],
+          [-89.7, 39.9],
+          [-89.7, 39.7],
+        ],
+      ],
+    },
+    [idOf('tpr3')],
+  ),
+);
 const policy = (await api(hub.url, 'GET', '/policy', tokens.admin1)).body;
-await put('/policy', { ...policy, idleLockMinutes: 15, retentionDaysByNetwork: { flock: 30 } }, tokens.admin1);
+await put(
+  '/policy',
+  { ...policy, idleLockMinutes: 15, retentionDaysByNetwork: { flock: 30 } },
+  tokens.admin1,
+);
 
 // Two desks in the South Side zone answer receipts, as the desktop client does.
 const desks = ['tpr1', 'tpr2'].map((u) => {
-  const socket = io(`${hub.url}/alerts`, { transports: ['websocket'], auth: { token: tokens[u], clientId: `desk-${u}` }, reconnection: false, forceNew: true });
+  const socket = io(`${hub.url}/alerts`, {
+    transports: ['websocket'],
+    auth: { token: tokens[u], clientId: `desk-${u}` },
+    reconnection: false,
+    forceNew: true,
+  });
   const received: string[] = [];
   socket.on('alert', (a: { alert: { id: string } }, cb?: (x: unknown) => void) => {
     received.push(a.alert.id);
@@ -131,11 +238,17 @@ const plates = ['FIX1001', 'FIX1002', 'FIX1003', 'FIX1004', 'FIX1005'];
 const categories = ['stolen', 'felony', 'amber', 'stolen', 'silver'];
 for (const [i, plate] of plates.entries()) {
   const hit = {
-    id: `first-release-${i + 1}`, plate, plateState: 'IL', readAt: `2026-11-29T0${i}:15:00.000Z`,
-    location: { lat: 41.8309 + i * 0.001, lon: -87.6307 }, heading: 90,
+    id: `first-release-${i + 1}`,
+    plate,
+    plateState: 'IL',
+    readAt: `2026-11-29T0${i}:15:00.000Z`,
+    location: { lat: 41.8309 + i * 0.001, lon: -87.6307 },
+    heading: 90,
     camera: { id: 'isp-i94-0035', name: 'I-94 NB @ 35th St', type: 'expressway', network: 'isp' },
-    category: categories[i], hotlist: { source: 'NCIC', plate, state: 'IL', reason: 'Fixture entry', entryId: `V00000${i}` },
-    confidence: 0.9, vehicle: { make: 'Ford', model: 'Taurus', color: 'Black' },
+    category: categories[i],
+    hotlist: { source: 'NCIC', plate, state: 'IL', reason: 'Fixture entry', entryId: `V00000${i}` },
+    confidence: 0.9,
+    vehicle: { make: 'Ford', model: 'Taurus', color: 'Black' },
   };
   const res = await api(hub.url, 'POST', '/hits', ingestKey, hit);
   if (res.status !== 202) throw new Error(`hit ${plate}: ${res.status}`);
@@ -145,7 +258,13 @@ while (desks.some((d) => d.received.length < plates.length)) {
   if (Date.now() > deadline) throw new Error('desks did not receive every alert');
   await new Promise((r) => setTimeout(r, 20));
 }
-const verified = { system: 'LEADS', result: 'confirmed', queryReference: 'L-2026-1', plateMatchesImage: true, stateMatches: true };
+const verified = {
+  system: 'LEADS',
+  result: 'confirmed',
+  queryReference: 'L-2026-1',
+  plateMatchesImage: true,
+  stateMatches: true,
+};
 const steps: [string, string, string, Record<string, unknown>][] = [
   ['tpr1', 'first-release-1', 'acknowledged', {}],
   ['tpr1', 'first-release-1', 'verified', { verification: verified }],
@@ -158,7 +277,9 @@ const steps: [string, string, string, Record<string, unknown>][] = [
 ];
 for (const [u, alertId, type, extra] of steps) {
   const desk = desks.find((d) => d.u === u)!;
-  await desk.socket.timeout(30_000).emitWithAck('ack', { eventId: randomUUID(), alertId, type, at: new Date().toISOString(), ...extra });
+  await desk.socket
+    .timeout(30_000)
+    .emitWithAck('ack', { eventId: randomUUID(), alertId, type, at: new Date().toISOString(), ...extra });
 }
 for (const d of desks) d.socket.close();
 
@@ -168,7 +289,14 @@ const expected = {
   password: PASSWORD,
   totp: { username: 'tpr3', secret: totpSecret },
   alerts,
-  receipts: Object.fromEntries(await Promise.all(alerts.map(async (a) => [a.id, (await api(hub.url, 'GET', `/alerts/${a.id}`, tokens.sup1)).body.receipts]))),
+  receipts: Object.fromEntries(
+    await Promise.all(
+      alerts.map(async (a) => [
+        a.id,
+        (await api(hub.url, 'GET', `/alerts/${a.id}`, tokens.sup1)).body.receipts,
+      ]),
+    ),
+  ),
   acks: (await api(hub.url, 'GET', '/acks?limit=1000', tokens.sup1)).body.items,
   zones: (await api(hub.url, 'GET', '/zones', tokens.disp1)).body,
   users: (await api(hub.url, 'GET', '/users', tokens.admin1)).body.items,
@@ -181,9 +309,17 @@ expected.auditVerify = cli(['audit', 'verify', '--data', dataDir]).trim();
 if (values.postgres) {
   mkdirSync(out, { recursive: true });
   const pgDump = join(scaleOutServices(true).pgBin!, 'pg_dump');
-  writeFileSync(join(out, 'postgres.sql'), execFileSync(pgDump, ['--no-owner', '--no-privileges', env.DATABASE_URL!], { encoding: 'utf8', maxBuffer: 64 << 20 }));
+  writeFileSync(
+    join(out, 'postgres.sql'),
+    execFileSync(pgDump, ['--no-owner', '--no-privileges', env.DATABASE_URL!], {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    }),
+  );
   await cluster?.stop();
 }
 writeFileSync(join(out, 'expected.json'), `${JSON.stringify(expected, null, 1)}\n`);
 rmSync(work, { recursive: true, force: true });
-console.log(`wrote ${out}: ${alerts.length} alerts, ${expected.acks.length} log entries; ${expected.auditVerify.split('\n')[0]}`);
+console.log(
+  `wrote ${out}: ${alerts.length} alerts, ${expected.acks.length} log entries; ${expected.auditVerify.split('\n')[0]}`,
+);

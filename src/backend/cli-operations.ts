@@ -11,7 +11,9 @@ import { openSqliteStore } from './store/sqlite/index.js';
 /** A Postgres store is backed up with the database's own tools, which know its transactions. */
 export class PostgresBackupRefusal extends Error {
   constructor(verb: 'backup' | 'restore') {
-    super(`DATABASE_URL is set, so the store is Postgres: ${verb === 'backup' ? 'back it up with pg_dump' : 'restore it with pg_restore'} (docs/deploy.md)`);
+    super(
+      `DATABASE_URL is set, so the store is Postgres: ${verb === 'backup' ? 'back it up with pg_dump' : 'restore it with pg_restore'} (docs/deploy.md)`,
+    );
   }
 }
 
@@ -34,13 +36,17 @@ export async function restoreCommand(file: string, dataDir: string): Promise<num
   const store = openSqliteStore(dataDir);
   try {
     const report = await verifyChain(store.acks);
-    const sameHead = report.entries === facts.ackEntries && (facts.ackHead === null || report.head === facts.ackHead);
+    const sameHead =
+      report.entries === facts.ackEntries && (facts.ackHead === null || report.head === facts.ackHead);
     if (report.ok && sameHead) {
       console.log(`ok: ${report.entries} entries, head ${report.head}`);
-      if (!facts.withKey) console.log('the backup holds no hub.key: set OPENTAS_HUB_SECRET as the original hub had it');
+      if (!facts.withKey)
+        console.log('the backup holds no hub.key: set OPENTAS_HUB_SECRET as the original hub had it');
       return 0;
     }
-    console.log(`the restored log does not verify as backed up: ${report.ok ? `${report.entries} entries, head ${report.head}` : `broken at seq ${report.firstBadSeq}: ${report.reason}`}`);
+    console.log(
+      `the restored log does not verify as backed up: ${report.ok ? `${report.entries} entries, head ${report.head}` : `broken at seq ${report.firstBadSeq}: ${report.reason}`}`,
+    );
     return 1;
   } finally {
     await store.close();

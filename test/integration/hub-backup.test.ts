@@ -28,12 +28,14 @@ describe('opentas-hub backup and restore', { timeout: 600_000 }, () => {
     const restored = join(root, 'restored');
     try {
       await t.addUser(['supervisor']);
-      const desks = await Promise.all([0, 1].map(async (i) => {
-        const { token, user } = await t.signedIn(['trooper'], { unit: 'Troop 3' });
-        const desk = t.connect({ token, clientId: `desk-${i}` });
-        await desk.ready();
-        return { desk, user };
-      }));
+      const desks = await Promise.all(
+        [0, 1].map(async (i) => {
+          const { token, user } = await t.signedIn(['trooper'], { unit: 'Troop 3' });
+          const desk = t.connect({ token, clientId: `desk-${i}` });
+          await desk.ready();
+          return { desk, user };
+        }),
+      );
       // Each desk acknowledges new alerts until the backup has finished (bounded: at most 5,000 each).
       let backupDone = false;
       let acked = 0;
@@ -52,7 +54,10 @@ describe('opentas-hub backup and restore', { timeout: 600_000 }, () => {
       backupDone = true;
       await Promise.all(load);
       expect(backup.code, backup.stderr).toBe(0);
-      const m = /: (\d+) alerts, (\d+) log entries, head ([0-9a-f]{64}), schema version 1, with hub\.key$/.exec(backup.stdout.trim());
+      const m =
+        /: (\d+) alerts, (\d+) log entries, head ([0-9a-f]{64}), schema version 1, with hub\.key$/.exec(
+          backup.stdout.trim(),
+        );
       expect(m, backup.stdout).not.toBeNull();
       const count = Number(m![2]);
       const head = m![3]!;
@@ -79,7 +84,9 @@ describe('opentas-hub backup and restore', { timeout: 600_000 }, () => {
     // The restored folder serves: the key came along, so its users sign in as before.
     const hub = await startHub({ port: 0, dataDir: restored, retentionEveryMs: 0, escalationEveryMs: 0 });
     try {
-      const login = await call(hub.url, 'POST', '/session', { body: { username: 'supervisor1', password: TEST_PASSWORD } });
+      const login = await call(hub.url, 'POST', '/session', {
+        body: { username: 'supervisor1', password: TEST_PASSWORD },
+      });
       expect(login.status, login.text).toBe(200);
     } finally {
       await hub.close();
@@ -92,10 +99,19 @@ describe('opentas-hub backup and restore', { timeout: 600_000 }, () => {
     const file = join(root, 'second.sqlite');
     expect((await runCli(['backup', '--data', data, '--out', file])).code).toBe(0);
     const cases: [string[], RegExp][] = [
-      [['restore', '--file', file, '--data', data], /refusing to restore into .*store: it is not an empty folder/],
+      [
+        ['restore', '--file', file, '--data', data],
+        /refusing to restore into .*store: it is not an empty folder/,
+      ],
       [['backup', '--data', data, '--out', file], /second\.sqlite exists; a backup never overwrites a file/],
-      [['restore', '--file', join(data, 'hub.sqlite'), '--data', join(root, 'fresh')], /is not an opentas-hub backup/],
-      [['restore', '--file', join(root, 'missing.sqlite'), '--data', join(root, 'fresh')], /no backup file at/],
+      [
+        ['restore', '--file', join(data, 'hub.sqlite'), '--data', join(root, 'fresh')],
+        /is not an opentas-hub backup/,
+      ],
+      [
+        ['restore', '--file', join(root, 'missing.sqlite'), '--data', join(root, 'fresh')],
+        /no backup file at/,
+      ],
       [['backup', '--data', join(root, 'nowhere'), '--out', join(root, 'third.sqlite')], /no data folder at/],
     ];
     for (const [args, line] of cases) {

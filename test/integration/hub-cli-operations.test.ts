@@ -3,7 +3,15 @@
  * refuses one that does not exist or holds no store with one line and exit 2, and leaves it as it
  * found it (no empty store invented, no "ok: 0 entries" for a typo).
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+  existsSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -20,7 +28,8 @@ const READERS = (data: string): string[][] => [
 /** Runs a few at a time: each run starts tsx, and a dozen at once starve a two-core machine. */
 async function runAll(cases: string[][]): Promise<Awaited<ReturnType<typeof runCli>>[]> {
   const results: Awaited<ReturnType<typeof runCli>>[] = [];
-  for (let i = 0; i < cases.length; i += 3) results.push(...(await Promise.all(cases.slice(i, i + 3).map((args) => runCli(args)))));
+  for (let i = 0; i < cases.length; i += 3)
+    results.push(...(await Promise.all(cases.slice(i, i + 3).map((args) => runCli(args)))));
   return results;
 }
 
@@ -55,7 +64,11 @@ describe('opentas-hub refuses to invent data', { timeout: 600_000 }, () => {
     const junk = 'this is a shopping list, not a database\n'.repeat(200);
     writeFileSync(join(garbage, 'hub.sqlite'), junk);
     // Every reader on the empty folder; the same probe then judges the file, so one reader suffices there.
-    const cases = [...READERS(empty), ['audit', 'verify', '--data', zero], ['retention', 'run', '--data', garbage]];
+    const cases = [
+      ...READERS(empty),
+      ['audit', 'verify', '--data', zero],
+      ['retention', 'run', '--data', garbage],
+    ];
     expectRefused(await runAll(cases), cases, /^opentas-hub: .*(holds no hub store|is not a hub store)/);
     expect(readdirSync(empty)).toEqual([]);
     expect(readdirSync(zero)).toEqual(['hub.sqlite']);
@@ -65,7 +78,18 @@ describe('opentas-hub refuses to invent data', { timeout: 600_000 }, () => {
 
   it('a store set up by user add is read: audit verify answers 0 on its empty log', async () => {
     const data = join(root, 'real');
-    const add = await runCli(['user', 'add', '--data', data, '--username', 'tpr1', '--password', 'Correct-Horse-42', '--roles', 'trooper']);
+    const add = await runCli([
+      'user',
+      'add',
+      '--data',
+      data,
+      '--username',
+      'tpr1',
+      '--password',
+      'Correct-Horse-42',
+      '--roles',
+      'trooper',
+    ]);
     expect(add.code, add.stderr).toBe(0);
     const verify = await runCli(['audit', 'verify', '--data', data]);
     expect(verify.code, verify.stderr).toBe(0);

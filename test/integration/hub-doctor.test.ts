@@ -15,7 +15,11 @@ import { PostgresCluster, RedisServer, requireServices, scaleOutServices } from 
 
 const lines = (s: string): string[] => s.trim().split('\n');
 const verdicts = (s: string): Record<string, string> =>
-  Object.fromEntries(lines(s).map((l) => /^(ok|warn|FAIL)\s+([a-z ]+):/.exec(l)).map((m) => [m?.[2] ?? '?', m?.[1] ?? '?']));
+  Object.fromEntries(
+    lines(s)
+      .map((l) => /^(ok|warn|FAIL)\s+([a-z ]+):/.exec(l))
+      .map((m) => [m?.[2] ?? '?', m?.[1] ?? '?']),
+  );
 
 // Each CLI run starts tsx: seconds each on a loaded two-core machine, hence a generous limit.
 describe('opentas-hub doctor', { timeout: 600_000 }, () => {
@@ -28,7 +32,14 @@ describe('opentas-hub doctor', { timeout: 600_000 }, () => {
     const good = await runCli(['doctor', '--data', data]);
     expect(good.code, good.stdout + good.stderr).toBe(0);
     // Disk may only warn on a machine with under 5 GiB free; the rest must be ok.
-    expect(verdicts(good.stdout)).toEqual({ tls: 'ok', 'file modes': 'ok', schema: 'ok', clock: 'ok', 'signing key': 'ok', disk: expect.stringMatching(/^(ok|warn)$/) });
+    expect(verdicts(good.stdout)).toEqual({
+      tls: 'ok',
+      'file modes': 'ok',
+      schema: 'ok',
+      clock: 'ok',
+      'signing key': 'ok',
+      disk: expect.stringMatching(/^(ok|warn)$/),
+    });
     expect(good.stdout).toMatch(/^ok {4}schema: version 1, up to date$/m);
 
     chmodSync(data, 0o755);
@@ -36,8 +47,15 @@ describe('opentas-hub doctor', { timeout: 600_000 }, () => {
     chmodSync(join(data, 'hub.key'), 0o644);
     const bad = await runCli(['doctor', '--data', data, '--host', '0.0.0.0']);
     expect(bad.code).toBe(1);
-    expect(verdicts(bad.stdout)).toMatchObject({ tls: 'FAIL', 'file modes': 'FAIL', 'signing key': 'FAIL', schema: 'ok' });
-    expect(bad.stdout).toMatch(/FAIL {2}file modes: .*hub-data is 755 \(want 700\); .*hub\.key is 644 \(want 600\)/);
+    expect(verdicts(bad.stdout)).toMatchObject({
+      tls: 'FAIL',
+      'file modes': 'FAIL',
+      'signing key': 'FAIL',
+      schema: 'ok',
+    });
+    expect(bad.stdout).toMatch(
+      /FAIL {2}file modes: .*hub-data is 755 \(want 700\); .*hub\.key is 644 \(want 600\)/,
+    );
     expect(bad.stdout).toMatch(/FAIL {2}signing key: .* is not the key this store was set up with/);
 
     const missing = await runCli(['doctor', '--data', join(root, 'nowhere')]);
@@ -51,12 +69,23 @@ describe('opentas-hub doctor', { timeout: 600_000 }, () => {
     const postgres = await PostgresCluster.start(services.pgBin!);
     const redis = await RedisServer.start(services.redisServer!);
     try {
-      const env = { DATABASE_URL: await postgres.createDatabase('doctor'), REDIS_URL: redis.url, OPENTAS_HUB_SECRET: 'opentas-doctor-test-secret-0123456789abcdef' };
+      const env = {
+        DATABASE_URL: await postgres.createDatabase('doctor'),
+        REDIS_URL: redis.url,
+        OPENTAS_HUB_SECRET: 'opentas-doctor-test-secret-0123456789abcdef',
+      };
       const node = join(root, 'node');
       expect((await runCli(['key', 'add', '--data', node, '--name', 'k'], env)).code).toBe(0);
       const good = await runCli(['doctor', '--data', node], env);
       expect(good.code, good.stdout + good.stderr).toBe(0);
-      expect(verdicts(good.stdout)).toMatchObject({ tls: 'ok', postgres: 'ok', schema: 'ok', clock: 'ok', 'signing key': 'ok', redis: 'ok' });
+      expect(verdicts(good.stdout)).toMatchObject({
+        tls: 'ok',
+        postgres: 'ok',
+        schema: 'ok',
+        clock: 'ok',
+        'signing key': 'ok',
+        redis: 'ok',
+      });
       expect(good.stdout).toMatch(/^ok {4}clock: -?\d+\.\d\d s against the database$/m);
       await redis.kill();
       const down = await runCli(['doctor', '--data', node], env);

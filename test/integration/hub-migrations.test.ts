@@ -37,13 +37,17 @@ interface Expected {
   policy: Json;
   auditVerify: string;
 }
-const expected = (store: 'sqlite' | 'postgres'): Expected => JSON.parse(readFileSync(join(FIXTURES, store, 'expected.json'), 'utf8')) as Expected;
-const withoutLastLogin = (users: Record<string, unknown>[]): Record<string, unknown>[] => users.map(({ lastLoginAt: _, ...u }) => u);
+const expected = (store: 'sqlite' | 'postgres'): Expected =>
+  JSON.parse(readFileSync(join(FIXTURES, store, 'expected.json'), 'utf8')) as Expected;
+const withoutLastLogin = (users: Record<string, unknown>[]): Record<string, unknown>[] =>
+  users.map(({ lastLoginAt: _, ...u }) => u);
 
 /** Today's hub answers what the old one did, and the log's chain goes on from the old head. */
 async function answersAsTheOldHubDid(hub: RunningHub, want: Expected): Promise<void> {
   const token = async (username: string, otp?: string): Promise<string> => {
-    const res = await call(hub.url, 'POST', '/session', { body: { username, password: want.password, ...(otp ? { otp } : {}) } });
+    const res = await call(hub.url, 'POST', '/session', {
+      body: { username, password: want.password, ...(otp ? { otp } : {}) },
+    });
     expect(res.status, `${username}: ${res.text}`).toBe(200);
     return res.body.accessToken as string;
   };
@@ -53,12 +57,16 @@ async function answersAsTheOldHubDid(hub: RunningHub, want: Expected): Promise<v
   expect(alerts.body.items).toHaveLength(want.alerts.length);
   expect(alerts.body.items).toMatchObject(want.alerts);
   for (const a of want.alerts) {
-    expect((await call(hub.url, 'GET', `/alerts/${a.id}`, { token: sup })).body.receipts, a.id).toEqual(want.receipts[a.id]);
+    expect((await call(hub.url, 'GET', `/alerts/${a.id}`, { token: sup })).body.receipts, a.id).toEqual(
+      want.receipts[a.id],
+    );
   }
   // The hashed entries, byte for byte: same seq, same hashes, same head.
   expect((await call(hub.url, 'GET', '/acks?limit=1000', { token: sup })).body.items).toEqual(want.acks);
   expect((await call(hub.url, 'GET', '/zones', { token: sup })).body).toEqual(want.zones);
-  expect(withoutLastLogin((await call(hub.url, 'GET', '/users', { token: admin })).body.items)).toEqual(withoutLastLogin(want.users));
+  expect(withoutLastLogin((await call(hub.url, 'GET', '/users', { token: admin })).body.items)).toEqual(
+    withoutLastLogin(want.users),
+  );
   expect((await call(hub.url, 'GET', '/policy', { token: admin })).body).toEqual(want.policy);
   // The TOTP secret was sealed with the old hub's key: the code it generates must still sign in.
   await token(want.totp.username, authenticator.generate(want.totp.secret));
@@ -71,7 +79,10 @@ async function answersAsTheOldHubDid(hub: RunningHub, want: Expected): Promise<v
   } finally {
     desk.close();
   }
-  const after = (await call(hub.url, 'GET', '/acks?limit=1000', { token: sup })).body.items as { prevHash: string; seq: number }[];
+  const after = (await call(hub.url, 'GET', '/acks?limit=1000', { token: sup })).body.items as {
+    prevHash: string;
+    seq: number;
+  }[];
   expect(after).toHaveLength(want.acks.length + 1);
   expect(after.at(-1)!.prevHash).toBe(want.acks.at(-1)!.hash);
 }
@@ -88,13 +99,19 @@ describe('upgrading a store written before versioned migrations', { timeout: 600
     chmodSync(join(data, 'hub.key'), 0o600);
     const migrated = await runCli(['migrate', '--data', data]);
     expect(migrated.code, migrated.stderr).toBe(0);
-    expect(migrated.stdout.trim()).toBe('schema version 0 -> 1: applied 1 (protocol 1.1 schema (versionless stores brought up to it))');
+    expect(migrated.stdout.trim()).toBe(
+      'schema version 0 -> 1: applied 1 (protocol 1.1 schema (versionless stores brought up to it))',
+    );
     // Not a row lost or rewritten: the verifier prints the same counts and heads as before.
     const verified = await runCli(['audit', 'verify', '--data', data]);
     expect(verified.stdout.trim()).toBe(want.auditVerify);
     expect((await runCli(['migrate', '--data', data])).stdout.trim()).toBe('schema version 1: up to date');
 
-    const hub = await startHub({ port: 0, dataDir: data, onError: (err) => console.error('[hub under test]', err) });
+    const hub = await startHub({
+      port: 0,
+      dataDir: data,
+      onError: (err) => console.error('[hub under test]', err),
+    });
     try {
       await answersAsTheOldHubDid(hub, want);
     } finally {
@@ -110,13 +127,21 @@ describe('upgrading a store written before versioned migrations', { timeout: 600
     cpSync(join(FIXTURES, 'sqlite'), data, { recursive: true });
     expect((await runCli(['migrate', '--data', data])).code).toBe(0);
     const db = new Database(join(data, 'hub.sqlite'));
-    db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (2, 'from the future', '2031-01-01T00:00:00.000Z')").run();
+    db.prepare(
+      "INSERT INTO schema_migrations (version, name, applied_at) VALUES (2, 'from the future', '2031-01-01T00:00:00.000Z')",
+    ).run();
     db.close();
     const before = readFileSync(join(data, 'hub.sqlite'));
-    for (const args of [['migrate', '--data', data], ['serve', '--port', '0', '--data', data], ['audit', 'verify', '--data', data]]) {
+    for (const args of [
+      ['migrate', '--data', data],
+      ['serve', '--port', '0', '--data', data],
+      ['audit', 'verify', '--data', data],
+    ]) {
       const r = await runCli(args);
       expect(r.code, args[0]).toBe(2);
-      expect(r.stderr.trim().split('\n'), args[0]).toEqual([expect.stringMatching(/schema is version 2, newer than this hub knows \(up to 1\)/)]);
+      expect(r.stderr.trim().split('\n'), args[0]).toEqual([
+        expect.stringMatching(/schema is version 2, newer than this hub knows \(up to 1\)/),
+      ]);
     }
     expect(readFileSync(join(data, 'hub.sqlite')).equals(before)).toBe(true);
   });
@@ -128,7 +153,11 @@ describe('upgrading a store written before versioned migrations', { timeout: 600
     try {
       const want = expected('postgres');
       const url = await cluster.createDatabase('first_release');
-      execFileSync(join(services.pgBin!, 'psql'), ['-q', '-v', 'ON_ERROR_STOP=1', '-f', join(FIXTURES, 'postgres/postgres.sql'), url], { stdio: 'pipe' });
+      execFileSync(
+        join(services.pgBin!, 'psql'),
+        ['-q', '-v', 'ON_ERROR_STOP=1', '-f', join(FIXTURES, 'postgres/postgres.sql'), url],
+        { stdio: 'pipe' },
+      );
       const env = { DATABASE_URL: url, OPENTAS_HUB_SECRET: FIXTURE_SECRET };
       const dir = join(root, 'pg-node');
       const migrated = await runCli(['migrate', '--data', dir], env);
@@ -136,7 +165,12 @@ describe('upgrading a store written before versioned migrations', { timeout: 600
       expect(migrated.stdout.trim()).toMatch(/^schema version 0 -> 1: applied 1 /);
       expect((await runCli(['audit', 'verify', '--data', dir], env)).stdout.trim()).toBe(want.auditVerify);
 
-      const hub = await startHub({ port: 0, databaseUrl: url, secret: FIXTURE_SECRET, onError: (err) => console.error('[hub under test]', err) });
+      const hub = await startHub({
+        port: 0,
+        databaseUrl: url,
+        secret: FIXTURE_SECRET,
+        onError: (err) => console.error('[hub under test]', err),
+      });
       try {
         await answersAsTheOldHubDid(hub, want);
       } finally {
@@ -150,11 +184,15 @@ describe('upgrading a store written before versioned migrations', { timeout: 600
       await client.connect();
       const versions = (await client.query('SELECT version FROM schema_migrations ORDER BY version')).rows;
       expect(versions).toEqual([{ version: 1 }]);
-      await client.query("INSERT INTO schema_migrations (version, name, applied_at) VALUES (2, 'from the future', '2031-01-01T00:00:00.000Z')");
+      await client.query(
+        "INSERT INTO schema_migrations (version, name, applied_at) VALUES (2, 'from the future', '2031-01-01T00:00:00.000Z')",
+      );
       await client.end();
       const newer = await runCli(['migrate', '--data', dir], env);
       expect(newer.code).toBe(2);
-      expect(newer.stderr.trim().split('\n')).toEqual([expect.stringMatching(/schema is version 2, newer than this hub knows \(up to 1\)/)]);
+      expect(newer.stderr.trim().split('\n')).toEqual([
+        expect.stringMatching(/schema is version 2, newer than this hub knows \(up to 1\)/),
+      ]);
 
       const empty = await cluster.createDatabase('empty');
       const refused = await runCli(['audit', 'verify', '--data', dir], { DATABASE_URL: empty });

@@ -52,7 +52,10 @@ class RollingDesk {
     for (let attempt = 0; attempt < 20; attempt++) {
       const c = await this.connected();
       try {
-        const answer = (await c.socket.timeout(10_000).emitWithAck('ack', event)) as { ok: boolean; entrySeq?: number };
+        const answer = (await c.socket.timeout(10_000).emitWithAck('ack', event)) as {
+          ok: boolean;
+          entrySeq?: number;
+        };
         if (answer.ok) this.answered.set(event.eventId, answer.entrySeq!);
         else this.refused.push(answer);
         return;
@@ -75,49 +78,64 @@ describe.skipIf(!run)('scale-out: a rolling restart loses no acknowledgement', (
   }, SUITE_TIMEOUT_MS);
   afterAll(async () => cluster?.stop());
 
-  it('SIGTERM each node in turn while desks acknowledge: exit 0, nothing refused, every answered event logged once', async () => {
-    const c = cluster!;
-    const up = [true, true];
-    let turn = 0;
-    const liveUrl = (): string => {
-      const live = [0, 1].filter((i) => up[i]);
-      return c.url(live[turn++ % live.length]!);
-    };
-    const users = [await c.addUser(['trooper']), await c.addUser(['trooper'])];
-    const desks = await Promise.all(users.map(async (u, i) => new RollingDesk(await c.token(i, u), `desk-${i}`, liveUrl)));
-    const alerts: { id: string; seq: number }[] = [];
-    for (let i = 0; i < ALERTS; i++) alerts.push(await c.postHit(i % 2, sampleHit({ category: 'stolen' })));
+  it(
+    'SIGTERM each node in turn while desks acknowledge: exit 0, nothing refused, every answered event logged once',
+    async () => {
+      const c = cluster!;
+      const up = [true, true];
+      let turn = 0;
+      const liveUrl = (): string => {
+        const live = [0, 1].filter((i) => up[i]);
+        return c.url(live[turn++ % live.length]!);
+      };
+      const users = [await c.addUser(['trooper']), await c.addUser(['trooper'])];
+      const desks = await Promise.all(
+        users.map(async (u, i) => new RollingDesk(await c.token(i, u), `desk-${i}`, liveUrl)),
+      );
+      const alerts: { id: string; seq: number }[] = [];
+      for (let i = 0; i < ALERTS; i++) alerts.push(await c.postHit(i % 2, sampleHit({ category: 'stolen' })));
 
-    let sent = 0;
-    const acking = desks.map(async (desk) => {
-      for (const a of alerts) {
-        await desk.send(ackEvent(a.id, 'acknowledged'));
-        sent++;
+      let sent = 0;
+      const acking = desks.map(async (desk) => {
+        for (const a of alerts) {
+          await desk.send(ackEvent(a.id, 'acknowledged'));
+          sent++;
+        }
+      });
+      const codes: (number | null)[] = [];
+      for (const node of [0, 1]) {
+        await settle(
+          () => sent >= (node + 1) * 15 || sent === 2 * ALERTS,
+          `desks acknowledging before node ${node} stops`,
+        );
+        up[node] = false;
+        codes.push(await c.nodes[node]!.stop('SIGTERM'));
+        c.nodes[node] = await spawnHub(c.nodes[node]!.dataDir, [], {
+          DATABASE_URL: c.databaseUrl,
+          REDIS_URL: c.redis.url,
+          OPENTAS_HUB_SECRET: CLUSTER_SECRET,
+        });
+        up[node] = true;
       }
-    });
-    const codes: (number | null)[] = [];
-    for (const node of [0, 1]) {
-      await settle(() => sent >= (node + 1) * 15 || sent === 2 * ALERTS, `desks acknowledging before node ${node} stops`);
-      up[node] = false;
-      codes.push(await c.nodes[node]!.stop('SIGTERM'));
-      c.nodes[node] = await spawnHub(c.nodes[node]!.dataDir, [], { DATABASE_URL: c.databaseUrl, REDIS_URL: c.redis.url, OPENTAS_HUB_SECRET: CLUSTER_SECRET });
-      up[node] = true;
-    }
-    await Promise.all(acking);
-    desks.forEach((d) => d.close());
-    console.log(`rolling restart: ${desks.map((d) => d.resends).join(' + ')} event(s) sent again after a node stopped`);
+      await Promise.all(acking);
+      desks.forEach((d) => d.close());
+      console.log(
+        `rolling restart: ${desks.map((d) => d.resends).join(' + ')} event(s) sent again after a node stopped`,
+      );
 
-    expect(codes).toEqual([0, 0]);
-    expect(desks.flatMap((d) => d.refused)).toEqual([]);
-    const answered = new Map(desks.flatMap((d) => [...d.answered]));
-    expect(answered.size).toBe(2 * ALERTS);
-    const sup = await c.addUser(['supervisor']);
-    const log = await c.api(0, 'GET', '/acks?limit=1000', { token: await c.token(0, sup) });
-    const entries = log.body.items as { eventId: string; seq: number }[];
-    expect(entries).toHaveLength(2 * ALERTS);
-    for (const e of entries) expect(answered.get(e.eventId), e.eventId).toBe(e.seq);
-    const verify = await runCli(['audit', 'verify', '--data', '/unused'], { DATABASE_URL: c.databaseUrl });
-    expect(verify.code).toBe(0);
-    expect(verify.stdout).toMatch(new RegExp(`^ok: ${2 * ALERTS} entries`));
-  }, SUITE_TIMEOUT_MS * 2);
+      expect(codes).toEqual([0, 0]);
+      expect(desks.flatMap((d) => d.refused)).toEqual([]);
+      const answered = new Map(desks.flatMap((d) => [...d.answered]));
+      expect(answered.size).toBe(2 * ALERTS);
+      const sup = await c.addUser(['supervisor']);
+      const log = await c.api(0, 'GET', '/acks?limit=1000', { token: await c.token(0, sup) });
+      const entries = log.body.items as { eventId: string; seq: number }[];
+      expect(entries).toHaveLength(2 * ALERTS);
+      for (const e of entries) expect(answered.get(e.eventId), e.eventId).toBe(e.seq);
+      const verify = await runCli(['audit', 'verify', '--data', '/unused'], { DATABASE_URL: c.databaseUrl });
+      expect(verify.code).toBe(0);
+      expect(verify.stdout).toMatch(new RegExp(`^ok: ${2 * ALERTS} entries`));
+    },
+    SUITE_TIMEOUT_MS * 2,
+  );
 });

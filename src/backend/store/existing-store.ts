@@ -39,7 +39,9 @@ export async function postgresStoreProblem(url: string): Promise<string | undefi
   try {
     await client.connect();
   } catch (err) {
-    throw new Error(`cannot connect to the database (DATABASE_URL): ${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(
+      `cannot connect to the database (DATABASE_URL): ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
   try {
     const { rows } = await client.query<{ t: string | null }>("SELECT to_regclass('users')::text AS t");

@@ -27,7 +27,9 @@ export interface MigrationReport {
 /** The store was written by a newer hub: exit 2 with one line, nothing touched. */
 export class SchemaTooNewError extends Error {
   constructor(found: number, known: number) {
-    super(`the store's schema is version ${found}, newer than this hub knows (up to ${known}): run the newer hub, or restore a backup made by this one`);
+    super(
+      `the store's schema is version ${found}, newer than this hub knows (up to ${known}): run the newer hub, or restore a backup made by this one`,
+    );
   }
 }
 
@@ -36,7 +38,8 @@ export const MIGRATIONS_TABLE = 'schema_migrations';
 /** The migrations above `current`, checked to be numbered 1, 2, 3, ...; throws when the store is newer. */
 export function pending<Db>(migrations: readonly Migration<Db>[], current: number): Migration<Db>[] {
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`migration ${m.name} is numbered ${m.version}, expected ${i + 1}`);
+    if (m.version !== i + 1)
+      throw new Error(`migration ${m.name} is numbered ${m.version}, expected ${i + 1}`);
   });
   const known = migrations.length;
   if (current > known) throw new SchemaTooNewError(current, known);

@@ -24,13 +24,21 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
 
 /** The database's schema version: 0 when it has no migrations table (versionless, or new). */
 export async function pgSchemaVersion(client: pg.ClientBase): Promise<number> {
-  const { rows } = await client.query<{ t: string | null }>('SELECT to_regclass($1)::text AS t', [MIGRATIONS_TABLE]);
+  const { rows } = await client.query<{ t: string | null }>('SELECT to_regclass($1)::text AS t', [
+    MIGRATIONS_TABLE,
+  ]);
   if (!rows[0]?.t) return 0;
-  const v = await client.query<{ v: number }>(`SELECT COALESCE(MAX(version), 0)::int AS v FROM ${MIGRATIONS_TABLE}`);
+  const v = await client.query<{ v: number }>(
+    `SELECT COALESCE(MAX(version), 0)::int AS v FROM ${MIGRATIONS_TABLE}`,
+  );
   return v.rows[0]?.v ?? 0;
 }
 
-export async function migratePostgres(client: pg.ClientBase, migrations: readonly PgMigration[] = PG_MIGRATIONS, now: () => Date = () => new Date()): Promise<MigrationReport> {
+export async function migratePostgres(
+  client: pg.ClientBase,
+  migrations: readonly PgMigration[] = PG_MIGRATIONS,
+  now: () => Date = () => new Date(),
+): Promise<MigrationReport> {
   const from = await pgSchemaVersion(client);
   const applied: MigrationReport['applied'] = [];
   for (const m of pending(migrations, from)) {
@@ -38,9 +46,14 @@ export async function migratePostgres(client: pg.ClientBase, migrations: readonl
     try {
       await client.query('SELECT pg_advisory_xact_lock($1)', [LOCK.schema]);
       if ((await pgSchemaVersion(client)) < m.version) {
-        await client.query(`CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+        await client.query(
+          `CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`,
+        );
         await m.up(client);
-        await client.query(`INSERT INTO ${MIGRATIONS_TABLE} (version, name, applied_at) VALUES ($1, $2, $3)`, [m.version, m.name, now().toISOString()]);
+        await client.query(
+          `INSERT INTO ${MIGRATIONS_TABLE} (version, name, applied_at) VALUES ($1, $2, $3)`,
+          [m.version, m.name, now().toISOString()],
+        );
         applied.push({ version: m.version, name: m.name });
       }
       await client.query('COMMIT');

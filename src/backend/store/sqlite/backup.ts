@@ -11,7 +11,17 @@
  * Restore goes into a missing or empty folder only (never over a store), and the manifest's table
  * is dropped from the restored database.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { KEY_FILE } from '../../auth/hub-keys.js';
@@ -36,13 +46,25 @@ const MANIFEST = 'backup_manifest';
 export class BackupRefusal extends Error {}
 
 function readFacts(db: Database.Database, madeAt: string, withKey: boolean): BackupFacts {
-  const head = db.prepare('SELECT seq, hash FROM ack_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  const head = db.prepare('SELECT seq, hash FROM ack_log ORDER BY seq DESC LIMIT 1').get() as
+    { seq: number; hash: string } | undefined;
   const alerts = (db.prepare('SELECT COUNT(*) AS n FROM alerts').get() as { n: number }).n;
-  return { madeAt, schemaVersion: sqliteSchemaVersion(db), ackEntries: head?.seq ?? 0, ackHead: head?.hash ?? null, alerts, withKey };
+  return {
+    madeAt,
+    schemaVersion: sqliteSchemaVersion(db),
+    ackEntries: head?.seq ?? 0,
+    ackHead: head?.hash ?? null,
+    alerts,
+    withKey,
+  };
 }
 
 /** Writes a consistent copy of `dataDir`'s store to `out` (which must not exist) while a hub may be serving it. */
-export async function backupSqlite(dataDir: string, out: string, now: () => Date = () => new Date()): Promise<BackupFacts> {
+export async function backupSqlite(
+  dataDir: string,
+  out: string,
+  now: () => Date = () => new Date(),
+): Promise<BackupFacts> {
   if (existsSync(out)) throw new BackupRefusal(`${out} exists; a backup never overwrites a file`);
   if (!existsSync(dirname(out))) throw new BackupRefusal(`no folder ${dirname(out)} for ${basename(out)}`);
   const source = new Database(dbPath(dataDir), { fileMustExist: true });
@@ -84,14 +106,19 @@ export async function backupSqlite(dataDir: string, out: string, now: () => Date
 export function restoreSqlite(file: string, dataDir: string): BackupFacts {
   if (!existsSync(file) || !statSync(file).isFile()) throw new NoStoreError(`no backup file at ${file}`);
   if (existsSync(dataDir) && (!statSync(dataDir).isDirectory() || readdirSync(dataDir).length > 0)) {
-    throw new BackupRefusal(`refusing to restore into ${dataDir}: it is not an empty folder (restore never overwrites a store)`);
+    throw new BackupRefusal(
+      `refusing to restore into ${dataDir}: it is not an empty folder (restore never overwrites a store)`,
+    );
   }
   let facts: BackupFacts;
   let key: string | undefined;
   try {
     const probe = new Database(file, { readonly: true, fileMustExist: true });
     try {
-      const rows = probe.prepare(`SELECT name, value FROM ${MANIFEST}`).all() as { name: string; value: string }[];
+      const rows = probe.prepare(`SELECT name, value FROM ${MANIFEST}`).all() as {
+        name: string;
+        value: string;
+      }[];
       const factsRow = rows.find((r) => r.name === 'facts');
       if (!factsRow) throw new Error('no manifest');
       facts = JSON.parse(factsRow.value) as BackupFacts;
@@ -100,7 +127,9 @@ export function restoreSqlite(file: string, dataDir: string): BackupFacts {
       probe.close();
     }
   } catch (err) {
-    throw new NoStoreError(`${file} is not an opentas-hub backup (${err instanceof Error ? err.message : String(err)})`);
+    throw new NoStoreError(
+      `${file} is not an opentas-hub backup (${err instanceof Error ? err.message : String(err)})`,
+    );
   }
   pending(SQLITE_MIGRATIONS, facts.schemaVersion);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });

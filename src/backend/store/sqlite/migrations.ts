@@ -27,21 +27,34 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
 
 /** The store's schema version: 0 when it has no migrations table (versionless, or new). */
 export function sqliteSchemaVersion(db: Database.Database): number {
-  const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(MIGRATIONS_TABLE);
+  const table = db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")
+    .get(MIGRATIONS_TABLE);
   if (table === undefined) return 0;
-  return (db.prepare(`SELECT COALESCE(MAX(version), 0) AS v FROM ${MIGRATIONS_TABLE}`).get() as { v: number }).v;
+  return (db.prepare(`SELECT COALESCE(MAX(version), 0) AS v FROM ${MIGRATIONS_TABLE}`).get() as { v: number })
+    .v;
 }
 
-export function migrateSqlite(db: Database.Database, migrations: readonly SqliteMigration[] = SQLITE_MIGRATIONS, now: () => Date = () => new Date()): MigrationReport {
+export function migrateSqlite(
+  db: Database.Database,
+  migrations: readonly SqliteMigration[] = SQLITE_MIGRATIONS,
+  now: () => Date = () => new Date(),
+): MigrationReport {
   const from = sqliteSchemaVersion(db);
   const applied: MigrationReport['applied'] = [];
   for (const m of pending(migrations, from)) {
     const apply = db.transaction(() => {
       // Another process may have applied it between our read and our lock.
       if (sqliteSchemaVersion(db) >= m.version) return;
-      db.exec(`CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+      db.exec(
+        `CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`,
+      );
       m.up(db);
-      db.prepare(`INSERT INTO ${MIGRATIONS_TABLE} (version, name, applied_at) VALUES (?, ?, ?)`).run(m.version, m.name, now().toISOString());
+      db.prepare(`INSERT INTO ${MIGRATIONS_TABLE} (version, name, applied_at) VALUES (?, ?, ?)`).run(
+        m.version,
+        m.name,
+        now().toISOString(),
+      );
       applied.push({ version: m.version, name: m.name });
     });
     apply.immediate();
