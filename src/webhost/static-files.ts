@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EVENT_CHANNEL_NAMES, INVOKE_CHANNEL_NAMES } from '../shared/ipc.js';
+import { contentSecurityPolicy as pagePolicy } from '../shared/content-security-policy.js';
 import { STREET_MAP_PATH } from '../shared/ipc-map.js';
 import { answerStreetMap } from '../main/services/range-file.js';
 import type { MapSources } from '../main/services/street-map.js';
@@ -27,26 +28,12 @@ export const BRIDGE_PATH = '/tas-bridge.js';
 const BRIDGE_FILE = fileURLToPath(new URL('./public/tas-bridge.js', import.meta.url));
 
 /**
- * The page's CSP: same-origin scripts, styles, workers and sockets; data: only for images. The page
- * connects to its own origin (the street map archive included) and to `mapOrigins`, the agency map
- * style server the desk configured, exactly, nothing broader.
+ * The page's CSP (src/shared/content-security-policy.ts): it connects to its own origin and
+ * WebSocket (the street map archive included) and to `mapOrigins`, the agency map style server the
+ * desk configured, exactly, nothing broader.
  */
 export function contentSecurityPolicy(origin: string, mapOrigins: readonly string[] = []): string {
-  const ws = origin.replace(/^http/, 'ws');
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data: blob: https:",
-    "media-src 'self'",
-    `connect-src ${["'self'", ws, ...mapOrigins].join(' ')}`,
-    "worker-src 'self'",
-    "font-src 'self'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-    "object-src 'none'",
-  ].join('; ');
+  return pagePolicy({ mapOrigins, sockets: [origin.replace(/^http/, 'ws')] });
 }
 
 export async function bridgeScript(): Promise<string> {

@@ -8,6 +8,7 @@ import { app, net, protocol, session, type Session, type WebContents, type WebPr
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Readable } from 'node:stream';
+import { contentSecurityPolicy as pagePolicy } from '../../shared/content-security-policy.js';
 import { STREET_MAP_PATH } from '../../shared/ipc-map.js';
 import { answerStreetMap } from '../services/range-file.js';
 import type { MapSources } from '../services/street-map.js';
@@ -18,15 +19,12 @@ export const APP_HOST = 'opentas';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 /**
- * The CSP of every response of app://: only our own code; images also from data: (alert photos).
+ * The CSP of every response of app://: only our own code (src/shared/content-security-policy.ts).
  * The page connects to app:// (the street map archive included) and to `mapOrigins`, the agency map
  * style server the desk configured, exactly, nothing broader.
  */
 export function contentSecurityPolicy(mapOrigins: readonly string[] = []): string {
-  return (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob: https:; media-src 'self'; " +
-    `connect-src ${["'self'", ...mapOrigins].join(' ')}; worker-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'; frame-ancestors 'none'`
-  );
+  return pagePolicy({ mapOrigins });
 }
 
 export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
