@@ -1,12 +1,13 @@
 /**
  * The fallback credential vault: secrets sealed with Electron's safeStorage (DPAPI, Keychain,
- * kwallet/libsecret or, failing those, Chromium's basic key) in a 0600 file under userData, for a
- * desk where keytar has no keychain to talk to. `openVault` picks keytar first.
+ * kwallet/libsecret; never Chromium's basic_text key) in a 0600 file under userData, for a desk where
+ * keytar has no keychain to talk to. `openVault` picks by `chooseVault` (services/vault-choice.ts).
  */
 import { safeStorage } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../services/durable-file.js';
 import type { CredentialVault, Logger } from '../services/ports.js';
+import { chooseVault } from '../services/vault-choice.js';
 import { KeytarVault, loadKeytar } from './keytar-vault.js';
 
 export class SafeStorageVault implements CredentialVault {
@@ -52,7 +53,10 @@ export class SafeStorageVault implements CredentialVault {
 export async function openVault(fallbackPath: string, logger: Logger): Promise<CredentialVault> {
   const loaded = await loadKeytar();
   if (loaded.keytar) return new KeytarVault(loaded.keytar);
-  if (!safeStorage.isEncryptionAvailable()) throw new Error('No OS keychain and no safeStorage: refusing to keep tokens in clear text.');
-  logger.warn('vault: no OS keychain reachable; using safeStorage', { reason: loaded.reason, backend: safeStorage.getSelectedStorageBackend?.() });
+  // Linux only: which secret store safeStorage would use (basic_text is refused).
+  const backend = process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : undefined;
+  const choice = chooseVault({ keytar: false, encryptionAvailable: safeStorage.isEncryptionAvailable(), ...(backend ? { backend } : {}) });
+  if ('refuse' in choice) throw new Error(choice.refuse);
+  logger.warn('vault: no OS keychain reachable; using safeStorage', { reason: loaded.reason, backend });
   return new SafeStorageVault(fallbackPath);
 }
