@@ -96,7 +96,8 @@ export class HubApi {
     method: string,
     path: string,
     schema: S,
-    options: { token?: string; body?: unknown },
+    /** `timeoutMs`: this call's own limit, for the few reads that are long by nature (default: the client's). */
+    options: { token?: string; body?: unknown; timeoutMs?: number },
   ): Promise<z.output<S>> {
     let response: Response;
     try {
@@ -107,7 +108,7 @@ export class HubApi {
           ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
         },
         ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: AbortSignal.timeout(options.timeoutMs ?? this.timeoutMs),
       });
     } catch (err) {
       throw new HubError('hub_unreachable', `The hub could not be reached (${(err as Error).message}).`, 0);

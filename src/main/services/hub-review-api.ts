@@ -26,6 +26,13 @@ import { HubError, type HubApi } from './hub-api.js';
 
 /** A file larger than this is refused rather than carried over IPC (the log CSV at 1,000,000 rows is ~200 MB). */
 export const MAX_DOWNLOAD_BYTES = 64 * 1024 * 1024;
+/**
+ * How long the reads that walk a whole log or month may take: the chain check hashes every entry
+ * (about a minute at 1,000,000 on a loaded machine) and a month's report reads all its facts. The
+ * supervisor asked for them and sees "Checking…" or "Counting…"; the client's usual 10 s would
+ * turn a large, intact log into an error.
+ */
+export const LONG_READ_MS = 10 * 60_000;
 
 /** The GET /acks query of a filter: only the parameters that are set. */
 export function logQuery(filter: Partial<Record<string, string | number | undefined>>): URLSearchParams {
@@ -87,7 +94,10 @@ export function alertTrail(hub: HubApi, token: string, alertId: string): Promise
 }
 
 export async function checkChain(hub: HubApi, token: string, now: () => number): Promise<ChainCheck> {
-  const report = await hub.call('GET', '/audit/verify', ChainCheck.omit({ checkedAt: true }), { token });
+  const report = await hub.call('GET', '/audit/verify', ChainCheck.omit({ checkedAt: true }), {
+    token,
+    timeoutMs: LONG_READ_MS,
+  });
   return { ...report, checkedAt: new Date(now()).toISOString() };
 }
 
@@ -125,6 +135,7 @@ export async function metrics(
   const query = new URLSearchParams({ since, until, ...(unit ? { unit } : {}) });
   const { series, ...counts } = await hub.call('GET', `/reports/metrics?${query.toString()}`, HubMetrics, {
     token,
+    timeoutMs: LONG_READ_MS,
   });
   return {
     ...counts,
@@ -141,12 +152,16 @@ export async function metrics(
 
 export function monthly(hub: HubApi, token: string, month: string, unit?: string): Promise<MonthlyReport> {
   const query = new URLSearchParams({ month, ...(unit ? { unit } : {}) });
-  return hub.call('GET', `/reports/monthly?${query.toString()}`, MonthlyReport, { token });
+  return hub.call('GET', `/reports/monthly?${query.toString()}`, MonthlyReport, {
+    token,
+    timeoutMs: LONG_READ_MS,
+  });
 }
 
 export function sharing(hub: HubApi, token: string, month: string): Promise<SharingReport> {
   return hub.call('GET', `/reports/sharing?${new URLSearchParams({ month }).toString()}`, SharingReport, {
     token,
+    timeoutMs: LONG_READ_MS,
   });
 }
 
@@ -189,7 +204,7 @@ export async function download(
   hub: HubApi,
   token: string,
   request: DownloadRequest,
-  timeoutMs = 120_000,
+  timeoutMs = LONG_READ_MS,
 ): Promise<DownloadedFile> {
   const target = downloadTarget(request);
   let response: Response;

@@ -34,9 +34,18 @@ export function EscalationBanner(): React.JSX.Element | null {
     <section className="escalations" aria-label="Escalated alerts" data-testid="escalation-banner">
       {open.slice(0, SHOWN).map((e) => (
         <div key={e.alertId} className="escalation" role="alert" data-alert-id={e.alertId}>
-          <span className="escalation-mark" aria-hidden="true">
-            ⏰
-          </span>
+          {/* Drawn, not an emoji: desks without an emoji font showed an empty box. */}
+          <svg className="escalation-mark" aria-hidden="true" viewBox="0 0 24 24" width="26" height="26">
+            <circle cx="12" cy="13" r="8.5" fill="none" stroke="currentColor" strokeWidth="2.4" />
+            <path
+              d="M12 8.5V13l3 2.5"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2.4"
+              strokeLinecap="round"
+            />
+            <path d="M4 5.5 7 3M20 5.5 17 3" stroke="currentColor" strokeWidth="2.4" strokeLinecap="round" />
+          </svg>
           <p>
             <strong>
               ESCALATED: nobody has verified {e.category ? CATEGORY_LABELS[e.category] : 'an alert'}

@@ -136,18 +136,37 @@ function CountsTable({
   );
 }
 
-function Charts({ m, themeKey }: { m: Metrics; themeKey: string }): React.JSX.Element {
+/** The UTC days from `from` to `to` (YYYY-MM-DD), at most a year of them. */
+function periodDays(from: string, to: string): string[] {
+  const days: string[] = [];
+  const end = Date.parse(`${to}T00:00:00Z`);
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= end && days.length < 366; t += DAY_MS) {
+    days.push(new Date(t).toISOString().slice(0, 10));
+  }
+  return days;
+}
+
+function Charts({ m, from, to }: { m: Metrics; from: string; to: string }): React.JSX.Element {
   const days = useMemo(() => {
     const rows = [...m.timeToVerifyByDay].sort((a, b) => a.day.localeCompare(b.day));
+    // Every day of the period on the axis, empty where nothing was verified: the supervisor sees
+    // the period chosen, and one day of data is a point on it, not a chart of its own.
+    const byDay = new Map(rows.map((r) => [r.day, r]));
+    const axis = [...new Set([...periodDays(from, to), ...rows.map((r) => r.day)])].sort();
     return {
-      x: rows.map((r) => Date.parse(`${r.day}T00:00:00Z`) / 1000),
+      x: axis.map((d) => Date.parse(`${d}T00:00:00Z`) / 1000),
       series: [
-        { label: 'median (p50)', values: rows.map((r) => r.p50), colour: '--accent' },
-        { label: 'p90', values: rows.map((r) => r.p90), colour: '--danger-fg', dash: [6, 4] },
+        { label: 'median (p50)', values: axis.map((d) => byDay.get(d)?.p50 ?? null), colour: '--accent' },
+        {
+          label: 'p90',
+          values: axis.map((d) => byDay.get(d)?.p90 ?? null),
+          colour: '--danger-fg',
+          dash: [6, 4],
+        },
       ],
       rows,
     };
-  }, [m.timeToVerifyByDay]);
+  }, [m.timeToVerifyByDay, from, to]);
   const hours = useMemo(() => {
     const counts = Array.from({ length: 24 }, (_, h) => m.byHour.find((r) => r.hour === h)?.alerts ?? 0);
     return {
@@ -184,7 +203,6 @@ function Charts({ m, themeKey }: { m: Metrics; themeKey: string }): React.JSX.El
                 : 'No verifications in this period.'
             }
             testId="chart-verify"
-            themeKey={themeKey}
           />
         </Suspense>
         <details className="data">
@@ -225,7 +243,6 @@ function Charts({ m, themeKey }: { m: Metrics; themeKey: string }): React.JSX.El
             formatX={hourLabel}
             label={`Alerts by hour of day; the busiest hour is ${hourLabel(busiest)} with ${hours.counts[busiest] ?? 0} alerts.`}
             testId="chart-hour"
-            themeKey={themeKey}
           />
         </Suspense>
       </section>
@@ -304,7 +321,7 @@ export default function MetricsView(): React.JSX.Element {
       {m.state === 'ok' && (
         <>
           <Cards m={m.value.totals} />
-          <Charts m={m.value} themeKey={c.settings.theme} />
+          <Charts m={m.value} from={from} to={to} />
           {!unit && (
             <CountsTable
               caption="By unit"

@@ -76,8 +76,12 @@ export function MonthlyReportView({ report }: { report: MonthlyReport }): React.
             <thead>
               <tr>
                 <td />
-                <th scope="col">median (p50)</th>
-                <th scope="col">p90</th>
+                <th scope="col" className="num">
+                  median (p50)
+                </th>
+                <th scope="col" className="num">
+                  p90
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -111,9 +115,15 @@ export function MonthlyReportView({ report }: { report: MonthlyReport }): React.
         <thead>
           <tr>
             <th scope="col">User</th>
-            <th scope="col">Acknowledged</th>
-            <th scope="col">Verified</th>
-            <th scope="col">Action taken</th>
+            <th scope="col" className="num">
+              Acknowledged
+            </th>
+            <th scope="col" className="num">
+              Verified
+            </th>
+            <th scope="col" className="num">
+              Action taken
+            </th>
           </tr>
         </thead>
         <tbody>

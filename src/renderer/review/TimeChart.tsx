@@ -3,7 +3,7 @@
  * over days, or bars over a numeric axis (hours of the day). The canvas is an image to assistive
  * technology, so the caller gives a summary and a data table next to it.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
@@ -13,6 +13,21 @@ export interface ChartSeries {
   /** A CSS custom property of the theme, e.g. `--accent`. */
   colour: string;
   dash?: number[];
+}
+
+/**
+ * The theme the page is drawn in (`<html data-theme>`). A canvas keeps the colours it was drawn
+ * with, so the chart is drawn again when this changes, whoever changed it.
+ */
+function usePageTheme(): string {
+  const [theme, setTheme] = useState(() => document.documentElement.dataset.theme ?? '');
+  useEffect(() => {
+    const root = document.documentElement;
+    const watch = new MutationObserver(() => setTheme(root.dataset.theme ?? ''));
+    watch.observe(root, { attributes: true, attributeFilter: ['data-theme'] });
+    return () => watch.disconnect();
+  }, []);
+  return theme;
 }
 
 function cssVar(name: string): string {
@@ -30,7 +45,6 @@ export default function TimeChart({
   formatX,
   label,
   testId,
-  themeKey,
 }: {
   x: number[];
   series: ChartSeries[];
@@ -42,10 +56,9 @@ export default function TimeChart({
   formatX?: (v: number) => string;
   label: string;
   testId: string;
-  /** Changes when the theme does, so the chart is redrawn in the new colours. */
-  themeKey: string;
 }): React.JSX.Element {
   const box = useRef<HTMLDivElement>(null);
+  const theme = usePageTheme();
 
   useEffect(() => {
     const el = box.current;
@@ -78,7 +91,11 @@ export default function TimeChart({
         },
         y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] },
       },
-      axes: [axis(xLabel, formatX), { ...axis(yLabel, formatY), size: 70 }],
+      axes: [
+        // A numeric x (hours of the day) is ticked in whole steps: uPlot's own picks 2.5 on a narrow chart.
+        { ...axis(xLabel, formatX), ...(xIsTime ? {} : { incrs: [1, 2, 3, 4, 6, 12] }) },
+        { ...axis(yLabel, formatY), size: 70 },
+      ],
       legend: { show: true },
       cursor: { drag: { x: false, y: false } },
       series: [
@@ -93,7 +110,8 @@ export default function TimeChart({
           ...(s.dash ? { dash: s.dash } : {}),
           ...(kind === 'bars' && bars
             ? { paths: bars, fill: cssVar(s.colour), points: { show: false } }
-            : { points: { size: 6 } }),
+            : // Drawn always: a day between empty days has no line to show it.
+              { points: { show: true, size: 7 } }),
           value: (_u: uPlot, v: number | null) => (v === null ? '' : formatY(v)),
         })),
       ],
@@ -109,7 +127,7 @@ export default function TimeChart({
       chart.destroy();
       delete el.dataset.drawn;
     };
-  }, [x, series, kind, xIsTime, yLabel, xLabel, formatY, formatX, themeKey]);
+  }, [x, series, kind, xIsTime, yLabel, xLabel, formatY, formatX, theme]);
 
   return <div ref={box} className="chart" role="img" aria-label={label} data-testid={testId} />;
 }

@@ -4,7 +4,7 @@
  * the escalation and every export. Pure, unit-tested.
  */
 import type { AlertTrail } from '../../shared/ipc-review.js';
-import { RESULT_WORDS, STEP_WORDS, words } from './format.js';
+import { dateTime, RESULT_WORDS, STEP_WORDS, words } from './format.js';
 
 export type MomentKind = 'ingested' | 'delivered' | 'step' | 'refused' | 'escalated' | 'export';
 
@@ -62,7 +62,7 @@ export function timeline(t: AlertTrail): Moment[] {
       at: t.alert.ingestedAt,
       kind: 'ingested',
       title: 'Received by the hub',
-      detail: `read by the camera at ${t.alert.hit.readAt}`,
+      detail: `read by the camera at ${dateTime(t.alert.hit.readAt)}`,
     },
   ];
   for (const r of t.receipts)
