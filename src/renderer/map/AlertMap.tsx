@@ -12,6 +12,7 @@ import type { Zone } from '../../shared/protocol/zone.js';
 import maplibregl from './maplibre.js';
 import { loadBaseMap } from './baseMap.js';
 import { baseMapStyle, ROAD_LABEL_LAYER, STREET_SOURCE } from './baseMapStyle.js';
+import { roadNames } from './roadNames.js';
 import { loadStreetMap } from './streetMap.js';
 import { countyAt } from './countyAt.js';
 
@@ -28,16 +29,6 @@ function addZones(map: MlMap, zones: Zone[]): void {
   map.addSource('zones', { type: 'geojson', data: zonesGeoJson(zones) });
   map.addLayer({ id: 'zone-fill', type: 'fill', source: 'zones', paint: { 'fill-color': '#1e88e5', 'fill-opacity': 0.12 } }, below);
   map.addLayer({ id: 'zone-line', type: 'line', source: 'zones', paint: { 'line-color': '#1e88e5', 'line-width': 2, 'line-dasharray': [2, 1] } }, below);
-}
-
-/** The road names drawn right now (for the legend's screen-reader text and the browser tests). */
-function roadNames(map: MlMap): string[] {
-  if (!map.getLayer(ROAD_LABEL_LAYER)) return [];
-  // The text as drawn: an expressway's number, a street's name (the label layer's own rule).
-  const names = map
-    .queryRenderedFeatures({ layers: [ROAD_LABEL_LAYER] })
-    .map((f) => String((f.properties.kind === 'highway' ? (f.properties.ref ?? f.properties.name) : (f.properties.name ?? f.properties.ref)) ?? ''));
-  return [...new Set(names.filter(Boolean))].sort();
 }
 
 function cameraElement(heading: number | undefined): HTMLElement {

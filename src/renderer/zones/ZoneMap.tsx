@@ -9,6 +9,9 @@ import type { TerraDraw } from 'terra-draw';
 import type { Zone, ZoneGeometry } from '../../shared/protocol/zone.js';
 import maplibregl from '../map/maplibre.js';
 import { loadBaseMap, type BaseMap } from '../map/baseMap.js';
+import { STREET_SOURCE } from '../map/baseMapStyle.js';
+import { loadStreetMap } from '../map/streetMap.js';
+import { roadNames } from '../map/roadNames.js';
 import { addWorkspaceLayers, baseStyle, countiesOf, showHistory, showPicked, showProblemRings, showZones, type CountyFeature } from './mapLayers.js';
 import { startDraw, loadRings, ringsIn, type DrawTool } from './draw.js';
 import { updateLabels } from './labels.js';
@@ -49,18 +52,22 @@ export function ZoneMap(props: ZoneMapProps): React.JSX.Element {
   latest.current = props;
   const [ready, setReady] = useState(0);
   const [error, setError] = useState<string>();
+  const [streetFailed, setStreetFailed] = useState(false);
 
   useEffect(() => {
     let cancelled = false;
     let m: MlMap | undefined;
     const labels: Marker[] = [];
-    void loadBaseMap()
-      .then((b) => {
+    // The agency's street map when one is set (as the alert map draws it), else the outlines.
+    void Promise.all([loadBaseMap(), streetFailed ? Promise.resolve(undefined) : loadStreetMap()])
+      .then(([b, street]) => {
         if (cancelled || !box.current) return;
         base.current = b;
+        const tiles = street?.tiles;
+        box.current.dataset.streetMap = tiles ? 'on' : 'off';
         m = new maplibregl.Map({
           container: box.current,
-          style: baseStyle(b, props.dark),
+          style: baseStyle(b, props.dark, tiles),
           bounds: ILLINOIS,
           attributionControl: false,
           // Kept so tests and the benchmark can read the drawn map back.
@@ -90,6 +97,9 @@ export function ZoneMap(props: ZoneMapProps): React.JSX.Element {
             if (context.mode === 'polygon' || context.mode === 'hole') latest.current.onFinish();
           });
           mm.on('moveend', () => updateLabels(mm, latest.current.zones, latest.current.editingId, labels));
+          mm.on('idle', () => {
+            if (tiles && box.current) box.current.dataset.roadLabels = roadNames(mm).join('|');
+          });
           box.current?.setAttribute('data-loaded', 'true');
           setReady((r) => r + 1);
         });
@@ -107,7 +117,14 @@ export function ZoneMap(props: ZoneMapProps): React.JSX.Element {
             if (id) p.onOpenZone(id);
           }
         });
-        mm.on('error', (e) => setError(e.error?.message ?? 'map error'));
+        mm.on('error', (e) => {
+          if (tiles && (e as { sourceId?: string }).sourceId === STREET_SOURCE) {
+            // The archive is gone or unreadable: the outlines still let zones be drawn.
+            setStreetFailed(true);
+            return;
+          }
+          setError(e.error?.message ?? 'map error');
+        });
       })
       .catch((err: Error) => setError(err.message));
     return () => {
@@ -118,8 +135,8 @@ export function ZoneMap(props: ZoneMapProps): React.JSX.Element {
       m?.remove();
       map.current = undefined;
     };
-    // The map is rebuilt only when the theme changes; everything else goes into its sources.
-  }, [props.dark]);
+    // The map is rebuilt only when the theme (or the street map's health) changes; everything else goes into its sources.
+  }, [props.dark, streetFailed]);
 
   const { zones, editingId, load, tool, problems, history, picked } = props;
 
@@ -229,6 +246,7 @@ export function ZoneMap(props: ZoneMapProps): React.JSX.Element {
           </>
         )}
       </p>
+      {streetFailed && <p className="map-error">The street map could not be read; county outlines are shown.</p>}
       {error && (
         <p className="map-error" role="alert">
           Map: {error}

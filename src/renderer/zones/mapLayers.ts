@@ -7,6 +7,7 @@ import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from
 import type { GeoJSONSource, Map as MlMap, StyleSpecification } from 'maplibre-gl';
 import type { Zone, ZoneGeometry } from '../../shared/protocol/zone.js';
 import type { BaseMap } from '../map/baseMap.js';
+import { baseMapStyle } from '../map/baseMapStyle.js';
 
 type Collection = FeatureCollection<Geometry, Record<string, unknown>>;
 const EMPTY: Collection = { type: 'FeatureCollection', features: [] };
@@ -26,7 +27,21 @@ export function countiesOf(base: BaseMap): FeatureCollection<Polygon | MultiPoly
   return withFips.counties;
 }
 
-export function baseStyle(base: BaseMap, dark: boolean): StyleSpecification {
+/**
+ * The workspace's base: the agency's street map when one is configured (`tiles`, as `map:street`
+ * answers it), so a dispatcher can follow an expressway; else the county and state outlines. The
+ * counties are a source either way: "start from a county" picks one by a click on `county-fill`,
+ * which over the streets is invisible (the archive draws its own county lines).
+ */
+export function baseStyle(base: BaseMap, dark: boolean, tiles?: string): StyleSpecification {
+  if (tiles) {
+    const street = baseMapStyle({ dark, outlines: base, tiles });
+    return {
+      ...street,
+      sources: { ...street.sources, counties: { type: 'geojson', data: countiesOf(base) } },
+      layers: [...street.layers.slice(0, 1), { id: 'county-fill', type: 'fill', source: 'counties', paint: { 'fill-opacity': 0 } }, ...street.layers.slice(1)],
+    };
+  }
   return {
     version: 8,
     sources: {
