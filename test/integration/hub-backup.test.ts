@@ -5,7 +5,9 @@
  * valid chain with that head, and the restored hub signs its users in (hub.key came along). Restore
  * never overwrites, a backup never overwrites a file, and a file that is no backup is refused.
  */
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,6 +16,7 @@ import { ackEvent } from './support/acks.js';
 import { call } from './support/api.js';
 import { sampleHit } from './support/hits.js';
 import { TEST_PASSWORD, runCli, startTestHub } from './support/hub.js';
+import { PostgresCluster, requireServices, scaleOutServices } from './support/services.js';
 import { waitFor } from './support/wait.js';
 
 const oneLine = (s: string): string[] => s.trim().split('\n');
@@ -121,5 +124,75 @@ describe('opentas-hub backup and restore', { timeout: 600_000 }, () => {
     }
     expect(existsSync(join(root, 'fresh'))).toBe(false);
     expect(existsSync(join(root, 'third.sqlite'))).toBe(false);
+  });
+  it('Postgres: pg_dump while a desk acknowledges, pg_restore into an empty database, audit verify there (docs/deploy.md)', async (ctx) => {
+    const services = scaleOutServices(true);
+    if (!requireServices(services, 'hub-backup postgres')) return ctx.skip();
+    const run = promisify(execFile);
+    const secret = 'opentas-backup-test-secret-0123456789abcdef';
+    const cluster = await PostgresCluster.start(services.pgBin!);
+    try {
+      const url = await cluster.createDatabase('live');
+      const t = await startTestHub({ databaseUrl: url, secret, retentionEveryMs: 0, escalationEveryMs: 0 });
+      const dump = join(root, 'opentas.dump');
+      let before = 0;
+      let after = 0;
+      try {
+        const { token } = await t.signedIn(['trooper']);
+        const desk = t.connect({ token, clientId: 'desk-pg' });
+        await desk.ready();
+        let dumped = false;
+        let acked = 0;
+        const load = (async () => {
+          for (let i = 0; i < 5_000 && !dumped; i++) {
+            const hit = sampleHit({ category: 'stolen' });
+            await t.hub.ingest(hit);
+            if ((await desk.sendAck(ackEvent(hit.id, 'acknowledged'))).ok !== true)
+              throw new Error('ack refused');
+            acked++;
+          }
+        })();
+        await waitFor(() => acked >= 10, 'the desk to be acknowledging');
+        before = acked;
+        await run(join(services.pgBin!, 'pg_dump'), ['--format=custom', '--no-owner', `--file=${dump}`, url]);
+        dumped = true;
+        await load;
+        after = acked;
+      } finally {
+        await t.close();
+      }
+      const restored = await cluster.createDatabase('restored');
+      await run(join(services.pgBin!, 'pg_restore'), [
+        '--no-owner',
+        '--exit-on-error',
+        `--dbname=${restored}`,
+        dump,
+      ]);
+      const verify = await runCli(['audit', 'verify', '--data', join(root, 'unused')], {
+        DATABASE_URL: restored,
+      });
+      expect(verify.code, verify.stdout + verify.stderr).toBe(0);
+      const m = /^ok: (\d+) entries, head ([0-9a-f]{64})$/m.exec(verify.stdout);
+      expect(m, verify.stdout).not.toBeNull();
+      const count = Number(m![1]);
+      expect(count).toBeGreaterThanOrEqual(before);
+      expect(count).toBeLessThanOrEqual(after);
+      console.log(`pg_dump under load: ${count} of ${after} entries were in it (${before} when it started)`);
+      const live = await startHub({
+        port: 0,
+        databaseUrl: url,
+        secret,
+        retentionEveryMs: 0,
+        escalationEveryMs: 0,
+      });
+      try {
+        const [atCount] = await live.store.acks.rows(count - 1, 1);
+        expect(atCount?.hash).toBe(m![2]);
+      } finally {
+        await live.close();
+      }
+    } finally {
+      await cluster.stop();
+    }
   });
 });
