@@ -57,7 +57,7 @@ async function shootThemes(page: Page, name: string, ready: () => Promise<void>)
 }
 
 test('the review tabs and a trail, both themes, both sizes, axe clean', async ({ page }) => {
-  test.setTimeout(600_000);
+  test.setTimeout(900_000);
   desk = await startReviewDesk();
   await workAlerts(desk, 30, SEED);
   await signInSupervisor(page, desk);
@@ -98,7 +98,7 @@ test('the review tabs and a trail, both themes, both sizes, axe clean', async ({
 test('the reports, the exports and the escalation banner, both themes, both sizes, axe clean', async ({
   page,
 }) => {
-  test.setTimeout(600_000);
+  test.setTimeout(900_000);
   desk = await startReviewDesk();
   await workAlerts(desk, 30, SEED);
   const month = desk.clock.now().toISOString().slice(0, 7);
