@@ -11,6 +11,7 @@ import { tas } from '../api.js';
 import { HubProblem, type HubProblemError } from '../console/HubProblem.js';
 import { NETWORK_LABELS, policyChanges } from './model/policy.js';
 import { useHubList } from './useHubList.js';
+import { PolicyStreetMap, streetMapProblem } from './PolicyStreetMap.js';
 import './admin.css';
 
 function NumberField({ label, value, min, max, unit, hint, onChange }: { label: string; value: number; min: number; max: number; unit: string; hint?: string; onChange: (n: number) => void }): React.JSX.Element {
@@ -51,6 +52,13 @@ export function PolicyScreen(): React.JSX.Element {
   };
   const mandatory = new Set<Category>([...MANDATORY_CATEGORIES, ...draft.mandatoryCategories]);
   const changed = JSON.stringify(draft) !== JSON.stringify(saved);
+  const streetMap = draft.baseMap?.pmtiles ?? '';
+  const setStreetMap = (value: string): void => {
+    const { baseMap: _dropped, ...rest } = draft;
+    // Empty removes the agency map; the draft keeps what is typed until it is saved.
+    setDraft(value.trim() === '' ? (rest as Policy) : { ...rest, baseMap: { pmtiles: value } });
+    setDone(undefined);
+  };
 
   async function save(e: FormEvent): Promise<void> {
     e.preventDefault();
@@ -156,6 +164,7 @@ export function PolicyScreen(): React.JSX.Element {
             Lookalike matching: also alert when a read differs only in 0/O/D/Q, 1/I/L, 8/B, 5/S, 2/Z, 6/G
           </label>
         </fieldset>
+        <PolicyStreetMap value={streetMap} onChange={setStreetMap} />
         {problem && <HubProblem error={problem} what="the policy" />}
         {done && (
           <p className="form-ok" role="status">
@@ -163,7 +172,7 @@ export function PolicyScreen(): React.JSX.Element {
           </p>
         )}
         <div className="actions sticky-actions">
-          <button type="submit" className="primary" disabled={!changed}>
+          <button type="submit" className="primary" disabled={!changed || Boolean(streetMapProblem(streetMap))}>
             Save policy
           </button>
           <button type="button" className="secondary" disabled={!changed} onClick={() => setDraft(saved)}>

@@ -80,4 +80,9 @@ describe('policyChanges', () => {
     expect(policyChanges(null, { ocrEquivalence: true })).toEqual(['Lookalike matching: on']);
     expect(policyChanges(before, null)).toEqual([]);
   });
+
+  it("names the street map's archive, not just 'changed'", () => {
+    expect(policyChanges({ idleLockMinutes: 30 }, { idleLockMinutes: 30, baseMap: { pmtiles: '/srv/maps/il.pmtiles' } })).toEqual(['Street map: not set → /srv/maps/il.pmtiles']);
+    expect(policyChanges({ baseMap: { pmtiles: '/srv/maps/il.pmtiles' } }, {})).toEqual(['Street map: /srv/maps/il.pmtiles → not set']);
+  });
 });

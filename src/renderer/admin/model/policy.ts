@@ -28,6 +28,7 @@ function words(key: string, value: unknown): string {
     const entries = Object.entries(value as Record<string, number>);
     return entries.length === 0 ? 'none' : entries.map(([n, d]) => `${NETWORK_LABELS[n] ?? n} ${d} days`).join(', ');
   }
+  if (key === 'baseMap' && typeof value === 'object') return String((value as { pmtiles?: unknown }).pmtiles ?? 'not set');
   if (typeof value === 'object') return 'changed';
   const unit = POLICY_FIELDS[key]?.unit;
   return unit ? `${String(value)} ${unit}` : String(value);
