@@ -53,16 +53,16 @@ async function measureFps(page: Page): Promise<number> {
   if (!box) throw new Error('no map');
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
-  await page.evaluate(() => {
-    const w = globalThis as unknown as { __frames: number; __counting: boolean; requestAnimationFrame: (f: () => void) => void };
-    w.__frames = 0;
-    w.__counting = true;
-    const tick = (): void => {
-      w.__frames += 1;
-      if (w.__counting) w.requestAnimationFrame(tick);
+  // A string, not a function: tsx compiles named inner functions with an `__name` helper the page lacks.
+  await page.evaluate(`(() => {
+    globalThis.__frames = 0;
+    globalThis.__counting = true;
+    const tick = () => {
+      globalThis.__frames += 1;
+      if (globalThis.__counting) requestAnimationFrame(tick);
     };
-    w.requestAnimationFrame(tick);
-  });
+    requestAnimationFrame(tick);
+  })()`);
   const started = Date.now();
   for (let g = 0; g < GESTURES; g += 1) {
     if (g % 3 === 2) {
