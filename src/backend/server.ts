@@ -209,6 +209,7 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
         // reconnect, to another node if there is one), then close the store (ack-drain.ts).
         const unfinished = await ackDrain.drain(options.stopGraceMs ?? 10_000);
         if (unfinished > 0) onError(new Error(`stopping with ${unfinished} acknowledgement(s) still being recorded`));
+        await troopWatch.settled();
         await new Promise<void>((resolve) => void io.close(() => resolve()));
         await app.close().catch(() => undefined);
         await scaleOut?.close();

@@ -140,12 +140,21 @@ export class TroopWatch {
     private readonly onError: (err: unknown) => void,
   ) {}
 
+  private readonly pending = new Set<Promise<void>>();
+
   entry(entry: AckEntry): void {
-    this.desk.watchersOf(entry.alertId).then(
+    const push = this.desk.watchersOf(entry.alertId).then(
       (ids) => {
         if (ids.length > 0) this.push(ids, { alertId: entry.alertId, entry });
       },
       (err: unknown) => this.onError(err),
     );
+    this.pending.add(push);
+    void push.finally(() => this.pending.delete(push));
+  }
+
+  /** Resolves once the pushes under way are done: a stopping hub waits for them before closing its store. */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.pending]);
   }
 }
