@@ -4,7 +4,7 @@
  * browser host both build it and only carry `handlers` and `onEvent` over their transport.
  */
 import { join } from 'node:path';
-import type { EventChannel, EventPayload, SessionState, Settings } from '../shared/ipc.js';
+import type { EventChannel, EventPayload, Presence as PresenceView, SessionState, Settings } from '../shared/ipc.js';
 import type { ClientPorts } from './services/ports.js';
 import type { IpcHandlers } from './ipc/router.js';
 import { ClientFilter } from './services/client-filter.js';
@@ -43,6 +43,10 @@ export interface ClientAppOptions extends ClientPorts {
   inboxMemoryLimit?: number;
   /** Ends the application once a quit is allowed (Electron: app.quit()); default: nothing to end. */
   exit?: AppExit;
+  /** Where the host writes the log file (rotatingFileLog) that the support bundle reads; default dataDir/logs. */
+  logDir?: string;
+  /** The app's and its runtime's versions for the support bundle (Electron: app and Chrome). */
+  versions?: Record<string, string>;
 }
 
 export const DEFAULT_BANNER =
@@ -63,6 +67,10 @@ export interface AppCore {
   openDesk(user: PublicUser): Promise<void>;
   closeDesk(): Promise<void>;
   sessionState(): SessionState;
+  /** The link's recent states (connects, drops and why), oldest first: for the support bundle. */
+  connectionHistory(): readonly PresenceView[];
+  logDir: string;
+  versions: Record<string, string>;
   emit<C extends EventChannel>(channel: C, payload: EventPayload<C>): void;
 }
 
@@ -77,6 +85,7 @@ export function createClientApp(options: ClientAppOptions): ClientApp {
   let userDesk: UserDesk | null = null;
   let deskChange: Promise<void> = Promise.resolve();
   const offs: (() => void)[] = [];
+  const history: PresenceView[] = [];
 
   const presence = new Presence(clock);
   const filter = new ClientFilter(logger);
@@ -104,6 +113,9 @@ export function createClientApp(options: ClientAppOptions): ClientApp {
       return hubApi;
     },
     desk: () => userDesk,
+    connectionHistory: () => history,
+    logDir: options.logDir ?? join(options.dataDir, 'logs'),
+    versions: options.versions ?? {},
     openDesk(user) {
       // A failed change must not block the next one: the chain always continues.
       deskChange = deskChange.catch(() => undefined).then(async () => {
@@ -196,6 +208,8 @@ export function createClientApp(options: ClientAppOptions): ClientApp {
       filter.setCategories(settings.categories);
       clientId = await loadClientId(join(options.dataDir));
       offs.push(presence.onChange((view) => {
+        if (history.at(-1)?.state !== view.state || view.alarm) history.push(view);
+        if (history.length > 200) history.shift();
         core.emit('link:presence', view);
         core.view.refreshTray();
       }));

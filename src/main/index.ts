@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createClientApp, type ClientApp } from './client-app.js';
 import { DEFAULT_SETTINGS } from './adapters/file-settings-store.js';
 import { jsonLogger } from './adapters/json-logger.js';
+import { rotatingFileLog } from './adapters/rotating-file-log.js';
 import { systemClock } from './adapters/system-clock.js';
 import { IpcRouter } from './ipc/router.js';
 import type { MapSources } from './services/street-map.js';
@@ -37,7 +38,11 @@ else void app.whenReady().then(main).catch((err: Error) => {
 });
 
 async function main(): Promise<void> {
-  const logger = jsonLogger();
+  const logFile = rotatingFileLog(join(app.getPath('userData'), 'logs'));
+  const logger = jsonLogger((line) => {
+    process.stderr.write(line);
+    logFile(line);
+  });
   // The page's map sources come from the app once it is built; no page loads before that.
   let clientApp: ClientApp | null = null;
   const mapSources = (): MapSources => clientApp?.mapSources() ?? { connectOrigins: [] };
@@ -71,6 +76,8 @@ async function main(): Promise<void> {
     dataDir,
     ...(process.env.OPENTAS_HUB_URL ? { hubUrl: process.env.OPENTAS_HUB_URL } : {}),
     exit: { quit: () => app.quit() },
+    logDir: join(app.getPath('userData'), 'logs'),
+    versions: { app: app.getVersion() },
   });
   const router = new IpcRouter(clientApp.handlers, [APP_ORIGIN], (message) => logger.warn(message));
   registerIpc(router);

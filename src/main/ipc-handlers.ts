@@ -12,6 +12,7 @@ import { troopHandlers } from './ipc/troop-handlers.js';
 import { reviewHandlers } from './ipc/review-handlers.js';
 import { accountHandlers } from './ipc/account-handlers.js';
 import { adminHandlers } from './ipc/admin-handlers.js';
+import { supportHandlers } from './ipc/support-handlers.js';
 import { HubError, checkHubUrl } from './services/hub-api.js';
 import type { AppCore } from './client-app.js';
 import type { PublicUser } from '../shared/protocol/index.js';
@@ -125,6 +126,7 @@ export function buildHandlers(core: AppCore): IpcHandlers {
     ...troopHandlers(core),
     ...accountHandlers({ session, quit: core.quit, hub: () => core.hub(), afterSignIn }),
     ...adminHandlers(core),
+    ...supportHandlers(core),
     ...mapHandlers({ settings: () => core.settings(), saveSettings: (next) => core.saveSettings(next), policy: () => core.filter.currentPolicy() }),
     ...reviewHandlers({ session: core.session, hub: () => core.hub(), now: () => core.ports.clock.now() }),
   };

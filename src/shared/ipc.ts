@@ -25,6 +25,7 @@ import { troopChannels, troopEvents } from './ipc-troop.js';
 import { accountChannels } from './ipc-account.js';
 import { adminChannels } from './ipc-admin.js';
 import { mapChannels } from './ipc-map.js';
+import { supportChannels } from './ipc-support.js';
 import { reviewChannels, reviewEvents } from './ipc-review.js';
 
 export const IpcError = z.strictObject({ code: z.string(), message: z.string() });
@@ -158,6 +159,7 @@ export const invokeChannels = {
   ...accountChannels,
   ...adminChannels,
   ...mapChannels,
+  ...supportChannels,
   ...reviewChannels,
 } as const;
 

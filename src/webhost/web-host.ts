@@ -14,7 +14,8 @@ import { FileVault } from '../main/adapters/file-vault.js';
 import { MemoryVault } from '../main/adapters/memory-vault.js';
 import { ManualIdleSource } from '../main/adapters/manual-idle-source.js';
 import { RecordingNotifier, RecordingPopup, RecordingTray } from '../main/adapters/recording-ports.js';
-import { jsonLogger, silentLogger } from '../main/adapters/json-logger.js';
+import { jsonLogger } from '../main/adapters/json-logger.js';
+import { rotatingFileLog } from '../main/adapters/rotating-file-log.js';
 import { systemClock } from '../main/adapters/system-clock.js';
 import type { Logger } from '../main/services/ports.js';
 import { IpcSocket } from './ipc-socket.js';
@@ -53,7 +54,12 @@ export interface WebHost {
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const host = options.host ?? '127.0.0.1';
-  const logger: Logger = options.log ? jsonLogger(options.log, 'webhost') : silentLogger;
+  // The log file the support bundle reads (dataDir/logs), and the caller's own sink when given.
+  const file = rotatingFileLog(join(options.dataDir, 'logs'));
+  const logger: Logger = jsonLogger((line) => {
+    file(line);
+    options.log?.(line);
+  }, 'webhost');
   const clock = systemClock;
   const idle = new ManualIdleSource(clock);
   const tray = new RecordingTray();
@@ -70,6 +76,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     dataDir: options.dataDir,
     hubUrl: options.hubUrl,
     ...(options.inboxMemoryLimit ? { inboxMemoryLimit: options.inboxMemoryLimit } : {}),
+    versions: { host: 'browser host' },
   });
   await app.start();
 

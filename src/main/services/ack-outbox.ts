@@ -104,6 +104,12 @@ export class AckOutbox {
     return out;
   }
 
+  counts(): { unsent: number; refused: number } {
+    let refused = 0;
+    for (const i of this.items.values()) if (i.refused) refused++;
+    return { unsent: this.items.size - refused, refused };
+  }
+
   unsent(): AckEvent[] {
     return [...this.items.values()].filter((i) => !i.refused).map((i) => i.event);
   }

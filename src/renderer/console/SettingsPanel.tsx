@@ -6,6 +6,7 @@ import type { Settings } from '../../shared/ipc.js';
 import { CATEGORIES, CATEGORY_LABELS, isMandatory, type Category } from '../../shared/protocol/categories.js';
 import type { SoundName } from '../model/alarm.js';
 import { StreetMapSetting } from '../map/StreetMapSetting.js';
+import { SupportBundleButton } from './SupportBundleButton.js';
 
 const TESTS: [SoundName, string][] = [
   ['urgent', 'AMBER / SILVER'],
@@ -87,6 +88,7 @@ export function SettingsPanel({ settings, mandatory, onChange, onTest }: { setti
           />
         </label>
       </section>
+      <SupportBundleButton />
     </main>
   );
 }
