@@ -17,7 +17,9 @@ import { waitFor } from './support/wait.js';
 
 const lastLine = (s: string): string => s.trim().split('\n').at(-1) ?? '';
 
-describe('opentas-hub CLI', () => {
+// Each test starts CLI processes (about 2.5 s of CPU each, compiled by tsx): at load 34 on two shared
+// cores one took 9-14 s of wall time, and tests of several missed the default 60 s (issue 17 note).
+describe('opentas-hub CLI', { timeout: 180_000 }, () => {
   const dirs: string[] = [];
   const dir = (): string => {
     const d = mkdtempSync(join(tmpdir(), 'opentas-cli-'));
