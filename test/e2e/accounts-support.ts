@@ -58,6 +58,17 @@ export async function asAdmin(desk: Desk, method: string, path: string, body?: u
   return text ? JSON.parse(text) : undefined;
 }
 
+/** The agency's street map in the hub's policy (`baseMap`), set by an admin of its own over HTTP as the Policy screen does. */
+export async function setAgencyMap(desk: Desk, pmtiles: string): Promise<void> {
+  const mapAdmin = { username: 'adm.maps', password: 'Admin-Maps-Desk-2026' };
+  await desk.hub.admin.addUser({ ...mapAdmin, roles: ['admin'], unit: 'HQ' });
+  const login = await fetch(`${desk.hub.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(mapAdmin) });
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };
+  const policy = (await (await fetch(`${desk.hub.url}/api/v1/policy`, { headers })).json()) as Record<string, unknown>;
+  const put = await fetch(`${desk.hub.url}/api/v1/policy`, { method: 'PUT', headers, body: JSON.stringify({ ...policy, baseMap: { pmtiles } }) });
+  expect(put.status, await put.clone().text()).toBe(200);
+}
+
 export async function noSeriousViolations(page: Page, screen: string): Promise<void> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

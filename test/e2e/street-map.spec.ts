@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { makeStreetMapFixture } from '../../scripts/make-pmtiles-fixture.js';
-import type { Policy } from '../../src/shared/protocol/index.js';
 import { expect, shot, signIn, test, type Desk } from './fixtures.js';
 import { makeHit } from './hits.js';
+import { setAgencyMap } from './accounts-support.js';
 
 let dir: string;
 let archive: string;
@@ -29,17 +29,6 @@ test.beforeAll(() => {
 });
 
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** An admin puts `baseMap` into the hub's policy, as PUT /policy does for the admin screen. */
-async function setAgencyMap(desk: Desk, pmtiles: string): Promise<void> {
-  const admin = { username: 'adm.reyes', password: 'Admin-Desk-2026-x' };
-  await desk.hub.admin.addUser({ ...admin, roles: ['admin'], unit: 'HQ' });
-  const session = (await (await fetch(`${desk.hub.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) })).json()) as { accessToken: string };
-  const headers = { 'content-type': 'application/json', authorization: `Bearer ${session.accessToken}` };
-  const policy = (await (await fetch(`${desk.hub.url}/api/v1/policy`, { headers })).json()) as Policy;
-  const put = await fetch(`${desk.hub.url}/api/v1/policy`, { method: 'PUT', headers, body: JSON.stringify({ ...policy, baseMap: { pmtiles } }) });
-  expect(put.status, await put.clone().text()).toBe(200);
-}
 
 /** Every URL the page asks for, to prove none leaves the host's origin. */
 function recordRequests(page: Page): string[] {

@@ -9,9 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { makeStreetMapFixture } from '../../scripts/make-pmtiles-fixture.js';
-import type { Policy, Zone } from '../../src/shared/protocol/index.js';
-import { expect, shot, test, type Desk } from './fixtures.js';
+import type { Zone } from '../../src/shared/protocol/index.js';
+import { expect, shot, test } from './fixtures.js';
 import { DISPATCHER, dispatcherDesk, openZones, setTheme, signInAt } from './zones-support.js';
+import { setAgencyMap } from './accounts-support.js';
 
 // A hub, a host and a map drawn in software WebGL, four times: generous on a shared two-core machine.
 test.setTimeout(900_000);
@@ -26,17 +27,6 @@ test.beforeAll(() => {
 });
 
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** An admin sets the policy's street map over HTTP, as the Policy screen does. */
-async function setAgencyMap(desk: Desk, pmtiles: string): Promise<void> {
-  const admin = { username: 'adm.ortiz', password: 'Admin-Desk-2026-z' };
-  await desk.hub.admin.addUser({ ...admin, roles: ['admin'], unit: 'HQ' });
-  const session = (await (await fetch(`${desk.hub.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) })).json()) as { accessToken: string };
-  const headers = { 'content-type': 'application/json', authorization: `Bearer ${session.accessToken}` };
-  const policy = (await (await fetch(`${desk.hub.url}/api/v1/policy`, { headers })).json()) as Policy;
-  const put = await fetch(`${desk.hub.url}/api/v1/policy`, { method: 'PUT', headers, body: JSON.stringify({ ...policy, baseMap: { pmtiles } }) });
-  expect(put.status, await put.clone().text()).toBe(200);
-}
 
 // Chicago's South Side, where the fixture's I-94, I-55 and Pershing Road run.
 const SOUTH_SIDE: Zone = {

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Inbox } from '../../../src/main/services/inbox.js';
-import type { AckEntry, AlertEnvelope } from '../../../src/shared/protocol/index.js';
+import type { AlertEnvelope } from '../../../src/shared/protocol/index.js';
+import { ackEntry } from '../../fakes/ack-entry.js';
 import { makeHit } from '../../fakes/hits.js';
 import { ManualClock } from '../../fakes/manual-clock.js';
 import { RecordingLogger } from '../../fakes/recording-logger.js';
@@ -13,22 +14,6 @@ const IMAGE = 'data:image/png;base64,iVBORw0KGgo=';
 function envelope(seq: number, readAt = new Date(Date.parse('2026-11-28T02:00:00Z')).toISOString()): AlertEnvelope {
   const hit = makeHit({ readAt, images: { plate: IMAGE } });
   return { seq, alert: { id: hit.id, hit, ingestedAt: readAt } };
-}
-
-function entry(alertId: string, seq: number): AckEntry {
-  return {
-    eventId: '4f0c1c4e-1111-4222-8333-444455556666',
-    alertId,
-    type: 'acknowledged',
-    at: '2026-11-28T03:00:00.000Z',
-    seq,
-    userId: 'u-1',
-    username: 'trooper1',
-    clientId: 'c-1',
-    serverAt: '2026-11-28T03:00:00.100Z',
-    prevHash: '0'.repeat(64),
-    hash: 'a'.repeat(64),
-  };
 }
 
 describe('Inbox', () => {
@@ -94,9 +79,9 @@ describe('Inbox', () => {
     const inbox = await open();
     const a = envelope(1);
     await inbox.store(a);
-    expect(await inbox.addTrail(entry(a.alert.id, 4))).toBe(true);
-    expect(await inbox.addTrail(entry(a.alert.id, 4))).toBe(false);
-    expect(await inbox.addTrail(entry('unknown', 5))).toBe(false);
+    expect(await inbox.addTrail(ackEntry(a.alert.id, 4))).toBe(true);
+    expect(await inbox.addTrail(ackEntry(a.alert.id, 4))).toBe(false);
+    expect(await inbox.addTrail(ackEntry('unknown', 5))).toBe(false);
     await inbox.close();
     const again = await open();
     expect(again.get(a.alert.id)?.trail.map((e) => e.seq)).toEqual([4]);
@@ -155,7 +140,7 @@ describe('Inbox', () => {
       await inbox.store(e);
     }
     await inbox.store(envelope(6), true); // hidden by the client filter: never listed
-    await inbox.addTrail(entry(ids[1]!, 11));
+    await inbox.addTrail(ackEntry(ids[1]!, 11));
     expect(inbox.list().map((s) => s.alert.id)).toEqual(ids.slice(5).reverse());
     expect(inbox.olderStart()).toBe(5);
 

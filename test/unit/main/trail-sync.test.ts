@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Inbox } from '../../../src/main/services/inbox.js';
 import { TrailSync } from '../../../src/main/services/trail-sync.js';
-import type { AckEntry, AlertEnvelope } from '../../../src/shared/protocol/index.js';
+import type { AlertEnvelope } from '../../../src/shared/protocol/index.js';
+import { ackEntry } from '../../fakes/ack-entry.js';
 import { makeHit } from '../../fakes/hits.js';
 import { ManualClock } from '../../fakes/manual-clock.js';
 import { RecordingLogger } from '../../fakes/recording-logger.js';
@@ -13,22 +14,6 @@ import { waitFor } from '../../fakes/wait-for.js';
 function envelope(seq: number): AlertEnvelope {
   const hit = makeHit({});
   return { seq, alert: { id: hit.id, hit, ingestedAt: hit.readAt } };
-}
-
-function entry(alertId: string, seq: number): AckEntry {
-  return {
-    eventId: '4f0c1c4e-1111-4222-8333-444455556666',
-    alertId,
-    type: 'acknowledged',
-    at: '2026-11-28T03:00:00.000Z',
-    seq,
-    userId: 'u-1',
-    username: 'trooper1',
-    clientId: 'c-1',
-    serverAt: '2026-11-28T03:00:00.100Z',
-    prevHash: '0'.repeat(64),
-    hash: 'a'.repeat(64),
-  };
 }
 
 describe('TrailSync', () => {
@@ -54,7 +39,7 @@ describe('TrailSync', () => {
 
     const asked: string[] = [];
     const changed: string[] = [];
-    const sync = new TrailSync(inbox, async (id) => (asked.push(id), [entry(id, 7)]), (id) => changed.push(id), clock, new RecordingLogger());
+    const sync = new TrailSync(inbox, async (id) => (asked.push(id), [ackEntry(id, 7)]), (id) => changed.push(id), clock, new RecordingLogger());
     sync.accepted(oldest, 7);
     clock.advance(1000);
     await waitFor(() => changed.length > 0, 'the trail to be fixed');
