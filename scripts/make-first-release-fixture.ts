@@ -84,8 +84,8 @@ async function api(
   path: string,
   token?: string,
   body?: unknown,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a throwaway script reading answers of an older hub
 ): Promise<{ status: number; body: any }> {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   const res = await fetch(`${url}/api/v1${path}`, {
     method,
     headers: {
