@@ -2,7 +2,7 @@
  * Writes a supervisor's log of any size straight into a hub's SQLite folder, fast: 100,000 entries
  * in ~20 s, 1,000,000 in minutes, where the hub's own HTTP API and socket (review-seed.ts) make a
  * few dozen a second here. Entries are hashed and chained by the hub's own functions, so the chain
- * check passes; the hub fills its `ack_facts` search table from them when it opens the folder.
+ * check passes; their `ack_facts` search rows are filled as the hub's append would.
  *
  * The history: 45 troopers (`bench-u-0` .. `bench-u-44`) in 3 units; each alert reaches 3-6 desks of
  * one unit; ~12% are never acknowledged, the rest acknowledged by one desk or two, mostly verified
@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { entryHash } from '../../../src/backend/audit/chain-hash.js';
 import { dbPath, openSqliteStore } from '../../../src/backend/store/sqlite/index.js';
+import { createReviewSchema } from '../../../src/backend/store/sqlite/review.js';
 import { GENESIS_HASH, canonicalJson } from '../../../src/shared/chain.js';
 import type { AckEntry, Category, Hit } from '../../../src/shared/protocol/index.js';
 import { seededRandom } from '../../../src/shared/seeded-random.js';
@@ -167,6 +168,9 @@ export async function writeReviewLog(dir: string, o: LogFileOptions): Promise<Lo
         `  seeding ${o.entries}: ${seq.toLocaleString('en-US')} entries, ${n.toLocaleString('en-US')} alerts, ${((Date.now() - began) / 1000).toFixed(0)} s`,
       );
   }
+  // The hub fills a log entry's search row in its append transaction; written around it, fill them
+  // here (a store at schema version 1 no longer refills them when it opens).
+  createReviewSchema(db);
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
   return { entries: seq, alerts: n, plates, cases };
