@@ -268,13 +268,8 @@ export async function workAlerts(
   return { plates, cases, entries };
 }
 
-export async function signInSupervisor(
-  page: Page,
-  desk: Pick<ReviewDesk, 'host'>,
-  theme: 'dark' | 'light' = 'dark',
-): Promise<void> {
-  await page.goto(desk.host.url);
-  await page.waitForFunction(() => 'tas' in globalThis);
+/** Saves the desk's theme through the bridge and loads the page again, so canvases and the map are drawn in it. */
+export async function saveThemeAndReload(page: Page, theme: 'dark' | 'light'): Promise<void> {
   await page.evaluate(
     (t) =>
       (globalThis as unknown as { tas: { invoke(c: string, r: unknown): Promise<unknown> } }).tas.invoke(
@@ -284,6 +279,16 @@ export async function signInSupervisor(
     theme,
   );
   await page.reload();
+}
+
+export async function signInSupervisor(
+  page: Page,
+  desk: Pick<ReviewDesk, 'host'>,
+  theme: 'dark' | 'light' = 'dark',
+): Promise<void> {
+  await page.goto(desk.host.url);
+  await page.waitForFunction(() => 'tas' in globalThis);
+  await saveThemeAndReload(page, theme);
   await page.getByLabel('Username').fill(SUPERVISOR.username);
   await page.getByLabel('Password').fill(SUPERVISOR.password);
   await page.getByRole('button', { name: 'Sign in' }).click();

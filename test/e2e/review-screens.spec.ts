@@ -9,7 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { noSeriousViolations, shootEverywhere } from './accounts-support.js';
 import { shot } from './fixtures.js';
 import { makeHit } from './hits.js';
-import { signInSupervisor, startReviewDesk, workAlerts, type ReviewDesk } from './review-desk.js';
+import { saveThemeAndReload, signInSupervisor, startReviewDesk, workAlerts, type ReviewDesk } from './review-desk.js';
 
 const SEED = Number(process.env.REVIEW_SEED ?? 20261202);
 let desk: ReviewDesk;
@@ -30,15 +30,7 @@ const SIZES = [
  */
 async function shootThemes(page: Page, name: string, ready: () => Promise<void>): Promise<void> {
   for (const theme of ['dark', 'light'] as const) {
-    await page.evaluate(
-      (t) =>
-        (globalThis as unknown as { tas: { invoke(c: string, r: unknown): Promise<unknown> } }).tas.invoke(
-          'settings:set',
-          { theme: t },
-        ),
-      theme,
-    );
-    await page.reload();
+    await saveThemeAndReload(page, theme);
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
     await ready();
     // No focus ring left by the test's typing in the pictures.
