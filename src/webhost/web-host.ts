@@ -55,7 +55,8 @@ export interface WebHost {
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const host = options.host ?? '127.0.0.1';
   // The log file the support bundle reads (dataDir/logs), and the caller's own sink when given.
-  const file = rotatingFileLog(join(options.dataDir, 'logs'));
+  const logDir = join(options.dataDir, 'logs');
+  const file = rotatingFileLog(logDir);
   const logger: Logger = jsonLogger((line) => {
     file(line);
     options.log?.(line);
@@ -76,6 +77,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     dataDir: options.dataDir,
     hubUrl: options.hubUrl,
     ...(options.inboxMemoryLimit ? { inboxMemoryLimit: options.inboxMemoryLimit } : {}),
+    logDir,
     versions: { host: 'browser host' },
   });
   await app.start();

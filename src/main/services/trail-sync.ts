@@ -65,7 +65,8 @@ export class TrailSync {
         this.awaited.delete(alertId); // not kept at this desk: no trail to fix
         continue;
       }
-      // Out of memory, the entries on disk are not known here: read the trail once; addTrail keeps one of each.
+      // Out of memory, the entries on disk are not known here: read the trail once (a repeated entry on
+      // disk is read back once: Inbox.older keeps one per seq).
       const trail = this.inbox.get(alertId)?.trail ?? [];
       for (const seq of seqs) if (trail.some((e) => e.seq === seq)) seqs.delete(seq);
       if (seqs.size === 0) {
