@@ -78,7 +78,7 @@ export function AlertCard({ view, userId, now, zones, previouslyMisread, mapStyl
             <div className="alert-left">
               <AlertFacts hit={hit} now={now} county={county} />
               <HitImages images={hit.images} />
-              <CopyForReport hit={hit} county={county} />
+              <CopyForReport hit={hit} county={county} mine={view.trail.filter((e) => e.userId === userId)} />
             </div>
             <div className="alert-right">
               <Suspense fallback={<div className="map map-loading">Loading map…</div>}>

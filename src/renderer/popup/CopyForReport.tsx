@@ -1,11 +1,12 @@
-/** "Copy for report": the ALPR type, camera, location and time, ready to paste (ENF-051 IV.E.10). */
+/** "Copy for report": the ALPR type, camera, location, time, verification and action, ready to paste (ENF-051 IV.E.10). */
 import { useState } from 'react';
 import type { Hit } from '../../shared/protocol/hit.js';
+import type { AckEntry } from '../../shared/protocol/ack.js';
 import { reportText } from '../model/reportText.js';
 
-export function CopyForReport({ hit, county }: { hit: Hit; county?: string }): React.JSX.Element {
+export function CopyForReport({ hit, county, mine }: { hit: Hit; county?: string; mine: readonly AckEntry[] }): React.JSX.Element {
   const [status, setStatus] = useState<string>();
-  const text = reportText(hit, county);
+  const text = reportText(hit, county, mine);
   async function copy(): Promise<void> {
     try {
       await navigator.clipboard.writeText(text);

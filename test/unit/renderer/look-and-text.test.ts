@@ -52,5 +52,33 @@ describe('reportText', () => {
     expect(text).toContain('Location: 41.83490, -87.62510, Cook County, Illinois');
     expect(text).toContain('Read time: 2026-11-28T03:00:00.000Z');
     expect(text).toContain('Direction of travel: E (90°)');
+    expect(text).toContain('Verification: not recorded');
+    expect(text).not.toContain('Action taken');
+  });
+
+  it('states the latest verification of this trooper (system, result, reference) and the action with its case number', () => {
+    const at = '2026-11-28T03:05:00.000Z';
+    const v = view('stolen', '2026-11-28T03:00:00.000Z', {
+      trail: [
+        { type: 'acknowledged' },
+        { type: 'verified', serverAt: at, verification: { system: 'LEADS', result: 'unable', plateMatchesImage: false, stateMatches: false } },
+        { type: 'verified', serverAt: at, verification: { system: 'LEADS+NCIC', result: 'confirmed', queryReference: 'Q-77812', plateMatchesImage: true, stateMatches: true } },
+        { type: 'action_taken', serverAt: '2026-11-28T03:09:00.000Z', action: { kind: 'stop', caseNumber: '2026-004417', note: 'driver detained' } },
+      ],
+    });
+    const text = reportText(v.alert.hit, undefined, v.trail);
+    expect(text).toContain(`Verification: LEADS+NCIC CONFIRMED, reference Q-77812 (${at})`);
+    expect(text).toContain('Attested: plate matches image yes; state matches yes');
+    expect(text).not.toContain('UNABLE');
+    expect(text).toContain('Action taken: traffic stop, case number 2026-004417 (2026-11-28T03:09:00.000Z); driver detained');
+  });
+
+  it('says when a verification has no reference and the plate was not attested', () => {
+    const v = view('felony', '2026-11-28T03:00:00.000Z', {
+      trail: [{ type: 'verified', verification: { system: 'NCIC', result: 'not_confirmed', plateMatchesImage: false, stateMatches: true } }],
+    });
+    const text = reportText(v.alert.hit, undefined, v.trail);
+    expect(text).toContain('Verification: NCIC NOT CONFIRMED, no reference recorded');
+    expect(text).toContain('Attested: plate matches image NO; state matches yes');
   });
 });
