@@ -51,6 +51,7 @@ async function main(): Promise<void> {
     console.log(`dev:web: embedded demo hub at ${hub.url} (${perMinute} simulated hits per minute)`);
   }
   const host = await startWebHost({ hubUrl, dataDir: join(dataDir, 'client'), port, persistVault: true, log: (line) => process.stderr.write(line) });
+  // The URL carries this launch's key: without it the page gets no alerts (see launch-key.ts).
   console.log(`dev:web: open ${host.url}`);
 
   const stop = async (): Promise<void> => {

@@ -1,14 +1,16 @@
 /**
  * The IPC contract over a WebSocket: `{id, channel, request}` in, `{id, result}` or `{id, error}`
  * out, and the app's events pushed as `{event, payload}`. Every message goes through the same
- * IpcRouter as Electron's ipcMain, with the socket's Origin as the sender; a socket from any other
- * origin is refused at the handshake, so it never receives an event either.
+ * IpcRouter as Electron's ipcMain, with the socket's Origin as the sender. At the handshake, before
+ * anything is served, a socket from any other origin is refused (403) and so is one without this
+ * launch's key in its URL (401, `?key=`, see launch-key.ts): a refused socket never receives an event.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { eventChannels, type EventChannel } from '../shared/ipc.js';
 import type { IpcRouter } from '../main/ipc/router.js';
+import { KEY_PARAM, type LaunchKey } from './launch-key.js';
 
 export const IPC_PATH = '/ipc';
 const MAX_MESSAGE_BYTES = 1024 * 1024;
@@ -20,6 +22,7 @@ export class IpcSocket {
   constructor(
     private readonly router: IpcRouter,
     private readonly trusted: () => readonly string[],
+    private readonly key: LaunchKey,
     private readonly log: (message: string) => void,
     /** Sent to a socket right after it opens, so a reconnecting page re-reads everything. */
     private readonly greeting: () => Promise<{ event: EventChannel; payload: unknown }[]>,
@@ -27,10 +30,19 @@ export class IpcSocket {
 
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const origin = req.headers.origin ?? '';
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const url = new URL(req.url ?? '/', 'http://x');
+    const path = url.pathname;
     if (path !== IPC_PATH || !this.trusted().includes(origin)) {
       this.log(`webhost: refused a socket from origin ${origin.slice(0, 100) || '(none)'} for ${path.slice(0, 100)}`);
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    const presented = url.searchParams.get(KEY_PARAM);
+    if (!this.key.matches(presented)) {
+      // Never the presented value in the log: it may be a near miss of the real key.
+      this.log(`webhost: refused a socket from ${origin} ${presented === null ? 'without' : 'with a wrong'} launch key`);
+      const body = 'Open the URL the browser host printed: it carries this launch\'s key.';
+      socket.end(`HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
       return;
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, origin));

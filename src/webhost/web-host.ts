@@ -19,6 +19,7 @@ import { rotatingFileLog } from '../main/adapters/rotating-file-log.js';
 import { systemClock } from '../main/adapters/system-clock.js';
 import type { Logger } from '../main/services/ports.js';
 import { IpcSocket } from './ipc-socket.js';
+import { KEY_PARAM, LaunchKey } from './launch-key.js';
 import { StaticFiles } from './static-files.js';
 
 // OPENTAS_WEB_DIST: a build of one's own (engineers sharing a checkout rebuild dist-web under each other).
@@ -42,7 +43,12 @@ export interface WebHostOptions {
 }
 
 export interface WebHost {
+  /** The page with this launch's key (`/?key=...`): append `#/route` to open a screen. */
   url: string;
+  /** The host's origin, without the key (static files, a socket that must be refused). */
+  origin: string;
+  /** This launch's key: tests open their own sockets with it. */
+  key: string;
   port: number;
   app: ClientApp;
   /** The idle source the host drives (tests call goIdle() to lock the console). */
@@ -88,7 +94,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const log = (message: string): void => logger.warn(message);
   const router = new IpcRouter(app.handlers, origins, log);
   const files = new StaticFiles(resolve(options.distDir ?? DEFAULT_DIST), () => origin, () => app.mapSources());
-  const ipc = new IpcSocket(router, () => origins, log, async () => [
+  const key = new LaunchKey();
+  const ipc = new IpcSocket(router, () => origins, key, log, async () => [
     { event: 'session:state', payload: await app.handlers['session:state'](undefined) },
     { event: 'link:presence', payload: await app.handlers['link:presence'](undefined) },
   ]);
@@ -111,7 +118,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   origins.push(...(host === '127.0.0.1' ? [origin, `http://localhost:${port}`] : [origin]));
 
   return {
-    url: `${origin}/`,
+    // A query, not a fragment: the renderer's router owns the fragment (#/alerts/<id>).
+    url: `${origin}/?${KEY_PARAM}=${key.value}`,
+    origin,
+    key: key.value,
     port,
     app,
     idle,

@@ -2,14 +2,20 @@
  * The browser host's bridge: defines `window.tas` (the same TasApi the Electron preload exposes)
  * over a WebSocket to the host, with exactly the contract's channel names (the host fills them in
  * where the placeholders are). Plain JS, loaded as a classic script before the renderer bundle.
+ *
+ * The host answers the socket only with this launch's key (src/webhost/launch-key.ts). It comes in
+ * the printed URL's query (`/?key=...`; the fragment belongs to the renderer's router): kept in
+ * sessionStorage so a reload still works, taken out of the visible URL before the renderer runs.
  */
-/* global window, location, __TAS_INVOKE_CHANNELS__, __TAS_EVENT_CHANNELS__ */
+/* global window, location, history, __TAS_INVOKE_CHANNELS__, __TAS_EVENT_CHANNELS__ */
 (function () {
   'use strict';
   var INVOKE = __TAS_INVOKE_CHANNELS__;
   var EVENTS = __TAS_EVENT_CHANNELS__;
   var ALARM_AFTER_MS = 30000;
-  var url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ipc';
+  var KEY_STORE = 'opentas.launchKey';
+  var key = launchKey();
+  var url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ipc?key=' + encodeURIComponent(key || '');
   var socket = null;
   var open = false;
   var nextId = 1;
@@ -19,6 +25,27 @@
   var retryMs = 250;
   var downSince = null;
   var alarmTimer = null;
+
+  function launchKey() {
+    var params = new URLSearchParams(location.search);
+    var given = params.get('key');
+    if (given) {
+      try {
+        sessionStorage.setItem(KEY_STORE, given);
+      } catch {
+        // Storage refused (private mode): the key still works until the page is reloaded.
+      }
+      params.delete('key');
+      var rest = params.toString();
+      history.replaceState(history.state, '', location.pathname + (rest ? '?' + rest : '') + location.hash);
+      return given;
+    }
+    try {
+      return sessionStorage.getItem(KEY_STORE);
+    } catch {
+      return null;
+    }
+  }
 
   function emit(channel, payload) {
     var set = listeners.get(channel);
@@ -36,7 +63,8 @@
   // NOT RECEIVING ALERTS instead of a stale "connected".
   function hostDown() {
     if (downSince === null) downSince = new Date().toISOString();
-    var down = { state: 'offline', since: downSince, alarm: false, lastError: 'The OpenTAS app is not answering' };
+    var why = key ? 'The OpenTAS app is not answering' : 'This page has no key: open the URL the browser host printed';
+    var down = { state: 'offline', since: downSince, alarm: false, lastError: why };
     emit('link:presence', down);
     if (alarmTimer === null) {
       alarmTimer = setTimeout(function () {
