@@ -3,11 +3,18 @@
  * everything but `electron` bundled, since a sandboxed preload cannot load modules), and the
  * renderer (src/renderer/index.html, the same build settings as the browser host's).
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 const root = import.meta.dirname;
+// The pinned Electron (build/electron-version.json): the renderer is built for its Chromium, not for
+// electron-vite's own table, which stops at an older major and then falls back to its newest entry.
+const pinned = JSON.parse(readFileSync(resolve(root, 'build/electron-version.json'), 'utf8')) as {
+  electron: number;
+  chromium: number;
+};
 
 export default defineConfig({
   main: {
@@ -33,6 +40,7 @@ export default defineConfig({
     base: './',
     plugins: [react()],
     build: {
+      target: `chrome${pinned.chromium}`,
       outDir: resolve(root, 'out/renderer'),
       assetsInlineLimit: 0,
       chunkSizeWarningLimit: 1500,

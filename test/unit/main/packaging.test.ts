@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { FuseOptionsV1 } from 'app-builder-lib';
 import { describe, expect, it } from 'vitest';
 
@@ -27,6 +28,60 @@ function fusesInYaml(): Record<string, boolean> {
   }
   return fuses;
 }
+
+const ROOT = new URL('../../../', import.meta.url);
+const require = createRequire(ROOT);
+const readJson = <T>(path: string): T => JSON.parse(readFileSync(new URL(path, ROOT), 'utf8')) as T;
+
+/** The major a version or an npm range (`^45.5.0`, `~45.1`, `45`) starts with. */
+function majorOf(versionOrRange: string): number {
+  const m = /^[\^~=v]*(\d+)(\.|$)/.exec(versionOrRange.trim());
+  if (!m) throw new Error(`not a single-major version or range: ${versionOrRange}`);
+  return Number(m[1]);
+}
+
+/** electron-builder's `electronVersion:` (top level of electron-builder.yml), if ever set. */
+function builderElectronVersion(): string | undefined {
+  const yml = readFileSync(new URL('electron-builder.yml', ROOT), 'utf8');
+  return /^electronVersion:\s*["']?([^"'\s]+)/m.exec(yml)?.[1];
+}
+
+describe('the pinned Electron (build/electron-version.json)', () => {
+  const pinned = readJson<{ electron: number; chromium: number }>('build/electron-version.json');
+
+  it("agrees with package.json's range and the installed electron package", () => {
+    const range = readJson<{ devDependencies: Record<string, string> }>('package.json').devDependencies
+      .electron!;
+    const installed = readJson<{ version: string }>('node_modules/electron/package.json').version;
+    expect({ packageJson: majorOf(range), installed: majorOf(installed) }).toEqual({
+      packageJson: pinned.electron,
+      installed: pinned.electron,
+    });
+    const builder = builderElectronVersion();
+    if (builder !== undefined) expect(majorOf(builder)).toBe(pinned.electron);
+  });
+
+  it('names the Chromium major the installed Electron embeds (the renderer build target)', () => {
+    const installed = readJson<{ version: string }>('node_modules/electron/package.json').version;
+    // electron-to-chromium is browserslist's own table (installed with it); it maps every release.
+    const table = require('electron-to-chromium/full-versions') as Record<string, string>;
+    const chromium = table[installed];
+    expect(
+      chromium,
+      `electron-to-chromium does not know Electron ${installed}; update it or check the release notes`,
+    ).toBeDefined();
+    expect(majorOf(chromium!)).toBe(pinned.chromium);
+    expect(readFileSync(new URL('electron.vite.config.ts', ROOT), 'utf8')).toContain(
+      "readFileSync(resolve(root, 'build/electron-version.json')",
+    );
+  });
+
+  it('catches a disagreement (the check itself)', () => {
+    expect(majorOf('^44.11.5')).toBe(44);
+    expect(majorOf('45.5.0')).toBe(45);
+    expect(() => majorOf('>=38 <46')).toThrow(/single-major/);
+  });
+});
 
 describe('packaging', () => {
   it('sets every Electron fuse explicitly, as decided', () => {
