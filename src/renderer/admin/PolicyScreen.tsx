@@ -12,6 +12,8 @@ import { HubProblem, type HubProblemError } from '../console/HubProblem.js';
 import { NETWORK_LABELS, policyChanges } from './model/policy.js';
 import { useHubList } from './useHubList.js';
 import { PolicyStreetMap, streetMapProblem } from './PolicyStreetMap.js';
+import { PolicyLeadsQuery, leadsQueryProblem } from './PolicyLeadsQuery.js';
+import { DEFAULT_QUERY_TEMPLATE } from '../../shared/leads/query-text.js';
 import './admin.css';
 
 function NumberField({ label, value, min, max, unit, hint, onChange }: { label: string; value: number; min: number; max: number; unit: string; hint?: string; onChange: (n: number) => void }): React.JSX.Element {
@@ -165,6 +167,7 @@ export function PolicyScreen(): React.JSX.Element {
           </label>
         </fieldset>
         <PolicyStreetMap value={streetMap} onChange={setStreetMap} />
+        <PolicyLeadsQuery value={draft.leadsQuery ?? { template: DEFAULT_QUERY_TEMPLATE }} onChange={(leadsQuery) => set({ leadsQuery })} />
         {problem && <HubProblem error={problem} what="the policy" />}
         {done && (
           <p className="form-ok" role="status">
@@ -172,7 +175,7 @@ export function PolicyScreen(): React.JSX.Element {
           </p>
         )}
         <div className="actions sticky-actions">
-          <button type="submit" className="primary" disabled={!changed || Boolean(streetMapProblem(streetMap))}>
+          <button type="submit" className="primary" disabled={!changed || Boolean(streetMapProblem(streetMap)) || Boolean(draft.leadsQuery && leadsQueryProblem(draft.leadsQuery))}>
             Save policy
           </button>
           <button type="button" className="secondary" disabled={!changed} onClick={() => setDraft(saved)}>

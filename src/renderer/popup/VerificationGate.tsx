@@ -10,6 +10,7 @@ import type { Close, Verification } from '../../shared/protocol/ack.js';
 import { myProgress } from '../model/progress.js';
 import { tas } from '../api.js';
 import { VerifyForm } from './VerifyForm.js';
+import { CopyLeadsQuery } from './CopyLeadsQuery.js';
 import { ActionForm, CloseForm } from './OutcomeForms.js';
 
 const STEP_NAMES: Record<string, string> = {
@@ -87,6 +88,7 @@ export function VerificationGate({ view, userId }: { view: AlertView; userId: st
           ) : (
             <>
               {progress.verified && <VerificationSummary view={view} userId={userId} />}
+              <CopyLeadsQuery hit={view.alert.hit} />
               <Reverify key={view.trail.filter((e) => e.userId === userId && e.type === 'verified').length} open={!progress.verified}>
                 <VerifyForm disabled={!steps.verify || progress.pending.includes('verified')} onSubmit={(verification) => send({ alertId: view.alert.id, type: 'verified', verification })} again={progress.verified} />
               </Reverify>

@@ -4,6 +4,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import type { Verification } from '../../shared/protocol/ack.js';
+import { queryReferenceProblem } from '../../shared/leads/query-text.js';
 
 type System = Verification['system'];
 type Result = Verification['result'];
@@ -29,7 +30,7 @@ export function VerifyForm({ onSubmit, disabled, again }: { onSubmit: (v: Verifi
 
   async function submit(e: FormEvent): Promise<void> {
     e.preventDefault();
-    if (!system || !result) return;
+    if (!system || !result || refProblem) return;
     const v: Verification = { system, result, plateMatchesImage: plateOk, stateMatches: stateOk };
     if (ref.trim()) v.queryReference = ref.trim();
     if (note.trim()) v.note = note.trim();
@@ -43,6 +44,7 @@ export function VerifyForm({ onSubmit, disabled, again }: { onSubmit: (v: Verifi
     }
   }
 
+  const refProblem = queryReferenceProblem(ref);
   const confirmedButUnattested = result === 'confirmed' && !(plateOk && stateOk);
   return (
     <form className="verify-form" id="verify-form" onSubmit={(e) => void submit(e)} aria-label="Verification" data-testid="verify-form">
@@ -78,20 +80,34 @@ export function VerifyForm({ onSubmit, disabled, again }: { onSubmit: (v: Verifi
       </fieldset>
       <div className="row">
         <label>
-          Transaction reference (optional)
-          <input name="queryReference" value={ref} maxLength={64} onChange={(e) => setRef(e.target.value)} disabled={disabled} />
+          Transaction reference from the terminal (optional)
+          <input
+            name="queryReference"
+            value={ref}
+            maxLength={64}
+            onChange={(e) => setRef(e.target.value)}
+            disabled={disabled}
+            spellCheck={false}
+            aria-invalid={refProblem ? true : undefined}
+            aria-describedby={refProblem ? 'query-reference-problem' : undefined}
+          />
         </label>
         <label className="grow">
           Note (optional)
           <input name="note" value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} disabled={disabled} />
         </label>
       </div>
+      {refProblem && (
+        <p id="query-reference-problem" className="form-error" role="alert" data-testid="query-reference-problem">
+          {refProblem}
+        </p>
+      )}
       {confirmedButUnattested && (
         <p className="hint warn" role="status">
           Without both attestations this verification will not allow any action.
         </p>
       )}
-      <button type="submit" className="primary" disabled={disabled || !system || !result} data-testid="verify-submit">
+      <button type="submit" className="primary" disabled={disabled || !system || !result || Boolean(refProblem)} data-testid="verify-submit">
         Record verification
       </button>
     </form>

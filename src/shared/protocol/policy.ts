@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BaseMapPolicy } from './base-map.js';
 import { Category, DEFAULT_STATEWIDE_CATEGORIES, MANDATORY_CATEGORIES } from './categories.js';
 import { CameraNetwork } from './hit.js';
+import { LeadsQueryPolicy } from '../leads/query-text.js';
 
 export const Policy = z.strictObject({
   mandatoryCategories: z
@@ -24,6 +25,12 @@ export const Policy = z.strictObject({
   ocrEquivalence: z.boolean().default(false),
   /** The agency's offline street map (a PMTiles archive); without it desks draw county outlines. */
   baseMap: BaseMapPolicy.optional(),
+  /**
+   * 1.1 (issue 12): the LEADS/NCIC vehicle query the popup copies, and the agency's ORI for it.
+   * Absent until an admin sets it (desks then use DEFAULT_QUERY_TEMPLATE), so a hub that never
+   * set one answers the same policy as before.
+   */
+  leadsQuery: LeadsQueryPolicy.optional(),
 });
 export type Policy = z.infer<typeof Policy>;
 

@@ -16,6 +16,7 @@ export const POLICY_FIELDS: Record<string, { label: string; unit?: string }> = {
   localEntryMaxDays: { label: 'Local entry maximum', unit: 'days' },
   ocrEquivalence: { label: 'Lookalike matching' },
   baseMap: { label: 'Street map' },
+  leadsQuery: { label: 'LEADS query' },
 };
 
 export const NETWORK_LABELS: Record<string, string> = { vehiclemanager: 'Vigilant VehicleManager', flock: 'Flock', isp: 'ISP cameras', other: 'Other networks' };
@@ -29,6 +30,10 @@ function words(key: string, value: unknown): string {
     return entries.length === 0 ? 'none' : entries.map(([n, d]) => `${NETWORK_LABELS[n] ?? n} ${d} days`).join(', ');
   }
   if (key === 'baseMap' && typeof value === 'object') return String((value as { pmtiles?: unknown }).pmtiles ?? 'not set');
+  if (key === 'leadsQuery' && typeof value === 'object') {
+    const q = value as { template?: unknown; ori?: unknown };
+    return `${String(q.template)}${q.ori ? ` with ORI ${String(q.ori)}` : ', no ORI'}`;
+  }
   if (typeof value === 'object') return 'changed';
   const unit = POLICY_FIELDS[key]?.unit;
   return unit ? `${String(value)} ${unit}` : String(value);
