@@ -235,6 +235,29 @@ function contract(name: string, open: () => Promise<Opened>): void {
       expect(await verifyChain(store.acks)).toMatchObject({ ok: true, entries: 24 });
     });
 
+    it('keeps each of many appends sent at once apart: a repeat, a refusal and a failing check touch only themselves', async () => {
+      const { alert } = await store.alerts.ingest(sampleHit(), new Date().toISOString());
+      const failing = (): undefined => {
+        throw new Error('check failed');
+      };
+      // Sent in one go: the stores may commit them together, each must still get its own answer.
+      const [first, repeat, second, broken, after] = await Promise.allSettled([
+        store.acks.append(draft(alert.id, 'acknowledged', 1), (t) => firstAck(t, 'u-1')),
+        store.acks.append(draft(alert.id, 'acknowledged', 1), (t) => firstAck(t, 'u-1')),
+        store.acks.append(draft(alert.id, 'acknowledged', 2), (t) => firstAck(t, 'u-1')),
+        store.acks.append(draft(alert.id, 'acknowledged', 3, 'u-3'), failing),
+        store.acks.append(draft(alert.id, 'acknowledged', 4, 'u-2'), (t) => firstAck(t, 'u-2')),
+      ]);
+      expect(first).toEqual({ status: 'fulfilled', value: { ok: true, entrySeq: 1 } });
+      expect(repeat).toEqual(first);
+      expect(second).toEqual({ status: 'fulfilled', value: { ok: false, error: { code: 'already_acknowledged', message: 'again' } } });
+      expect(broken).toMatchObject({ status: 'rejected', reason: { message: 'check failed' } });
+      expect(after).toEqual({ status: 'fulfilled', value: { ok: true, entrySeq: 2 } });
+      expect((await store.acks.trail(alert.id)).map((e) => e.userId)).toEqual(['u-1', 'u-2']);
+      expect(await store.acks.outcome(draft(alert.id, 'acknowledged', 3).eventId)).toBeUndefined();
+      expect(await verifyChain(store.acks)).toMatchObject({ ok: true, entries: 2 });
+    });
+
     it('refuses to rewrite the logs through SQL', async () => {
       const { alert } = await store.alerts.ingest(sampleHit(), new Date().toISOString());
       await store.acks.append(draft(alert.id, 'acknowledged', 1), () => undefined);

@@ -4,7 +4,7 @@
  */
 import { GENESIS_HASH } from '../../shared/chain.js';
 import type { AckLogStore } from '../store/port.js';
-import { entryHash } from './chain-hash.js';
+import { bytesHash, entryHash } from './chain-hash.js';
 
 export interface ChainReport {
   ok: boolean;
@@ -34,7 +34,10 @@ export async function verifyChain(log: AckLogStore): Promise<ChainReport> {
       }
       if (entry.seq !== row.seq) return bad('the entry names another seq');
       if (entry.prevHash !== prev) return bad('prevHash does not match the previous entry');
-      if (entryHash(prev, entry) !== row.hash) return bad('the hash does not match the entry');
+      // The stores keep each entry's canonical JSON exactly as it was hashed, so hashing the stored
+      // bytes is the check, without re-serialising (most of the time at 1,000,000 entries). Bytes that
+      // were rewritten into another form of the same entry fall back to the canonical form.
+      if (bytesHash(prev, row.body) !== row.hash && entryHash(prev, entry) !== row.hash) return bad('the hash does not match the entry');
       prev = row.hash;
       expectedSeq++;
       entries++;

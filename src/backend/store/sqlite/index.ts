@@ -59,13 +59,14 @@ export function openSqliteStore(dataDir: string | undefined, options: SqliteOpti
     throw err;
   }
   const receipts = new SqliteReceiptStore(db);
+  const acks = new SqliteAckLogStore(db);
   return {
     users: new SqliteUserStore(db),
     sessions: new SqliteSessionStore(db),
     keys: new SqliteIngestKeyStore(db),
     alerts: new SqliteAlertStore(db),
     receipts,
-    acks: new SqliteAckLogStore(db),
+    acks,
     zones: new SqliteZoneStore(db),
     policy: new SqlitePolicyStore(db),
     audit: new SqliteAuditStore(db),
@@ -74,6 +75,7 @@ export function openSqliteStore(dataDir: string | undefined, options: SqliteOpti
     async close() {
       if (!db.open) return;
       receipts.flush();
+      acks.flush();
       if (dataDir) db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
     },

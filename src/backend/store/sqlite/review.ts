@@ -68,8 +68,13 @@ export function createReviewSchema(db: Database.Database): void {
 
 /** Called inside the append transaction, so an entry and its search row commit together. */
 export function recordAckFacts(db: Database.Database, seq: number): void {
-  db.prepare(FACTS_FROM_LOG).run(seq - 1);
+  let statement = factsStatements.get(db);
+  if (!statement) factsStatements.set(db, (statement = db.prepare(FACTS_FROM_LOG)));
+  statement.run(seq - 1);
 }
+
+/** One prepared statement per database: preparing it inside every append cost as much as running it. */
+const factsStatements = new WeakMap<Database.Database, Database.Statement>();
 
 interface JoinedRow {
   body: string;
