@@ -11,9 +11,9 @@ import { ClientFilter } from './services/client-filter.js';
 import { HubApi, checkHubUrl } from './services/hub-api.js';
 import { Presence } from './services/presence.js';
 import { Session } from './services/session.js';
-import { loadSealingKey } from './services/sealing-key.js';
+import { openUserKey } from './services/user-key-migration.js';
 import { loadClientId } from './services/client-id.js';
-import { UserDesk } from './services/user-desk.js';
+import { UserDesk, userFolder } from './services/user-desk.js';
 import { DeskView } from './desk-view.js';
 import { mapSources, type MapSources } from './services/street-map.js';
 import { buildHandlers } from './ipc-handlers.js';
@@ -81,7 +81,6 @@ export function createClientApp(options: ClientAppOptions): ClientApp {
   let hubApi: HubApi | null = null;
   let banner = DEFAULT_BANNER;
   let clientId = '';
-  let key: Buffer | null = null;
   let userDesk: UserDesk | null = null;
   let deskChange: Promise<void> = Promise.resolve();
   const offs: (() => void)[] = [];
@@ -121,7 +120,8 @@ export function createClientApp(options: ClientAppOptions): ClientApp {
       deskChange = deskChange.catch(() => undefined).then(async () => {
         if (userDesk?.user.id === user.id) return;
         await closeCurrent();
-        if (!key) key = await loadSealingKey(options.vault);
+        // Each user's own key (docs/adr/0017): the next trooper on this OS account cannot open these files.
+        const key = await openUserKey(options.vault, join(options.dataDir, 'users'), userFolder(user.id), user.id, logger);
         filter.setUser(user);
         const desk = new UserDesk({
           dataDir: options.dataDir,

@@ -177,22 +177,13 @@ export class SealedLog<T> {
   }
 
   private seal(record: T): string {
-    const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    cipher.setAAD(Buffer.from(this.label));
-    const body = Buffer.concat([cipher.update(JSON.stringify(record), 'utf8'), cipher.final()]);
-    return PREFIX + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+    return sealLine(this.key, this.label, JSON.stringify(record));
   }
 
   private unseal(line: string): T | null {
-    if (!line.startsWith(PREFIX)) return null;
+    const text = unsealLine(this.key, this.label, line);
+    if (text === null) return null;
     try {
-      const raw = Buffer.from(line.slice(PREFIX.length), 'base64');
-      if (raw.length < IV_BYTES + TAG_BYTES) return null;
-      const decipher = createDecipheriv('aes-256-gcm', this.key, raw.subarray(0, IV_BYTES));
-      decipher.setAAD(Buffer.from(this.label));
-      decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-      const text = Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
       return this.parse(JSON.parse(text));
     } catch {
       return null;
@@ -222,6 +213,30 @@ export class SealedLog<T> {
   }
 }
 
+/** One record's line: `v1.` + base64(iv, tag, AES-256-GCM of the text with the label as additional data). */
+export function sealLine(key: Buffer, label: string, text: string): string {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(label));
+  const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
+  return PREFIX + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+}
+
+/** The text sealed in a line, or null when it was not sealed with this key and label (or is damaged). */
+export function unsealLine(key: Buffer, label: string, line: string): string | null {
+  if (!line.startsWith(PREFIX)) return null;
+  try {
+    const raw = Buffer.from(line.slice(PREFIX.length), 'base64');
+    if (raw.length < IV_BYTES + TAG_BYTES) return null;
+    const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, IV_BYTES));
+    decipher.setAAD(Buffer.from(label));
+    decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+    return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+  } catch {
+    return null;
+  }
+}
+
 async function fileSize(path: string): Promise<number> {
   try {
     return (await stat(path)).size;
@@ -230,7 +245,8 @@ async function fileSize(path: string): Promise<number> {
   }
 }
 
-function lines(path: string): AsyncIterable<string> {
+/** Each line of a file, streamed (the logs can be larger than memory should hold). */
+export function lines(path: string): AsyncIterable<string> {
   return createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
 }
 

@@ -47,7 +47,7 @@ export class UserDesk {
 
   constructor(private readonly deps: UserDeskDeps) {
     this.user = deps.user;
-    const dir = join(deps.dataDir, 'users', userFolder(deps.user.id));
+    const dir = userDataDir(deps.dataDir, deps.user.id);
     this.inbox = new Inbox(join(dir, 'inbox.log'), deps.key, deps.clock, deps.logger, { memoryLimit: deps.inboxMemoryLimit ?? 200 });
     this.outbox = new AckOutbox(join(dir, 'outbox.log'), deps.key, deps.clock, deps.logger);
     const desk = new AlertDesk(this.inbox, deps.filter, deps.listener, deps.logger);
@@ -92,6 +92,11 @@ export class UserDesk {
     await this.outbox.close();
     await this.inbox.close();
   }
+}
+
+/** The folder of one user's inbox and outbox under the client's data folder. */
+export function userDataDir(dataDir: string, userId: string): string {
+  return join(dataDir, 'users', userFolder(userId));
 }
 
 /** A folder name for a user id that is safe on every file system. */
