@@ -50,10 +50,14 @@ for (const input of INPUTS) {
       failed = true;
     } else console.log(`electronegativity (allowed): ${line}`);
   }
-  console.log(`electronegativity: ${input}: ${result.issues.length} finding(s), ${result.errors.length} parse problem(s)`);
+  console.log(
+    `electronegativity: ${input}: ${result.issues.length} finding(s), ${result.errors.length} parse problem(s)`,
+  );
 }
 if (failed) {
-  console.error('electronegativity: FAILED (HIGH or MEDIUM finding, or an unparsed file); see docs/security.md');
+  console.error(
+    'electronegativity: FAILED (HIGH or MEDIUM finding, or an unparsed file); see docs/security.md',
+  );
   process.exit(1);
 }
 console.log('electronegativity: no HIGH or MEDIUM finding');

@@ -2,9 +2,9 @@
  * The app's two windows: the always-on-top alert popup (PopupPort) and the console. Both load the
  * renderer from app:// with the secure web preferences; the popup shows the `#popup` view.
  */
-import { BrowserWindow, screen } from 'electron';
+import { screen, type BrowserWindow } from 'electron';
 import type { PopupPort } from '../services/ports.js';
-import { APP_ORIGIN, secureWebPreferences } from './security.js';
+import { APP_ORIGIN, appWindow } from './security.js';
 
 export class ElectronPopup implements PopupPort {
   private window: BrowserWindow | null = null;
@@ -25,7 +25,7 @@ export class ElectronPopup implements PopupPort {
     const { workArea } = screen.getPrimaryDisplay();
     const width = 560;
     const height = 720;
-    const window = new BrowserWindow({
+    const window = appWindow(this.preloadPath, {
       width,
       height,
       x: workArea.x + workArea.width - width - 16,
@@ -35,7 +35,6 @@ export class ElectronPopup implements PopupPort {
       skipTaskbar: false,
       title: 'OpenTAS alert',
       backgroundColor: '#111111',
-      webPreferences: secureWebPreferences(this.preloadPath),
     });
     void window.loadURL(`${APP_ORIGIN}/index.html#popup`);
     window.on('closed', () => (this.window = null));
@@ -45,13 +44,12 @@ export class ElectronPopup implements PopupPort {
 }
 
 export function openConsoleWindow(preloadPath: string): BrowserWindow {
-  const window = new BrowserWindow({
+  const window = appWindow(preloadPath, {
     width: 1280,
     height: 860,
     show: false,
     title: 'OpenTAS',
     backgroundColor: '#111111',
-    webPreferences: secureWebPreferences(preloadPath),
   });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(`${APP_ORIGIN}/index.html`);
