@@ -22,6 +22,8 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Suites start real hubs and sockets; two cores, so keep files to two at once.
           maxWorkers: 2,
+          // Builds the hub CLI once for the run, so spawned hubs start from JavaScript (see the file).
+          globalSetup: ['test/integration/support/hub-bundle.ts'],
           sequence: { groupOrder: 1 },
         },
       },

@@ -17,7 +17,7 @@ import { systemClock } from '../../src/backend/clock.js';
 import { startHub } from '../../src/backend/server.js';
 import { ackEvent } from './support/acks.js';
 import { sampleHit } from './support/hits.js';
-import { REPO_ROOT, runCli, startTestHub } from './support/hub.js';
+import { REPO_ROOT, hubCommand, runCli, startTestHub } from './support/hub.js';
 import { waitFor } from './support/wait.js';
 
 const mode = (path: string): number => statSync(path).mode & 0o777;
@@ -157,7 +157,7 @@ describe('hub hardening (1.1)', () => {
 
   it('user add reads the password from stdin (--password-stdin); --password still works, with a warning', async () => {
     const data = dir();
-    const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/opentas-hub.js'), 'user', 'add', '--data', data, '--username', 'stdin1', '--password-stdin', '--roles', 'trooper'], { cwd: REPO_ROOT });
+    const child = spawn(process.execPath, [...hubCommand(), 'user', 'add', '--data', data, '--username', 'stdin1', '--password-stdin', '--roles', 'trooper'], { cwd: REPO_ROOT });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.stdin.end('Stdin-Pass-2026\n');

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { inject } from 'vitest';
 import type { Clock } from '../../../src/backend/clock.js';
 import { type HubOptions, type RunningHub, startHub } from '../../../src/backend/server.js';
 import type { Hit, Role, SessionTokens } from '../../../src/shared/protocol/index.js';
@@ -15,6 +16,20 @@ import { type ApiAnswer, type ApiRequest, type Json, call } from './api.js';
 
 export const TEST_PASSWORD = 'Correct-Horse-42';
 export const REPO_ROOT = new URL('../../../', import.meta.url).pathname;
+
+/**
+ * The command line that starts `opentas-hub`: the CLI built once for this test run (support/hub-bundle.ts),
+ * or, outside the integration tier, the launcher that runs the sources through tsx.
+ */
+export function hubCommand(): string[] {
+  let built: string | undefined;
+  try {
+    built = inject('hubCli');
+  } catch {
+    built = undefined; // not inside a vitest worker
+  }
+  return [...(process.execArgv.includes('--enable-source-maps') ? [] : ['--enable-source-maps']), built ?? join(REPO_ROOT, 'bin/opentas-hub.js')];
+}
 
 export interface TestUser {
   id: string;
@@ -105,7 +120,7 @@ export interface SpawnedHub {
 
 /** Runs `opentas-hub serve` as a child process and resolves once it prints `listening on`. */
 export async function spawnHub(dataDir: string, extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<SpawnedHub> {
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/opentas-hub.js'), 'serve', '--port', '0', '--data', dataDir, ...extraArgs], {
+  const child = spawn(process.execPath, [...hubCommand(), 'serve', '--port', '0', '--data', dataDir, ...extraArgs], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -139,7 +154,7 @@ export async function spawnHub(dataDir: string, extraArgs: string[] = [], env: N
 
 /** Runs the CLI to completion and returns its exit code and output. */
 export async function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/opentas-hub.js'), ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [...hubCommand(), ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env } });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
