@@ -164,6 +164,10 @@ export interface AlertQuery {
   bbox?: [number, number, number, number];
   /** Cursor: only alerts with a smaller seq (the query runs newest first). */
   beforeSeq?: number;
+  /** Only alerts with a receipt of this user (a trooper's own history, issue 12). */
+  deliveredTo?: string;
+  /** Only alerts whose read plate contains this (upper case A-Z, 0-9). */
+  plateContains?: string;
   limit: number;
 }
 

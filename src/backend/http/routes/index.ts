@@ -4,6 +4,7 @@ import type { HubContext } from '../../context.js';
 import { accountRoutes } from './accounts.js';
 import { ackRoutes } from './acks.js';
 import { alertRoutes } from './alerts.js';
+import { myAlertRoutes } from './my-alerts.js';
 import { healthRoutes } from './health.js';
 import { hitRoutes } from './hits.js';
 import { ownAccountRoutes } from './own-account.js';
@@ -20,6 +21,7 @@ export function registerRoutes(app: FastifyInstance, ctx: HubContext): void {
   sessionRoutes(app, ctx);
   hitRoutes(app, ctx);
   alertRoutes(app, ctx);
+  myAlertRoutes(app, ctx);
   ackRoutes(app, ctx);
   zoneRoutes(app, ctx);
   troopRoutes(app, ctx);

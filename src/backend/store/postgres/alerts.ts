@@ -98,6 +98,8 @@ export class PgAlertStore implements AlertStore {
       ['category = ?', q.category],
       ['seq < ?', q.beforeSeq],
       ['(lon >= ? AND lon <= ? AND lat >= ? AND lat <= ?)', q.bbox ? [q.bbox[0], q.bbox[2], q.bbox[1], q.bbox[3]] : undefined],
+      ["strpos((hit::jsonb)->>'plate', ?) > 0", q.plateContains],
+      ['EXISTS (SELECT 1 FROM receipts r WHERE r.alert_id = alerts.id AND r.user_id = ?)', q.deliveredTo],
     ], params);
     params.push(q.limit);
     const { rows } = await this.pool.query<AlertRow>(

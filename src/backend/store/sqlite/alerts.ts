@@ -71,11 +71,13 @@ export class SqliteAlertStore implements AlertStore {
          WHERE (@since IS NULL OR ingested_at >= @since) AND (@until IS NULL OR ingested_at < @until)
            AND (@category IS NULL OR category = @category) AND (@before IS NULL OR seq < @before)
            AND (@w IS NULL OR (lon >= @w AND lon <= @e AND lat >= @s AND lat <= @n))
+           AND (@plate IS NULL OR instr(json_extract(hit, '$.plate'), @plate) > 0)
+           AND (@user IS NULL OR EXISTS (SELECT 1 FROM receipts r WHERE r.alert_id = alerts.id AND r.user_id = @user))
          ORDER BY seq DESC LIMIT @limit`,
       )
       .all({
         since: q.since ?? null, until: q.until ?? null, category: q.category ?? null, before: q.beforeSeq ?? null,
-        w, s, e, n, limit: q.limit,
+        w, s, e, n, plate: q.plateContains ?? null, user: q.deliveredTo ?? null, limit: q.limit,
       }) as AlertRow[];
     return rows.map(toStored);
   }
