@@ -12,15 +12,20 @@ import { jsonLogger } from './adapters/json-logger.js';
 import { rotatingFileLog } from './adapters/rotating-file-log.js';
 import { systemClock } from './adapters/system-clock.js';
 import { IpcRouter } from './ipc/router.js';
+import type { SessionState } from '../shared/ipc.js';
 import type { MapSources } from './services/street-map.js';
 import { ElectronSettingsStore } from './platform/electron-settings-store.js';
 import { registerIpc, sendEvent } from './platform/ipc-main.js';
-import { ElectronNotifier } from './platform/notifier.js';
-import { PowerIdleSource } from './platform/power-idle-source.js';
+import { AlertPopup } from './services/alert-popup.js';
+import { DeskTray } from './services/desk-tray.js';
+import { DesktopNotifier } from './services/desktop-notifier.js';
+import { SystemIdle } from './services/system-idle.js';
+import { electronNotificationCentre } from './platform/notifier.js';
+import { electronPowerSignals } from './platform/power-idle-source.js';
 import { openVault } from './platform/safe-storage-vault.js';
 import { APP_ORIGIN, hardenAllWebContents, hardenSession, registerAppScheme, serveRenderer } from './platform/security.js';
-import { ElectronTray } from './platform/tray.js';
-import { ElectronPopup, openConsoleWindow } from './platform/windows.js';
+import { ElectronTraySurface } from './platform/tray.js';
+import { ElectronPopupWindows, openConsoleWindow } from './platform/windows.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const PRELOAD = join(here, '../preload/index.cjs');
@@ -28,6 +33,8 @@ const RENDERER = join(here, '../renderer');
 
 // Tests and side-by-side installs keep their data apart; must be set before the app is ready.
 if (process.env.OPENTAS_USER_DATA) app.setPath('userData', process.env.OPENTAS_USER_DATA);
+// Windows shows an app's notifications only under its AppUserModelID (electron-builder's appId).
+if (process.platform === 'win32') app.setAppUserModelId('org.opentas.client');
 registerAppScheme();
 hardenAllWebContents();
 
@@ -50,7 +57,7 @@ async function main(): Promise<void> {
   serveRenderer(RENDERER, mapSources);
 
   const dataDir = app.getPath('userData');
-  const popup = new ElectronPopup(PRELOAD);
+  const popup = new AlertPopup(new ElectronPopupWindows(PRELOAD));
   let consoleWindow: Electron.BrowserWindow | null = null;
   const showConsole = (): void => {
     if (consoleWindow && !consoleWindow.isDestroyed()) consoleWindow.show();
@@ -61,13 +68,28 @@ async function main(): Promise<void> {
     if (!clientApp) app.quit();
     else if (clientApp.requestQuit() === 'password_needed') showConsole();
   };
-  const tray = new ElectronTray({ openConsole: showConsole, quit: quitFromTray });
-  const idle = new PowerIdleSource();
+  let tray: DeskTray | null = null;
+  const traySurface = new ElectronTraySurface({
+    openConsole: () => {
+      tray?.seen();
+      showConsole();
+    },
+    quit: quitFromTray,
+  });
+  tray = new DeskTray(traySurface, process.platform);
+  const idle = new SystemIdle(electronPowerSignals, systemClock);
+  // A click on an alert's notification: that alert, in the popup, which takes the focus (the user asked).
+  let signedIn = false;
+  const openFromNotification = (alertId: string): void => {
+    if (!clientApp || !signedIn) return;
+    clientApp.openAlert(alertId);
+    popup.show(alertId, { focus: true });
+  };
 
   clientApp = createClientApp({
     vault: await openVault(join(dataDir, 'vault.bin'), logger),
     settings: new ElectronSettingsStore(DEFAULT_SETTINGS, logger),
-    notifier: new ElectronNotifier((alertId) => clientApp?.openAlert(alertId)),
+    notifier: new DesktopNotifier(electronNotificationCentre, openFromNotification),
     tray,
     popup,
     idle,
@@ -82,6 +104,12 @@ async function main(): Promise<void> {
   const router = new IpcRouter(clientApp.handlers, [APP_ORIGIN], (message) => logger.warn(message));
   registerIpc(router);
   clientApp.onEvent((channel, payload) => sendEvent(channel, payload, (message) => logger.warn(message)));
+  // Signed out or put out by the hub: the always-on-top popup leaves the screen with the desk's CJI.
+  clientApp.onEvent((channel, payload) => {
+    if (channel !== 'session:state') return;
+    signedIn = (payload as SessionState).signedIn;
+    if (!signedIn) popup.hide();
+  });
   await clientApp.start();
   showConsole();
 
@@ -95,7 +123,7 @@ async function main(): Promise<void> {
     stopping = true;
     void clientApp.stop().finally(() => {
       idle.dispose();
-      tray.destroy();
+      traySurface.destroy();
       app.quit();
     });
   });

@@ -7,12 +7,11 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { eventChannels, INVOKE_CHANNEL_NAMES, type EventChannel } from '../../shared/ipc.js';
 import type { IpcRouter, IpcSender } from '../ipc/router.js';
-import { originOf } from './origin.js';
+import { frameSender } from './origin.js';
 import { isAppUrl } from './security.js';
 
 export function senderOf(event: IpcMainInvokeEvent): IpcSender {
-  const frame = event.senderFrame;
-  return { origin: frame ? originOf(frame.url) : 'null', isMainFrame: frame !== null && frame === event.sender.mainFrame };
+  return frameSender(event.senderFrame, event.sender.mainFrame);
 }
 
 export function registerIpc(router: IpcRouter): () => void {

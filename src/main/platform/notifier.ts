@@ -1,21 +1,15 @@
-/** Desktop notifications of alerts (Notifier): the words come from noticeText (never the plate); a click opens the alert. */
+/** Electron's Notification as the NotificationCentre of DesktopNotifier (services/desktop-notifier.ts), which decides the words and the click. */
 import { Notification } from 'electron';
-import { noticeText } from '../services/alert-notice.js';
-import type { AlertNotice, Notifier } from '../services/ports.js';
+import type { NotificationCentre, ShownNotification } from '../services/desktop-notifier.js';
 
-export class ElectronNotifier implements Notifier {
-  constructor(private readonly onClick: (alertId: string) => void) {}
-
-  showAlert(notice: AlertNotice): void {
-    if (!Notification.isSupported()) return;
-    const { title, body } = noticeText(notice);
-    const notification = new Notification({
-      title,
-      body,
-      urgency: 'critical',
-      silent: true, // the popup plays the category's sound
-    });
-    notification.on('click', () => this.onClick(notice.alertId));
+export const electronNotificationCentre: NotificationCentre = {
+  supported: () => Notification.isSupported(),
+  show({ title, body }): ShownNotification {
+    const notification = new Notification({ title, body, urgency: 'critical', silent: true });
     notification.show();
-  }
-}
+    return {
+      onClick: (listener) => void notification.on('click', listener),
+      onClose: (listener) => void notification.on('close', listener),
+    };
+  },
+};

@@ -11,3 +11,14 @@ export function originOf(url: string): string {
     return 'null';
   }
 }
+
+/**
+ * Who sent an IPC message, from Electron's event: the sending frame's origin (none: "null", e.g. a
+ * frame already gone) and whether that frame is its window's main frame (a subframe never is trusted).
+ */
+export function frameSender<F extends { url: string }>(
+  frame: F | null,
+  mainFrame: F | null,
+): { origin: string; isMainFrame: boolean } {
+  return { origin: frame ? originOf(frame.url) : 'null', isMainFrame: frame !== null && frame === mainFrame };
+}

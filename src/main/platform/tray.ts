@@ -1,35 +1,28 @@
 /**
- * The tray icon (TrayPort): one colour per link state, the unverified count in the tooltip (and
- * the title where the OS shows one). Icons are drawn here so the app never starts without them.
+ * The Electron tray: draws what DeskTray (services/desk-tray.ts) decides. One colour per icon,
+ * drawn here so the app never starts without them; a menu to open the console or quit.
  */
 import { Menu, Tray, nativeImage, type NativeImage } from 'electron';
-import { CATEGORY_LABELS } from '../../shared/protocol/index.js';
-import type { EscalationNotice, TrayLinkState, TrayPort } from '../services/ports.js';
+import type { TrayIcon, TraySurface } from '../services/desk-tray.js';
 import { solidPng } from './tray-icons.js';
 
-const COLOURS: Record<TrayLinkState, [number, number, number]> = {
-  ok: [46, 160, 67],
+const COLOURS: Record<TrayIcon, [number, number, number]> = {
+  receiving: [46, 160, 67],
+  waiting: [47, 129, 247],
   connecting: [210, 153, 34],
   offline: [200, 120, 20],
   alarm: [218, 54, 51],
+  overdue: [218, 54, 51],
   signed_out: [110, 118, 129],
 };
 
-const WORDS: Record<TrayLinkState, string> = {
-  ok: 'receiving alerts',
-  connecting: 'connecting…',
-  offline: 'NOT RECEIVING ALERTS',
-  alarm: 'NOT RECEIVING ALERTS',
-  signed_out: 'signed out',
-};
-
-export class ElectronTray implements TrayPort {
+export class ElectronTraySurface implements TraySurface {
   private readonly tray: Tray;
-  private readonly icons = new Map<TrayLinkState, NativeImage>();
+  private readonly icons = new Map<TrayIcon, NativeImage>();
 
   constructor(actions: { openConsole: () => void; quit: () => void }) {
-    for (const [state, rgb] of Object.entries(COLOURS) as [TrayLinkState, [number, number, number]][]) {
-      this.icons.set(state, nativeImage.createFromBuffer(solidPng(16, rgb)));
+    for (const [icon, rgb] of Object.entries(COLOURS) as [TrayIcon, [number, number, number]][]) {
+      this.icons.set(icon, nativeImage.createFromBuffer(solidPng(16, rgb)));
     }
     this.tray = new Tray(this.icons.get('signed_out')!);
     this.tray.setContextMenu(
@@ -42,20 +35,20 @@ export class ElectronTray implements TrayPort {
     this.tray.on('click', actions.openConsole);
   }
 
-  setState(state: { link: TrayLinkState; unverified: number }): void {
-    this.tray.setImage(this.icons.get(state.link)!);
-    const count = state.unverified > 0 ? ` · ${state.unverified} unverified` : '';
-    this.tray.setToolTip(`OpenTAS: ${WORDS[state.link]}${count}`);
-    if (process.platform === 'darwin') this.tray.setTitle(state.unverified > 0 ? String(state.unverified) : '');
+  setIcon(icon: TrayIcon): void {
+    this.tray.setImage(this.icons.get(icon)!);
   }
 
-  /** Red icon and the words in the tooltip until the next state change; a balloon where the OS has them (Windows). */
-  escalated(notice: EscalationNotice): void {
-    const what = `${notice.category ? CATEGORY_LABELS[notice.category] : 'An alert'}${notice.plate ? ` ${notice.plate}` : ''}`;
-    const text = `${what} has gone 10 minutes without verification${notice.units.length ? ` (${notice.units.join(', ')})` : ''}.`;
-    this.tray.setImage(this.icons.get('alarm')!);
-    this.tray.setToolTip(`OpenTAS: ESCALATED: ${text}`);
-    if (process.platform === 'win32') this.tray.displayBalloon({ title: 'OpenTAS: alert escalated', content: text, iconType: 'warning', noSound: false });
+  setToolTip(text: string): void {
+    this.tray.setToolTip(text);
+  }
+
+  setTitle(text: string): void {
+    this.tray.setTitle(text);
+  }
+
+  balloon(title: string, content: string): void {
+    this.tray.displayBalloon({ title, content, iconType: 'warning', noSound: false });
   }
 
   destroy(): void {

@@ -1,35 +1,25 @@
 /**
- * The app's two windows: the always-on-top alert popup (PopupPort) and the console. Both load the
- * renderer from app:// with the secure web preferences; the popup shows the `#popup` view.
+ * The app's two windows: the always-on-top alert popup (the PopupWindows of AlertPopup,
+ * services/alert-popup.ts, which decides when it shows and whether it takes the focus) and the
+ * console. Both are built by appWindow (security.ts) and load the renderer from app://; the popup
+ * shows the `#popup` view.
  */
 import { screen, type BrowserWindow } from 'electron';
-import type { PopupPort } from '../services/ports.js';
+import { popupBounds, type PopupWindow, type PopupWindows } from '../services/alert-popup.js';
 import { APP_ORIGIN, appWindow } from './security.js';
 
-export class ElectronPopup implements PopupPort {
+export class ElectronPopupWindows implements PopupWindows {
   private window: BrowserWindow | null = null;
 
   constructor(private readonly preloadPath: string) {}
 
-  show(_alertId: string): void {
-    const window = this.window && !this.window.isDestroyed() ? this.window : this.create();
-    // 'screen-saver' keeps it above full-screen applications on a trooper's second monitor.
-    window.setAlwaysOnTop(true, 'screen-saver');
-    if (window.isMinimized()) window.restore();
-    window.showInactive();
-    window.moveTop();
-    window.flashFrame(true);
+  current(): PopupWindow | null {
+    return this.window && !this.window.isDestroyed() ? popupWindow(this.window) : null;
   }
 
-  private create(): BrowserWindow {
-    const { workArea } = screen.getPrimaryDisplay();
-    const width = 560;
-    const height = 720;
+  create(): PopupWindow {
     const window = appWindow(this.preloadPath, {
-      width,
-      height,
-      x: workArea.x + workArea.width - width - 16,
-      y: workArea.y + 16,
+      ...popupBounds(screen.getPrimaryDisplay().workArea),
       show: false,
       alwaysOnTop: true,
       skipTaskbar: false,
@@ -39,8 +29,26 @@ export class ElectronPopup implements PopupPort {
     void window.loadURL(`${APP_ORIGIN}/index.html#popup`);
     window.on('closed', () => (this.window = null));
     this.window = window;
-    return window;
+    return popupWindow(window);
   }
+}
+
+function popupWindow(window: BrowserWindow): PopupWindow {
+  return {
+    isMinimized: () => window.isMinimized(),
+    restore: () => window.restore(),
+    // 'screen-saver' keeps it above full-screen applications on a trooper's second monitor.
+    keepOnTop: () => window.setAlwaysOnTop(true, 'screen-saver'),
+    showInactive: () => window.showInactive(),
+    showFocused: () => {
+      window.show();
+      window.focus();
+    },
+    moveTop: () => window.moveTop(),
+    flash: () => window.flashFrame(true),
+    hide: () => window.hide(),
+    isVisible: () => window.isVisible(),
+  };
 }
 
 export function openConsoleWindow(preloadPath: string): BrowserWindow {
