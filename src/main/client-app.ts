@@ -12,6 +12,7 @@ import { HubApi, checkHubUrl } from './services/hub-api.js';
 import { Presence } from './services/presence.js';
 import { Session } from './services/session.js';
 import { openUserKey } from './services/user-key-migration.js';
+import { deleteLocalData } from './services/local-data.js';
 import { loadClientId } from './services/client-id.js';
 import { UserDesk, userFolder } from './services/user-desk.js';
 import { DeskView } from './desk-view.js';
@@ -70,6 +71,8 @@ export interface AppCore {
   /** The link's recent states (connects, drops and why), oldest first: for the support bundle. */
   connectionHistory(): readonly PresenceView[];
   logDir: string;
+  /** The client's data folder (users' folders under it): for deleting a user's local data. */
+  dataDir: string;
   versions: Record<string, string>;
   emit<C extends EventChannel>(channel: C, payload: EventPayload<C>): void;
 }
@@ -114,6 +117,7 @@ export function createClientApp(options: ClientAppOptions): ClientApp {
     desk: () => userDesk,
     connectionHistory: () => history,
     logDir: options.logDir ?? join(options.dataDir, 'logs'),
+    dataDir: options.dataDir,
     versions: options.versions ?? {},
     openDesk(user) {
       // A failed change must not block the next one: the chain always continues.
@@ -143,7 +147,7 @@ export function createClientApp(options: ClientAppOptions): ClientApp {
           ...(options.inboxMemoryLimit !== undefined ? { inboxMemoryLimit: options.inboxMemoryLimit } : {}),
         });
         try {
-          await desk.open(filter.currentPolicy().detectionRetentionDays);
+          await desk.open(filter.currentPolicy());
         } catch (err) {
           logger.error('app: the desk could not open its local store', { reason: (err as Error).message });
           await desk.close().catch(() => undefined);
@@ -174,6 +178,15 @@ export function createClientApp(options: ClientAppOptions): ClientApp {
     },
   };
   core.view = new DeskView(core);
+
+  async function forgetDisabledUser(desk: UserDesk): Promise<void> {
+    const unsent = desk.outbox.counts().unsent;
+    try {
+      await deleteLocalData({ dataDir: options.dataDir, vault: options.vault, logger }, desk.user.id, { keepOutbox: unsent > 0, why: 'the hub disabled the account' });
+    } catch (err) {
+      logger.error('local data: deleting a disabled user\'s data failed', { reason: (err as Error).message });
+    }
+  }
 
   async function closeCurrent(): Promise<void> {
     const desk = userDesk;
@@ -215,7 +228,12 @@ export function createClientApp(options: ClientAppOptions): ClientApp {
       }));
       offs.push(session.onChange((view) => {
         core.emit('session:state', core.sessionState());
-        if (!view.signedIn && userDesk) void core.closeDesk();
+        if (!view.signedIn && userDesk) {
+          const desk = userDesk;
+          const closed = core.closeDesk();
+          // A disabled account's data leaves the desk (its unsent acknowledgements stay, sealed, for if it is enabled again).
+          if (view.ended === 'disabled') void closed.then(() => forgetDisabledUser(desk));
+        }
       }));
       banner = await core.hub().banner().catch(() => DEFAULT_BANNER);
       if (await session.restore()) {

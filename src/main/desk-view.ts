@@ -37,7 +37,7 @@ export class DeskView implements DeskListener {
 
   policy(policy: Policy): void {
     this.core.session.setIdleLockMinutes(policy.idleLockMinutes);
-    void this.core.desk()?.purge(policy.detectionRetentionDays);
+    void this.core.desk()?.purge(policy);
   }
 
   /** The Troop view follows other desks' steps; nothing of it is kept here (it re-reads when opened). */

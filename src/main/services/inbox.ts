@@ -4,11 +4,13 @@
  * stored (the resume point) and the most recent alerts the UI shows, so memory stays bounded
  * however long the desk runs. Older alerts are never gone: `older()` reads them back from disk a
  * page at a time, by their place in arrival order. Detection images are purged once past the
- * policy's retention.
+ * policy's retention, and whole alerts (with their trails) once both their read and their arrival
+ * are past it: a local cache of criminal-justice information does not outlive the record's rules.
  */
 import { z } from 'zod';
 import { AckEntry, Alert } from '../../shared/protocol/index.js';
 import type { AlertEnvelope } from '../../shared/protocol/index.js';
+import { retentionDaysFor, shortestRetentionDays, type Retention } from '../../shared/retention.js';
 import { SealedLog, type OpenReport } from './sealed-log.js';
 import type { Clock, Logger } from './ports.js';
 
@@ -20,7 +22,9 @@ const AlertRecord = z.strictObject({
   hidden: z.boolean().optional(),
 });
 const TrailRecord = z.strictObject({ t: z.literal('trail'), entry: AckEntry });
-const InboxRecord = z.discriminatedUnion('t', [AlertRecord, TrailRecord]);
+/** The resume point, kept when the alert that carried it expired (so the hub does not replay older ones). */
+const SeqMark = z.strictObject({ t: z.literal('mark'), seq: z.number().int().positive() });
+const InboxRecord = z.discriminatedUnion('t', [AlertRecord, TrailRecord, SeqMark]);
 type AlertRecord = z.infer<typeof AlertRecord>;
 type InboxRecord = z.infer<typeof InboxRecord>;
 
@@ -59,6 +63,8 @@ export class Inbox {
   private headSeq = 0;
   /** The oldest read time of a stored alert that still has images: a purge before it has nothing to do. */
   private oldestImageAt = Infinity;
+  /** The oldest max(read, arrival) of a stored alert: an expiry before it has nothing to do. */
+  private oldestAt = Infinity;
   /** Set after records were lost to corruption: resume from the hub's window until it is replayed. */
   private replayUntil = 0;
   private readonly memoryLimit: number;
@@ -77,20 +83,8 @@ export class Inbox {
 
   async open(): Promise<OpenReport> {
     const trails = new Map<string, AckEntry[]>();
-    const report = await this.log.open((record) => {
-      if (record.t === 'alert') {
-        if (!this.seen.has(record.alert.id)) this.remember(record);
-      }
-      else {
-        const list = trails.get(record.entry.alertId) ?? [];
-        list.push(record.entry);
-        trails.set(record.entry.alertId, list);
-      }
-    });
-    for (const [alertId, entries] of trails) {
-      const stored = this.byId.get(alertId);
-      if (stored) for (const entry of entries) addEntry(stored.trail, entry);
-    }
+    const report = await this.log.open((record) => this.load(record, trails));
+    this.attachTrails(trails);
     if (report.corrupt > 0) {
       // What was unreadable may be alerts: have the hub replay its window, duplicates are dropped.
       this.replayUntil = this.headSeq;
@@ -176,7 +170,7 @@ export class Inbox {
         const list = trails.get(record.entry.alertId) ?? [];
         addEntry(list, record.entry);
         trails.set(record.entry.alertId, list);
-      } else if (wanted.get(record.alert.id) === null) {
+      } else if (record.t === 'alert' && wanted.get(record.alert.id) === null) {
         wanted.set(record.alert.id, { seq: record.seq, alert: record.alert, receivedAt: record.receivedAt, trail: [] });
       }
     });
@@ -208,13 +202,74 @@ export class Inbox {
     return changed;
   }
 
+  /**
+   * Drops every alert (and its trail) whose read and arrival are both past the retention of its
+   * camera network, from disk and memory; returns how many. By both: an alert that arrived late
+   * stays its full term on the desk, and one still inside the hub's replay window is never dropped
+   * only to come back as new. The resume point is kept.
+   */
+  async expire(retention: Retention): Promise<number> {
+    const now = this.clock.now();
+    if (this.oldestAt >= now - shortestRetentionDays(retention) * DAY_MS) return 0; // nothing can be due: no rewrite
+    const due = (r: AlertRecord): boolean =>
+      Math.max(Date.parse(r.alert.hit.readAt), Date.parse(r.receivedAt)) < now - retentionDaysFor(retention, r.alert.hit.camera.network) * DAY_MS;
+    const dropped = new Set<string>();
+    let keptHead = false;
+    await this.log.transform((record) => {
+      if (record.t === 'mark') return null; // written again below when still needed
+      if (record.t === 'trail') return dropped.has(record.entry.alertId) ? null : record;
+      if (due(record)) {
+        dropped.add(record.alert.id);
+        return null;
+      }
+      if (record.seq === this.headSeq) keptHead = true;
+      return record;
+    });
+    if (dropped.size === 0) return 0;
+    const head = this.headSeq;
+    if (!keptHead && head > 0) await this.log.append({ t: 'mark', seq: head });
+    // Memory is rebuilt from what is left (the recent alerts, the arrival order, the oldest times).
+    this.seen.clear();
+    this.byId.clear();
+    this.recent = [];
+    this.order.length = 0;
+    this.oldestImageAt = Infinity;
+    this.oldestAt = Infinity;
+    const trails = new Map<string, AckEntry[]>();
+    await this.log.read((record) => this.load(record, trails));
+    this.attachTrails(trails);
+    this.headSeq = Math.max(this.headSeq, head);
+    this.logger.info('inbox: dropped alerts past retention', { dropped: dropped.size, kept: this.seen.size });
+    return dropped.size;
+  }
+
   async close(): Promise<void> {
     await this.log.close();
+  }
+
+  private load(record: InboxRecord, trails: Map<string, AckEntry[]>): void {
+    if (record.t === 'alert') {
+      if (!this.seen.has(record.alert.id)) this.remember(record);
+    } else if (record.t === 'mark') {
+      this.headSeq = Math.max(this.headSeq, record.seq);
+    } else {
+      const list = trails.get(record.entry.alertId) ?? [];
+      list.push(record.entry);
+      trails.set(record.entry.alertId, list);
+    }
+  }
+
+  private attachTrails(trails: Map<string, AckEntry[]>): void {
+    for (const [alertId, entries] of trails) {
+      const stored = this.byId.get(alertId);
+      if (stored) for (const entry of entries) addEntry(stored.trail, entry);
+    }
   }
 
   private remember(record: AlertRecord): StoredAlert {
     this.seen.add(record.alert.id);
     if (record.alert.hit.images) this.oldestImageAt = Math.min(this.oldestImageAt, Date.parse(record.alert.hit.readAt));
+    this.oldestAt = Math.min(this.oldestAt, Math.max(Date.parse(record.alert.hit.readAt), Date.parse(record.receivedAt)));
     if (record.seq > this.headSeq) this.headSeq = record.seq;
     const stored: StoredAlert = { seq: record.seq, alert: record.alert, receivedAt: record.receivedAt, trail: [] };
     if (record.hidden) return stored;

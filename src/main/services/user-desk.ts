@@ -14,6 +14,7 @@ import { Inbox } from './inbox.js';
 import { TrailSync } from './trail-sync.js';
 import type { AckEntry } from '../../shared/protocol/index.js';
 import type { Presence } from './presence.js';
+import type { Retention } from '../../shared/retention.js';
 import type { Clock, IdleSource, Logger, TimerHandle } from './ports.js';
 
 const DAY_MS = 86_400_000;
@@ -42,7 +43,7 @@ export class UserDesk {
   readonly user: PublicUser;
   private readonly trails: TrailSync;
   private purgeTimer: TimerHandle | null = null;
-  private retentionDays = 90;
+  private retention: Retention = { detectionRetentionDays: 90, retentionDaysByNetwork: {} };
   private readonly offs: (() => void)[] = [];
 
   constructor(private readonly deps: UserDeskDeps) {
@@ -55,10 +56,10 @@ export class UserDesk {
     this.trails = new TrailSync(this.inbox, deps.fetchTrail, (id) => deps.listener.changed(id), deps.clock, deps.logger);
   }
 
-  async open(retentionDays: number): Promise<void> {
+  async open(retention: Retention): Promise<void> {
     await this.inbox.open();
     await this.outbox.open();
-    await this.purge(retentionDays);
+    await this.purge(retention);
     // The outbox sends only over a link that said hello; it waits (durably) otherwise.
     this.offs.push(
       this.link.onConnectedChange((connected) => {
@@ -70,16 +71,20 @@ export class UserDesk {
     this.link.start();
   }
 
-  /** Drops detection images past the retention now, and again every day while the desk is open. */
-  async purge(retentionDays: number): Promise<void> {
-    this.retentionDays = retentionDays;
+  /**
+   * Drops alerts past the retention of their network, and detection images past the policy's
+   * retention, now (at sign-in, and when the policy changes) and again every day while the desk is open.
+   */
+  async purge(retention: Retention): Promise<void> {
+    this.retention = retention;
     try {
-      await this.inbox.purgeImages(retentionDays);
+      await this.inbox.expire(retention);
+      await this.inbox.purgeImages(retention.detectionRetentionDays);
     } catch (err) {
-      this.deps.logger.error('inbox: purging images failed; will retry', { reason: (err as Error).message });
+      this.deps.logger.error('inbox: purging past retention failed; will retry', { reason: (err as Error).message });
     }
     if (this.purgeTimer) this.deps.clock.clearTimeout(this.purgeTimer);
-    this.purgeTimer = this.deps.clock.setTimeout(() => void this.purge(this.retentionDays), DAY_MS);
+    this.purgeTimer = this.deps.clock.setTimeout(() => void this.purge(this.retention), DAY_MS);
   }
 
   async close(): Promise<void> {
