@@ -4,7 +4,7 @@
  * browser host both build it and only carry `handlers` and `onEvent` over their transport.
  */
 import { join } from 'node:path';
-import type { EventChannel, EventPayload, Presence as PresenceView, SessionState, Settings } from '../shared/ipc.js';
+import type { EventChannel, EventPayload, SessionState, Settings } from '../shared/ipc.js';
 import type { ClientPorts } from './services/ports.js';
 import type { IpcHandlers } from './ipc/router.js';
 import { ClientFilter } from './services/client-filter.js';
@@ -13,6 +13,7 @@ import { Presence } from './services/presence.js';
 import { Session } from './services/session.js';
 import { openUserKey } from './services/user-key-migration.js';
 import { deleteLocalData } from './services/local-data.js';
+import { ConnectionHistory, type ConnectionEntry } from './services/connection-history.js';
 import { loadClientId } from './services/client-id.js';
 import { UserDesk, userFolder } from './services/user-desk.js';
 import { DeskView } from './desk-view.js';
@@ -69,7 +70,7 @@ export interface AppCore {
   closeDesk(): Promise<void>;
   sessionState(): SessionState;
   /** The link's recent states (connects, drops and why), oldest first: for the support bundle. */
-  connectionHistory(): readonly PresenceView[];
+  connectionHistory(): readonly ConnectionEntry[];
   logDir: string;
   /** The client's data folder (users' folders under it): for deleting a user's local data. */
   dataDir: string;
@@ -87,7 +88,7 @@ export function createClientApp(options: ClientAppOptions): ClientApp {
   let userDesk: UserDesk | null = null;
   let deskChange: Promise<void> = Promise.resolve();
   const offs: (() => void)[] = [];
-  const history: PresenceView[] = [];
+  const history = new ConnectionHistory();
 
   const presence = new Presence(clock);
   const filter = new ClientFilter(logger);
@@ -115,7 +116,7 @@ export function createClientApp(options: ClientAppOptions): ClientApp {
       return hubApi;
     },
     desk: () => userDesk,
-    connectionHistory: () => history,
+    connectionHistory: () => history.list(),
     logDir: options.logDir ?? join(options.dataDir, 'logs'),
     dataDir: options.dataDir,
     versions: options.versions ?? {},
@@ -131,7 +132,7 @@ export function createClientApp(options: ClientAppOptions): ClientApp {
           dataDir: options.dataDir,
           key,
           user,
-          link: { ...options.link, hubUrl: core.settings().hubUrl, clientId },
+          link: { ...options.link, hubUrl: core.settings().hubUrl, clientId, onRoundTrip: (ms) => history.roundTrip(ms) },
           credentials: session,
           filter,
           presence,
@@ -221,8 +222,7 @@ export function createClientApp(options: ClientAppOptions): ClientApp {
       filter.setCategories(settings.categories);
       clientId = await loadClientId(join(options.dataDir));
       offs.push(presence.onChange((view) => {
-        if (history.at(-1)?.state !== view.state || view.alarm) history.push(view);
-        if (history.length > 200) history.shift();
+        history.record(view);
         core.emit('link:presence', view);
         core.view.refreshTray();
       }));

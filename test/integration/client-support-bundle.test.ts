@@ -68,13 +68,22 @@ describe('support bundle', () => {
     const parsed = JSON.parse(text) as {
       versions: Record<string, string>;
       settings: { hubUrl: string };
-      connection: { state: string }[];
+      connection: { state: string; latencyMs?: { samples: number; min: number; median: number; max: number } }[];
       desk: Record<string, number>;
       problems: Record<string, unknown>[];
     };
     expect(parsed.versions).toMatchObject({ host: 'browser host', node: process.versions.node, os: expect.any(String) });
     expect(parsed.settings.hubUrl).toBe(hub.url);
     expect(parsed.connection.map((c) => c.state)).toEqual(expect.arrayContaining(['connected', 'offline']));
+    // Round trips of the heartbeat's pings, per connection: the first one confirmed three receipts at least.
+    const firstConnection = parsed.connection.find((c) => c.state === 'connected');
+    expect(firstConnection?.latencyMs?.samples).toBeGreaterThanOrEqual(1);
+    const { min, median, max } = firstConnection!.latencyMs!;
+    expect(min).toBeGreaterThanOrEqual(0);
+    expect(min).toBeLessThanOrEqual(median);
+    expect(median).toBeLessThanOrEqual(max);
+    for (const c of parsed.connection) if (c.state !== 'connected') expect(c).not.toHaveProperty('latencyMs');
+    console.log(`support bundle: first connection round trips ${JSON.stringify(firstConnection!.latencyMs)} ms`);
     expect(parsed.desk).toMatchObject({ alertsInMemory: 3, unsentAcks: 0, refusedAcks: 0 });
     expect(parsed.problems.length).toBeGreaterThan(0);
     expect(parsed.problems.at(-1)).toMatchObject({ level: 'warn', msg: 'odd read [removed] for [removed]' });

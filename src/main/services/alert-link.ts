@@ -58,6 +58,8 @@ export interface AlertLinkOptions {
   /** How long a handshake may take before it is abandoned. */
   connectTimeoutMs?: number;
   random?: () => number;
+  /** Each heartbeat round trip of the current connection, in ms (the support bundle's latency). */
+  onRoundTrip?: (ms: number) => void;
 }
 
 export class AlertLink implements AckSender {
@@ -171,6 +173,7 @@ export class AlertLink implements AckSender {
           this.logger.warn('link: no answer from the hub; the connection is half-open, reconnecting');
           this.fail('heartbeat lost');
         },
+        this.options.onRoundTrip,
       );
       this.heartbeat.start();
     });

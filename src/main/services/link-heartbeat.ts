@@ -3,7 +3,8 @@
  * slow to notice a half-open connection within the 20 s the desk promises, and the hub cannot be
  * asked to ping faster, so the client sends WebSocket pings itself: no answer and no traffic for
  * `timeoutMs` means the connection is dead. The same pings confirm alert receipts (ReceiptLedger):
- * a pong proves that everything sent before its ping reached the hub.
+ * a pong proves that everything sent before its ping reached the hub. Pongs come back in the
+ * order of their pings, so each one also measures a round trip (reported to `onRoundTrip`).
  */
 import type { Socket } from 'socket.io-client';
 import type { ReceiptLedger } from './receipt-ledger.js';
@@ -24,6 +25,8 @@ export class LinkHeartbeat {
   private confirmTimer: TimerHandle | null = null;
   private lastHeard: number;
   private active = true;
+  /** When each ping still waiting for its pong went out, oldest first. */
+  private readonly pingsAt: number[] = [];
 
   constructor(
     private readonly socket: Socket,
@@ -32,6 +35,7 @@ export class LinkHeartbeat {
     private readonly options: HeartbeatOptions,
     /** Called once when the connection is found dead. */
     private readonly onDead: () => void,
+    private readonly onRoundTrip?: (ms: number) => void,
   ) {
     this.lastHeard = clock.now();
   }
@@ -44,6 +48,8 @@ export class LinkHeartbeat {
       if (!this.active) return; // a late pong of a dropped connection must not confirm anything
       this.heard();
       this.ledger.pongReceived();
+      const sentAt = this.pingsAt.shift();
+      if (sentAt !== undefined) this.onRoundTrip?.(this.clock.now() - sentAt);
     });
     ws.on('message', () => this.heard());
     this.timer = this.clock.setTimeout(() => this.beat(), this.options.intervalMs);
@@ -94,6 +100,9 @@ export class LinkHeartbeat {
     try {
       this.ledger.pingSent();
       ws.ping();
+      this.pingsAt.push(this.clock.now());
+      // A pong that never comes (the connection dies) must not grow this for ever.
+      if (this.pingsAt.length > 64) this.pingsAt.shift();
     } catch {
       // A closing socket throws; its disconnect event reconnects.
     }

@@ -5,7 +5,8 @@
  * the desk knows to be CJI or a person (`forbidden`: its plates, the user's names) is cut out of
  * whatever is left, as a second line of defence.
  */
-import type { Presence, Settings } from '../../shared/ipc.js';
+import type { Settings } from '../../shared/ipc.js';
+import type { ConnectionEntry } from './connection-history.js';
 
 /** Log fields that carry no CJI and help support (the rest is dropped, whatever it holds). */
 const SAFE_FIELDS = new Set(['time', 'level', 'name', 'msg', 'reason', 'code', 'state', 'count', 'attempt', 'delayMs', 'status', 'resumeFrom', 'uncertainReceipts', 'channel', 'backend', 'hub']);
@@ -14,7 +15,7 @@ export interface BundleInput {
   now: Date;
   versions: Record<string, string>;
   settings: Settings;
-  history: readonly Presence[];
+  history: readonly ConnectionEntry[];
   /** Raw JSON lines of the log files, oldest first. */
   logLines: readonly string[];
   counts: { alertsInMemory: number; olderAlerts: number; unsentAcks: number; refusedAcks: number } | null;
@@ -29,7 +30,13 @@ export function buildSupportBundle(input: BundleInput): { fileName: string; json
     madeAt: input.now.toISOString(),
     versions: input.versions,
     settings: { ...settings, baseMapPmtiles: baseMapPmtiles ? 'set' : 'none' },
-    connection: input.history.map((p) => ({ state: p.state, since: p.since, alarm: p.alarm, ...(p.lastError ? { lastError: p.lastError } : {}) })),
+    connection: input.history.map((p) => ({
+      state: p.state,
+      since: p.since,
+      alarm: p.alarm,
+      ...(p.lastError ? { lastError: p.lastError } : {}),
+      ...(p.latencyMs ? { latencyMs: p.latencyMs } : {}),
+    })),
     problems: recentProblems(input.logLines, 200),
     desk: input.counts ?? 'signed out',
   };
