@@ -14,13 +14,13 @@ import {
   type Session,
   type WebContents,
 } from 'electron';
-import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Readable } from 'node:stream';
 import { contentSecurityPolicy as pagePolicy } from '../../shared/content-security-policy.js';
 import { STREET_MAP_PATH } from '../../shared/ipc-map.js';
 import { answerStreetMap } from '../services/range-file.js';
 import type { MapSources } from '../services/street-map.js';
+import { appFile } from './app-files.js';
 import { originOf } from './origin.js';
 
 export const APP_SCHEME = 'app';
@@ -55,13 +55,11 @@ export function registerAppScheme(): void {
  * the street map archive (a file, or the agency's https URL relayed) at STREET_MAP_PATH in ranges.
  */
 export function serveRenderer(rendererDir: string, map: () => MapSources = NO_MAP): void {
-  const root = normalize(rendererDir + sep);
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host === APP_HOST && url.pathname === STREET_MAP_PATH) return streetMapResponse(request, map());
-    const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-    const file = normalize(join(root, relative));
-    if (url.host !== APP_HOST || !file.startsWith(root)) return new Response('not found', { status: 404 });
+    const file = appFile(rendererDir, request.url, APP_HOST);
+    if (!file) return new Response('not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', contentSecurityPolicy(map().connectOrigins));
