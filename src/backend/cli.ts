@@ -14,6 +14,7 @@ import { offlineAccounts } from './auth/offline-accounts.js';
 import { COMMAND_LINE_PASSWORD_WARNING, PasswordSourceError, readPassword } from './cli-password.js';
 import { systemClock } from './clock.js';
 import { PostgresBackupRefusal, backupCommand, restoreCommand } from './cli-operations.js';
+import { evidenceVerifyCommand } from './cli-evidence.js';
 import { runDoctor } from './doctor.js';
 import { HubError } from './errors.js';
 import { RetentionJob } from './retention/retention-job.js';
@@ -42,7 +43,8 @@ const USAGE = `usage:
   opentas-hub backup --data DIR --out FILE      (while the hub serves; SQLite; Postgres: pg_dump)
   opentas-hub restore --file FILE --data DIR    (into a missing or empty folder only)
   opentas-hub doctor --data DIR [--host H] [--tls-cert PEM --tls-key PEM] [--insecure-http]
-      (one line per check; exit 1 when one fails)`;
+      (one line per check; exit 1 when one fails)
+  opentas-hub evidence verify FILE              (recomputes every hash of an evidence package; exit 1 naming the file that differs)`;
 
 type Flags = Record<string, string | boolean | undefined>;
 
@@ -314,6 +316,13 @@ async function doctor(args: string[]): Promise<number> {
   return checks.some((c) => c.verdict === 'FAIL') ? 1 : 0;
 }
 
+function evidence(args: string[]): number {
+  const [sub, file, ...more] = args;
+  if (sub !== 'verify') throw new UsageError('evidence: the subcommand is "verify FILE"');
+  if (!file || more.length > 0) throw new UsageError('evidence verify takes one FILE');
+  return evidenceVerifyCommand(file);
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -327,9 +336,10 @@ export async function main(argv: string[]): Promise<number> {
       case 'backup': return await backup(rest);
       case 'restore': return await restore(rest);
       case 'doctor': return await doctor(rest);
+      case 'evidence': return evidence(rest);
       case undefined:
         // No command is a bad argument: one line and status 2, like every other (docs/protocol.md).
-        throw new UsageError('a command is required: serve, user, key, audit, retention, migrate, backup, restore or doctor (--help for usage)');
+        throw new UsageError('a command is required: serve, user, key, audit, retention, migrate, backup, restore, doctor or evidence (--help for usage)');
       case '--help':
       case 'help':
         console.log(USAGE);

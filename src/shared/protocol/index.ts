@@ -7,3 +7,4 @@ export * from './policy.js';
 export * from './user.js';
 export * from './accounts.js';
 export * from './base-map.js';
+export * from './evidence.js';

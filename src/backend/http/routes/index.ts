@@ -5,6 +5,7 @@ import { accountRoutes } from './accounts.js';
 import { ackRoutes } from './acks.js';
 import { alertRoutes } from './alerts.js';
 import { myAlertRoutes } from './my-alerts.js';
+import { evidenceRoutes } from './evidence.js';
 import { healthRoutes } from './health.js';
 import { hitRoutes } from './hits.js';
 import { ownAccountRoutes } from './own-account.js';
@@ -22,6 +23,7 @@ export function registerRoutes(app: FastifyInstance, ctx: HubContext): void {
   hitRoutes(app, ctx);
   alertRoutes(app, ctx);
   myAlertRoutes(app, ctx);
+  evidenceRoutes(app, ctx);
   ackRoutes(app, ctx);
   zoneRoutes(app, ctx);
   troopRoutes(app, ctx);
