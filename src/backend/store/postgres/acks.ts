@@ -5,11 +5,10 @@
  * its hash (`body`, TEXT so the bytes are kept exactly), so verification recomputes from storage.
  */
 import type pg from 'pg';
-import { GENESIS_HASH, canonicalJson } from '../../../shared/chain.js';
 import type { AckEntry } from '../../../shared/protocol/index.js';
-import { entryHash } from '../../audit/chain-hash.js';
 import type { AckDraft, AckLogRow, AckLogStore, AckOutcome, AckQuery, AckRefusal, AckRefusalRecord } from '../port.js';
-import { recordAckFacts } from './review.js';
+import { GroupCommit } from '../group-commit.js';
+import { type AckAppend, appendAckBatch } from './ack-batch.js';
 import { LOCK, inTransaction, where } from './tx.js';
 
 type Queryable = Pick<pg.ClientBase, 'query'>;
@@ -30,25 +29,21 @@ async function trailOf(db: Queryable, alertId: string): Promise<AckEntry[]> {
 }
 
 export class PgAckLogStore implements AckLogStore {
+  // Group commit (../group-commit.ts): the appends that arrive together, or while a batch holds the
+  // log's lock, take the lock once and share one transaction (./ack-batch.ts).
+  private readonly batches = new GroupCommit<AckAppend, AckOutcome>((batch) =>
+    inTransaction(this.pool, (db) => appendAckBatch(db, batch), LOCK.ackLog),
+  );
+
   constructor(private readonly pool: pg.Pool) {}
 
   append(draft: AckDraft, check: (trail: AckEntry[]) => AckRefusal | undefined): Promise<AckOutcome> {
-    return inTransaction(this.pool, async (db) => {
-      const again = await outcomeOf(db, draft.eventId);
-      if (again) return again;
-      const refusal = check(await trailOf(db, draft.alertId));
-      if (refusal) return { ok: false, error: refusal };
-      const head = (await db.query<{ seq: string; hash: string }>('SELECT seq, hash FROM ack_log ORDER BY seq DESC LIMIT 1')).rows[0];
-      const entry: Omit<AckEntry, 'hash'> = { ...draft, seq: head ? Number(head.seq) + 1 : 1, prevHash: head?.hash ?? GENESIS_HASH };
-      const hash = entryHash(entry.prevHash, entry);
-      const category = (await db.query<{ category: string }>('SELECT category FROM alerts WHERE id = $1', [draft.alertId])).rows[0]?.category;
-      await db.query(
-        'INSERT INTO ack_log (seq, event_id, alert_id, user_id, category, server_at, body, hash) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)',
-        [entry.seq, draft.eventId, draft.alertId, draft.userId, category ?? null, draft.serverAt, canonicalJson(entry), hash],
-      );
-      await recordAckFacts(db, entry.seq);
-      return { ok: true, entrySeq: entry.seq };
-    }, LOCK.ackLog);
+    return this.batches.submit({ draft, check });
+  }
+
+  /** Commits what is queued (the store's close waits for it). */
+  flush(): Promise<void> {
+    return this.batches.flush();
   }
 
   outcome(eventId: string): Promise<AckOutcome | undefined> {

@@ -63,13 +63,14 @@ export async function openPostgresStore(connectionString: string, options: Postg
   const routingWritten = (version: number): void => {
     for (const l of routingListeners) l(version);
   };
+  const acks = new PgAckLogStore(pool);
   return {
     users: new PgUserStore(pool),
     sessions: new PgSessionStore(pool),
     keys: new PgIngestKeyStore(pool),
     alerts: new PgAlertStore(pool),
     receipts: new PgReceiptStore(pool),
-    acks: new PgAckLogStore(pool),
+    acks,
     zones: new PgZoneStore(pool, routingWritten),
     policy: new PgPolicyStore(pool, routingWritten),
     audit: new PgAuditStore(pool),
@@ -83,7 +84,8 @@ export async function openPostgresStore(connectionString: string, options: Postg
       routingListeners.add(listener);
     },
     close() {
-      closed ??= pool.end();
+      // The appends already queued are committed first (the pool refuses queries once ended).
+      closed ??= acks.flush().then(() => pool.end());
       return closed;
     },
   };

@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { GENESIS_HASH, canonicalJson } from '../../../shared/chain.js';
 import type { AckEntry } from '../../../shared/protocol/index.js';
 import { entryHash } from '../../audit/chain-hash.js';
+import { GroupCommit, type Settled } from '../group-commit.js';
 import { recordAckFacts } from './review.js';
 import type {
   AckDraft,
@@ -37,20 +38,11 @@ function prepareAckSql(db: Database.Database) {
   };
 }
 
-interface QueuedAppend {
-  draft: AckDraft;
-  check: (trail: AckEntry[]) => AckRefusal | undefined;
-  resolve: (outcome: AckOutcome) => void;
-  reject: (err: unknown) => void;
-}
+type AppendItem = { draft: AckDraft; check: (trail: AckEntry[]) => AckRefusal | undefined };
 
 export class SqliteAckLogStore implements AckLogStore {
-  private readonly appendBatch: Database.Transaction<
-    (batch: QueuedAppend[]) => ({ outcome: AckOutcome } | { error: unknown })[]
-  >;
   private readonly sql: ReturnType<typeof prepareAckSql>;
-  private queued: QueuedAppend[] = [];
-  private flushScheduled = false;
+  private readonly batches: GroupCommit<AppendItem, AckOutcome>;
 
   constructor(private readonly db: Database.Database) {
     this.sql = prepareAckSql(db);
@@ -59,11 +51,11 @@ export class SqliteAckLogStore implements AckLogStore {
     // throws, so an append that fails leaves nothing behind and the others stand. Most of an
     // append's cost was its commit (the row and its search rows' index pages written to the WAL);
     // with many desks acknowledging at once, one commit now carries them all.
-    this.appendBatch = db.transaction((batch: QueuedAppend[]) => {
+    const appendBatch = db.transaction((batch: AppendItem[]): Settled<AckOutcome>[] => {
       const before = (this.sql.head.get() as { seq: number } | undefined)?.seq ?? 0;
-      const results = batch.map((q) => {
+      const results = batch.map((q): Settled<AckOutcome> => {
         try {
-          return { outcome: this.appendOne(q.draft, q.check) };
+          return { value: this.appendOne(q.draft, q.check) };
         } catch (error) {
           return { error };
         }
@@ -72,6 +64,7 @@ export class SqliteAckLogStore implements AckLogStore {
       recordAckFacts(db, before + 1);
       return results;
     });
+    this.batches = new GroupCommit((batch) => appendBatch.immediate(batch));
   }
 
   /** One append, inside appendBatch's transaction. */
@@ -102,33 +95,12 @@ export class SqliteAckLogStore implements AckLogStore {
   }
 
   append(draft: AckDraft, check: (trail: AckEntry[]) => AckRefusal | undefined): Promise<AckOutcome> {
-    return new Promise<AckOutcome>((resolve, reject) => {
-      this.queued.push({ draft, check, resolve, reject });
-      if (this.flushScheduled) return;
-      this.flushScheduled = true;
-      setImmediate(() => this.flush());
-    });
+    return this.batches.submit({ draft, check });
   }
 
-  /** Commits what is queued (also called by the store's close, so nothing queued is dropped). */
-  flush(): void {
-    this.flushScheduled = false;
-    const batch = this.queued;
-    this.queued = [];
-    if (batch.length === 0) return;
-    let results: ({ outcome: AckOutcome } | { error: unknown })[];
-    try {
-      results = this.appendBatch.immediate(batch);
-    } catch (err) {
-      // The commit itself failed: nothing of the batch was stored.
-      for (const q of batch) q.reject(err);
-      return;
-    }
-    batch.forEach((q, i) => {
-      const r = results[i]!;
-      if ('outcome' in r) q.resolve(r.outcome);
-      else q.reject(r.error);
-    });
+  /** Commits what is queued (the store's close waits for it, so nothing queued is dropped). */
+  flush(): Promise<void> {
+    return this.batches.flush();
   }
 
   private outcomeSync(eventId: string): AckOutcome | undefined {

@@ -74,8 +74,9 @@ export function openSqliteStore(dataDir: string | undefined, options: SqliteOpti
     review: new SqliteReviewStore(db),
     async close() {
       if (!db.open) return;
+      await acks.flush();
+      if (!db.open) return; // closed by a concurrent close while the last appends committed
       receipts.flush();
-      acks.flush();
       if (dataDir) db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
     },
