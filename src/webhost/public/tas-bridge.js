@@ -63,7 +63,10 @@
   // NOT RECEIVING ALERTS instead of a stale "connected".
   function hostDown() {
     if (downSince === null) downSince = new Date().toISOString();
-    var why = key ? 'The OpenTAS app is not answering' : 'This page has no key: open the URL the browser host printed';
+    // A refused key looks like a host that is down (the browser hides the 401); a restarted host has a new key.
+    var why = key
+      ? 'The OpenTAS app is not answering; if it was restarted, open the URL it printed'
+      : 'This page has no key: open the URL the browser host printed';
     var down = { state: 'offline', since: downSince, alarm: false, lastError: why };
     emit('link:presence', down);
     if (alarmTimer === null) {
