@@ -20,6 +20,8 @@ import { AlertPopup } from './services/alert-popup.js';
 import { DeskTray } from './services/desk-tray.js';
 import { DesktopNotifier } from './services/desktop-notifier.js';
 import { SystemIdle } from './services/system-idle.js';
+import { UpdateGate } from './services/update-gate.js';
+import { electronUpdaterPort, installedPublisherNames } from './platform/auto-update.js';
 import { electronNotificationCentre } from './platform/notifier.js';
 import { electronPowerSignals } from './platform/power-idle-source.js';
 import { openVault } from './platform/safe-storage-vault.js';
@@ -105,12 +107,30 @@ async function main(): Promise<void> {
   registerIpc(router);
   clientApp.onEvent((channel, payload) => sendEvent(channel, payload, (message) => logger.warn(message)));
   // Signed out or put out by the hub: the always-on-top popup leaves the screen with the desk's CJI.
+  // Updates from the agency's own server (policy updateFeedUrl), never while an alert is open.
+  const updates = new UpdateGate(electronUpdaterPort(logger), systemClock, {
+    alertOpen: () => popup.showing() || (tray?.waiting() ?? 0) > 0,
+    platform: process.platform,
+    publisherNames: installedPublisherNames(),
+    logger,
+  });
+  const client = clientApp;
+  const readUpdateFeed = (): void =>
+    void client.handlers['policy:get'](undefined).then(
+      (policy) => updates.configure(policy.updateFeedUrl),
+      () => undefined,
+    );
+  // A new policy arrives with a (re)connection; configure is a no-op while the feed stays the same.
+  clientApp.onEvent((channel) => {
+    if (channel === 'session:state' || channel === 'link:presence') readUpdateFeed();
+  });
   clientApp.onEvent((channel, payload) => {
     if (channel !== 'session:state') return;
     signedIn = (payload as SessionState).signedIn;
     if (!signedIn) popup.hide();
   });
   await clientApp.start();
+  readUpdateFeed();
   showConsole();
 
   app.on('second-instance', showConsole);
@@ -123,6 +143,7 @@ async function main(): Promise<void> {
     stopping = true;
     void clientApp.stop().finally(() => {
       idle.dispose();
+      updates.dispose();
       traySurface.destroy();
       app.quit();
     });

@@ -46,6 +46,11 @@ export class AlertPopup implements PopupPort {
     window.moveTop();
   }
 
+  /** The popup is on screen (an update waits while it is). */
+  showing(): boolean {
+    return this.windows.current()?.isVisible() ?? false;
+  }
+
   hide(): void {
     const window = this.windows.current();
     if (window?.isVisible()) window.hide();

@@ -69,6 +69,11 @@ export class DeskTray implements TrayPort {
     }
   }
 
+  /** Alerts this user has not verified yet (an update waits while there are any). */
+  waiting(): number {
+    return this.state.link === 'signed_out' ? 0 : this.state.unverified;
+  }
+
   /** The user opened the console from the tray: the overdue alert has been seen. */
   seen(): void {
     if (this.overdue === null) return;

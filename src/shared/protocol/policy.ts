@@ -31,6 +31,16 @@ export const Policy = z.strictObject({
    * set one answers the same policy as before.
    */
   leadsQuery: LeadsQueryPolicy.optional(),
+  /**
+   * Addition (issue 14): the agency's own update server for the desk app (electron-updater's generic
+   * feed), https only. Absent: desks never look for updates (there is no public default).
+   */
+  updateFeedUrl: z
+    .string()
+    .max(2048)
+    .url()
+    .refine((u) => u.startsWith('https://'), { message: 'the update server must use https' })
+    .optional(),
 });
 export type Policy = z.infer<typeof Policy>;
 

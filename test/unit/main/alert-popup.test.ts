@@ -46,8 +46,11 @@ describe('AlertPopup (when the always-on-top popup shows, and whether it takes t
     const popup = new AlertPopup(windows);
     popup.hide();
     expect(windows.created).toHaveLength(0);
+    expect(popup.showing()).toBe(false);
     popup.show('a1');
+    expect(popup.showing()).toBe(true);
     popup.hide();
+    expect(popup.showing()).toBe(false);
     expect(windows.window!.visible).toBe(false);
     popup.hide();
     expect(windows.window!.calls.filter((c) => c === 'hide')).toHaveLength(1);

@@ -27,8 +27,10 @@ describe('DeskTray (what the tray icon says)', () => {
       'OpenTAS: 1 alert waiting for verification',
       '1',
     ]);
+    expect(desk.waiting()).toBe(1);
     desk.setState({ link: 'ok', unverified: 0 });
     expect([mac.icon, mac.title]).toEqual(['receiving', '']);
+    expect(desk.waiting()).toBe(0);
   });
 
   it('says NOT RECEIVING when offline or in alarm, with what still waits', () => {

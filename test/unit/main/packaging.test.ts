@@ -88,6 +88,14 @@ describe('packaging', () => {
     expect(fusesInYaml()).toEqual(EXPECTED_FUSES);
   });
 
+  it('names no real update server: the feed comes from the agency policy at run time', () => {
+    const yml = readFileSync(new URL('../../../electron-builder.yml', import.meta.url), 'utf8');
+    const publish = /^publish:\n((?: {2}.*\n)+)/m.exec(yml)?.[1] ?? '';
+    expect(publish).toContain('provider: generic');
+    expect(/url: https:\/\/([^/\s]+)/.exec(publish)?.[1]).toMatch(/\.invalid$/);
+    expect(readJson<{ scripts: Record<string, string> }>('package.json').scripts.dist).toContain('--publish never');
+  });
+
   it('builds the installers the agency deploys and unpacks native modules', () => {
     const yml = readFileSync(new URL('../../../electron-builder.yml', import.meta.url), 'utf8');
     for (const target of ['nsis', 'AppImage', 'deb']) expect(yml).toContain(`- ${target}`);
