@@ -57,7 +57,9 @@ export function queryText(template: string, values: QueryValues): string {
   const withoutEmpty = template.replace(/\.[A-Z]{3}\/\{([A-Z_]+)\}/g, (segment, name: string) =>
     fieldValue(values[name as QueryField]) === '' ? '' : segment,
   );
-  return withoutEmpty.replace(PLACEHOLDER, (_m, name: string) => fieldValue(values[name as QueryField]));
+  // Any other field without a value stays as {FIELD}, so the trooper sees what to type (an ORI not
+  // yet set in the policy) instead of a query that silently lacks it.
+  return withoutEmpty.replace(PLACEHOLDER, (m, name: string) => fieldValue(values[name as QueryField]) || m);
 }
 
 /**

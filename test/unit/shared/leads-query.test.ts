@@ -11,8 +11,9 @@ describe('LEADS query text', () => {
     const t = 'QV.{ORI}.LIC/{PLATE}.LIS/{STATE}.LIT/{PLATE_TYPE}.LIY/{YEAR}';
     expect(queryText(t, { PLATE: 'AB 12-34', STATE: 'IN', ORI: 'IL0849900' })).toBe('QV.IL0849900.LIC/AB1234.LIS/IN');
     expect(queryText(t, { PLATE: 'AB1234', STATE: 'IN', PLATE_TYPE: 'pc', YEAR: '2027', ORI: 'IL0849900' })).toBe('QV.IL0849900.LIC/AB1234.LIS/IN.LIT/PC.LIY/2027');
-    // Outside a segment an unknown value is simply empty, so the admin sees it in the sample.
-    expect(queryText('RQ {PLATE} {ORI}', { PLATE: 'X1' })).toBe('RQ X1 ');
+    // Outside a segment a missing value stays as the field, so the trooper sees what to type.
+    expect(queryText('RQ {PLATE} {ORI}', { PLATE: 'X1' })).toBe('RQ X1 {ORI}');
+    expect(queryText(DEFAULT_QUERY_TEMPLATE, { PLATE: 'X1', STATE: 'IL' })).toBe('QV.{ORI}.LIC/X1.LIS/IL');
   });
 
   it('refuses unknown placeholders, stray braces, no plate, several lines, with the reason in words', () => {
