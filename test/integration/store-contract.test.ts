@@ -125,6 +125,17 @@ function contract(name: string, open: () => Promise<Opened>): void {
       expect(seen).toEqual([...seqs].sort((x, y) => x - y));
     });
 
+    it("finds a user's own alerts by receipt and by part of the plate (GET /me/alerts)", async () => {
+      const mine = await store.alerts.ingest(sampleHit({ plate: 'KP4471' }), '2026-11-28T03:00:00.000Z');
+      const theirs = await store.alerts.ingest(sampleHit({ plate: 'KP4472' }), '2026-11-28T03:01:00.000Z');
+      await store.receipts.add({ alertId: mine.alert.id, userId: 'u-own', clientId: 'd1', receivedAt: '2026-11-28T03:00:01.000Z' });
+      await store.receipts.add({ alertId: theirs.alert.id, userId: 'u-else', clientId: 'd2', receivedAt: '2026-11-28T03:01:01.000Z' });
+      await (store.receipts as { flush?: () => unknown }).flush?.();
+      expect((await store.alerts.query({ limit: 10, deliveredTo: 'u-own' })).map((s) => s.seq)).toEqual([mine.seq]);
+      expect((await store.alerts.query({ limit: 10, plateContains: 'P447' })).map((s) => s.seq)).toEqual([theirs.seq, mine.seq]);
+      expect((await store.alerts.query({ limit: 10, plateContains: '4472', deliveredTo: 'u-own' })).map((s) => s.seq)).toEqual([]);
+    });
+
     it('records one receipt per installation', async () => {
       await store.receipts.add({ alertId: 'a1', userId: 'u-1', clientId: 'd1', receivedAt: '2026-11-28T03:00:01.000Z' });
       await store.receipts.add({ alertId: 'a1', userId: 'u-1', clientId: 'd1', receivedAt: '2026-11-28T03:00:09.000Z' });
