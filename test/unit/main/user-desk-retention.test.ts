@@ -39,7 +39,7 @@ describe('UserDesk: retention at open and daily', () => {
     const desk = new UserDesk({
       dataDir: dir,
       key: randomBytes(32),
-      user: { id: 'u-1', username: 'trooper1', displayName: 'Tpr. One', roles: ['trooper'], unit: 'Troop 3' } as never,
+      user: { id: 'u-1', username: 'trooper1', displayName: 'Tpr. One', roles: ['trooper'], unit: 'Troop 3' },
       // Never started: the link is not under test here.
       link: { hubUrl: 'http://127.0.0.1:9', clientId: 'c-1' },
       credentials: { token: async () => null, refreshNow: async () => false },
