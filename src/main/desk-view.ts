@@ -16,11 +16,25 @@ import type { AppCore } from './client-app.js';
 const ANNOUNCE_WITHIN_MS = 10 * 60_000;
 
 export class DeskView implements DeskListener {
+  /** The `older` last told to the renderer with alerts:trimmed. */
+  private toldOlder: number | null = null;
+
   constructor(private readonly core: AppCore) {}
 
+  /**
+   * The events carry the data: the renderer upserts the one alert it is sent (alerts:alert,
+   * alerts:changed) instead of reading the whole list again at every alert, and trims its list when
+   * the desk's recent list did (alerts:trimmed). alerts:list stays for the first load and reconnects.
+   */
   alert(stored: StoredAlert): void {
     const locked = this.core.session.view().locked;
     this.core.emit('alerts:alert', locked ? lockedView(stored) : this.view(stored));
+    const inbox = this.core.desk()?.inbox;
+    const older = inbox?.olderStart() ?? null;
+    if (inbox && older !== this.toldOlder) {
+      this.toldOlder = older;
+      this.core.emit('alerts:trimmed', { keep: inbox.list().length, older });
+    }
     const fresh = this.core.ports.clock.now() - Date.parse(stored.alert.ingestedAt) < ANNOUNCE_WITHIN_MS;
     if (fresh) {
       const { category, camera } = stored.alert.hit;
@@ -31,7 +45,9 @@ export class DeskView implements DeskListener {
   }
 
   changed(alertId: string): void {
-    this.core.emit('alerts:changed', { alertId });
+    const stored = this.core.desk()?.inbox.get(alertId);
+    const view = stored && (this.core.session.view().locked ? lockedView(stored) : this.view(stored));
+    this.core.emit('alerts:changed', view ? { alertId, view } : { alertId });
     this.refreshTray();
   }
 
@@ -45,8 +61,8 @@ export class DeskView implements DeskListener {
     if (!this.core.session.view().locked) this.core.emit('troop:entry', update);
   }
 
-  zones(_zones: Zone[]): void {
-    // The renderer asks for zones with zones:list when it shows the map.
+  zones(zones: Zone[]): void {
+    this.core.emit('zones:changed', zones);
   }
 
   /** An escalation goes to the console (banner and sound) and the tray; no plate while locked. */

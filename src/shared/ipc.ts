@@ -6,6 +6,7 @@
  * the same table over a local WebSocket. Secrets (tokens, keys) never appear here.
  */
 import { z } from 'zod';
+import { SpeechSettings } from './speech-settings.js';
 import {
   AckEntry,
   AckType,
@@ -22,10 +23,13 @@ import {
 } from './protocol/index.js';
 import { zonesChannels } from './ipc-zones.js';
 import { troopChannels, troopEvents } from './ipc-troop.js';
+import { historyChannels } from './ipc-history.js';
+import { evidenceChannels } from './ipc-evidence.js';
 import { accountChannels } from './ipc-account.js';
 import { adminChannels } from './ipc-admin.js';
 import { mapChannels } from './ipc-map.js';
 import { supportChannels } from './ipc-support.js';
+import { localDataChannels } from './ipc-local-data.js';
 import { reviewChannels, reviewEvents } from './ipc-review.js';
 
 export const IpcError = z.strictObject({ code: z.string(), message: z.string() });
@@ -85,6 +89,8 @@ export const Settings = z.strictObject({
   mapStyleUrl: z.string().url().optional(),
   /** This desk's street map (a PMTiles file path or https URL); overrides the policy's `baseMap`. */
   baseMapPmtiles: BaseMapSource.optional(),
+  /** Spoken alerts (issue 12); absent: mandatory categories, default voice, normal rate. */
+  speech: SpeechSettings.optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -156,17 +162,25 @@ export const invokeChannels = {
   'activity:ping': { request: Void, response: Ok },
   ...zonesChannels,
   ...troopChannels,
+  ...historyChannels,
+  ...evidenceChannels,
   ...accountChannels,
   ...adminChannels,
   ...mapChannels,
   ...supportChannels,
+  ...localDataChannels,
   ...reviewChannels,
 } as const;
 
 /** Events main -> renderer: name -> payload schema. */
 export const eventChannels = {
   'alerts:alert': z.union([AlertView, LockedAlertView]),
-  'alerts:changed': z.strictObject({ alertId: z.string() }),
+  /** An alert's trail or pending steps changed: its new view (absent when it is no longer in the desk's recent list). */
+  'alerts:changed': z.strictObject({ alertId: z.string(), view: z.union([AlertView, LockedAlertView]).optional() }),
+  /** The desk now keeps only the newest `keep` alerts in its recent list; the older ones start at `older` (alerts:older). */
+  'alerts:trimmed': z.strictObject({ keep: z.number().int().nonnegative(), older: z.number().int().positive().nullable() }),
+  /** The hub's zones changed (a dispatcher redrew or reassigned one). */
+  'zones:changed': z.array(Zone),
   /** Show this alert (the user clicked its desktop notification). */
   'alerts:open': z.strictObject({ alertId: z.string() }),
   'link:presence': Presence,

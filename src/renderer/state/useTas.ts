@@ -1,13 +1,15 @@
 /**
  * The renderer's view of the main process: session, link presence, settings, policy and alerts,
  * loaded through `window.tas` and kept fresh by its events. The main process is the source of
- * truth; this hook only mirrors it (after every change it re-reads the list).
+ * truth; this hook only mirrors it: the list is read at sign-in and reconnects, and in between the
+ * events carry the alert that arrived or changed, which is put in place (model/alertList.ts).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AlertView, LockedAlertView, Presence, SessionState, Settings } from '../../shared/ipc.js';
 import type { Policy } from '../../shared/protocol/policy.js';
 import type { Zone } from '../../shared/protocol/zone.js';
 import { tas } from '../api.js';
+import { type AlertLists, replaceAlert, trimAlerts, upsertAlert } from '../model/alertList.js';
 
 export interface TasState {
   session?: SessionState;
@@ -30,12 +32,40 @@ export function useTas(): TasState & { refresh: () => Promise<void>; setSettings
   // while the read was in flight, and the console showed "Connecting…" for good).
   const events = useRef({ session: 0, presence: 0 });
 
-  const refreshAlerts = useCallback(async () => {
-    const list = await tas().invoke('alerts:list');
-    setState((s) =>
-      list.locked ? { ...s, alerts: [], older: null, locked: list.items } : { ...s, alerts: list.items, older: list.older, locked: [] },
-    );
+  // The alert lists as last set, so an event is applied to the newest lists synchronously.
+  const lists = useRef<AlertLists>({ alerts: [], locked: [], older: null });
+  const setLists = useCallback((next: AlertLists) => {
+    lists.current = next;
+    setState((s) => ({ ...s, ...next }));
   }, []);
+
+  // Alert events that arrive while a list read is in flight, replayed onto its answer in order (the
+  // answer may lack them; replaying one it already has puts the same view in place again).
+  const reads = useRef(new Set<((l: AlertLists) => AlertLists | undefined)[]>());
+
+  const refreshAlerts = useCallback(async () => {
+    const arrived: ((l: AlertLists) => AlertLists | undefined)[] = [];
+    reads.current.add(arrived);
+    try {
+      const list = await tas().invoke('alerts:list');
+      let next: AlertLists = list.locked ? { alerts: [], older: null, locked: list.items } : { alerts: list.items, older: list.older, locked: [] };
+      for (const change of arrived) next = change(next) ?? next;
+      setLists(next);
+    } finally {
+      reads.current.delete(arrived);
+    }
+  }, [setLists]);
+
+  /** Applies an alert event to the lists; a view that does not fit them (the lock changed) re-reads. */
+  const applyAlerts = useCallback(
+    (change: (lists: AlertLists) => AlertLists | undefined) => {
+      for (const arrived of reads.current) arrived.push(change);
+      const next = change(lists.current);
+      if (next) setLists(next);
+      else void refreshAlerts();
+    },
+    [refreshAlerts, setLists],
+  );
 
   const refresh = useCallback(async () => {
     try {
@@ -58,12 +88,12 @@ export function useTas(): TasState & { refresh: () => Promise<void>; setSettings
         setState((s) => ({ ...s, policy, zones }));
         await refreshAlerts();
       } else {
-        setState((s) => ({ ...s, alerts: [], older: null, locked: [] }));
+        setLists({ alerts: [], older: null, locked: [] });
       }
     } catch (err) {
       setState((s) => ({ ...s, hostError: (err as Error).message }));
     }
-  }, [refreshAlerts]);
+  }, [refreshAlerts, setLists]);
 
   useEffect(() => {
     void refresh();
@@ -84,18 +114,16 @@ export function useTas(): TasState & { refresh: () => Promise<void>; setSettings
         events.current.presence++;
         setState((s) => ({ ...s, presence }));
       }),
-      api.on('alerts:alert', () => {
-        void refreshAlerts();
-        // Zones change on the hub (a dispatcher redraws them); the map shows them as of each alert.
-        void api
-          .invoke('zones:list')
-          .then((zones) => setState((s) => (JSON.stringify(zones) === JSON.stringify(s.zones) ? s : { ...s, zones })))
-          .catch(() => undefined);
+      api.on('alerts:alert', (view) => applyAlerts((lists) => upsertAlert(lists, view))),
+      api.on('alerts:changed', ({ view }) => {
+        if (view) applyAlerts((lists) => replaceAlert(lists, view));
       }),
-      api.on('alerts:changed', () => void refreshAlerts()),
+      api.on('alerts:trimmed', ({ keep, older }) => applyAlerts((lists) => trimAlerts(lists, keep, older))),
+      // Zones change on the hub (a dispatcher redraws them); the maps show the current ones.
+      api.on('zones:changed', (zones) => setState((s) => ({ ...s, zones }))),
     ];
     return () => offs.forEach((off) => off());
-  }, [refresh, refreshAlerts]);
+  }, [refresh, applyAlerts]);
 
   const setSettings = useCallback(async (patch: Partial<Settings>) => {
     // Shown at once (a control must not snap back while the main process saves), then replaced by

@@ -7,7 +7,8 @@ import React, { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useTas } from '../../../src/renderer/state/useTas.js';
-import type { EventChannel, EventPayload, InvokeChannel, InvokeRequest, InvokeResponse, Presence, SessionState, TasApi } from '../../../src/shared/ipc.js';
+import type { AlertView, EventChannel, EventPayload, InvokeChannel, InvokeRequest, InvokeResponse, Presence, SessionState, TasApi } from '../../../src/shared/ipc.js';
+import { makeHit } from '../../fakes/hits.js';
 
 const T0 = '2026-11-28T03:00:00.000Z';
 const connecting: Presence = { state: 'connecting', since: T0, alarm: false };
@@ -44,8 +45,12 @@ class ControlledTas implements TasApi {
 
 function Probe(): React.JSX.Element {
   const s = useTas();
-  return <p data-presence={s.presence?.state ?? 'none'} />;
+  return <p data-presence={s.presence?.state ?? 'none'} data-alerts={s.alerts.map((a) => `${a.alert.id}:${a.trail.length}`).join(',')} data-older={String(s.older)} />;
 }
+
+const signedIn = { signedIn: true, locked: false } as unknown as SessionState;
+const view = (id: string, seq: number, trail = 0): AlertView =>
+  ({ seq, alert: { id, hit: makeHit(), ingestedAt: T0 }, receivedAt: T0, trail: Array.from({ length: trail }, () => ({})), pending: [] }) as unknown as AlertView;
 
 describe('useTas', () => {
   let root: Root;
@@ -88,5 +93,55 @@ describe('useTas', () => {
       api.answer('settings:get', {});
     });
     expect(shown()).toBe('connecting');
+  });
+
+  describe('alerts from the events that carry them', () => {
+    const alerts = (): string | null => host.querySelector('p')!.getAttribute('data-alerts');
+
+    async function signIn(list: AlertView[], older: number | null = null): Promise<void> {
+      await act(async () => root.render(<Probe />));
+      await act(async () => {
+        api.answer('session:state', signedIn);
+        api.answer('link:presence', connected);
+        api.answer('settings:get', {});
+      });
+      await act(async () => {
+        api.answer('policy:get', {});
+        api.answer('zones:list', []);
+      });
+      await act(async () => api.answer('alerts:list', { locked: false, items: list, older }));
+    }
+
+    it('puts a new alert on top and a changed one in place, without reading the list again', async () => {
+      await signIn([view('a-2', 2), view('a-1', 1)]);
+      expect(alerts()).toBe('a-2:0,a-1:0');
+      await act(async () => api.emit('alerts:alert', view('a-3', 3)));
+      await act(async () => api.emit('alerts:changed', { alertId: 'a-1', view: view('a-1', 1, 2) }));
+      expect(alerts()).toBe('a-3:0,a-2:0,a-1:2');
+      await act(async () => api.emit('alerts:trimmed', { keep: 2, older: 1 }));
+      expect(alerts()).toBe('a-3:0,a-2:0');
+      expect(host.querySelector('p')!.getAttribute('data-older')).toBe('1');
+      expect(api.asked.filter((a) => a.channel === 'alerts:list')).toHaveLength(0);
+    });
+
+    it('keeps an alert that arrived while the first read of the list was in flight', async () => {
+      await act(async () => root.render(<Probe />));
+      await act(async () => {
+        api.answer('session:state', signedIn);
+        api.answer('link:presence', connected);
+        api.answer('settings:get', {});
+      });
+      await act(async () => {
+        api.answer('policy:get', {});
+        api.answer('zones:list', []);
+      });
+      // The list was read before a-2 arrived; a-1 changed after the read too.
+      await act(async () => {
+        api.emit('alerts:alert', view('a-2', 2));
+        api.emit('alerts:changed', { alertId: 'a-1', view: view('a-1', 1, 1) });
+      });
+      await act(async () => api.answer('alerts:list', { locked: false, items: [view('a-1', 1)], older: null }));
+      expect(alerts()).toBe('a-2:0,a-1:1');
+    });
   });
 });
