@@ -106,7 +106,6 @@ async function main(): Promise<void> {
   const router = new IpcRouter(clientApp.handlers, [APP_ORIGIN], (message) => logger.warn(message));
   registerIpc(router);
   clientApp.onEvent((channel, payload) => sendEvent(channel, payload, (message) => logger.warn(message)));
-  // Signed out or put out by the hub: the always-on-top popup leaves the screen with the desk's CJI.
   // Updates from the agency's own server (policy updateFeedUrl), never while an alert is open.
   const updates = new UpdateGate(electronUpdaterPort(logger), systemClock, {
     alertOpen: () => popup.showing() || (tray?.waiting() ?? 0) > 0,
@@ -124,6 +123,7 @@ async function main(): Promise<void> {
   clientApp.onEvent((channel) => {
     if (channel === 'session:state' || channel === 'link:presence') readUpdateFeed();
   });
+  // Signed out or put out by the hub: the always-on-top popup leaves the screen with the desk's CJI.
   clientApp.onEvent((channel, payload) => {
     if (channel !== 'session:state') return;
     signedIn = (payload as SessionState).signedIn;
