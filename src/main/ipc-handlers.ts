@@ -13,6 +13,7 @@ import { reviewHandlers } from './ipc/review-handlers.js';
 import { accountHandlers } from './ipc/account-handlers.js';
 import { adminHandlers } from './ipc/admin-handlers.js';
 import { supportHandlers } from './ipc/support-handlers.js';
+import { localDataHandlers } from './ipc/local-data-handlers.js';
 import { HubError, checkHubUrl } from './services/hub-api.js';
 import type { AppCore } from './client-app.js';
 import type { PublicUser } from '../shared/protocol/index.js';
@@ -127,6 +128,7 @@ export function buildHandlers(core: AppCore): IpcHandlers {
     ...accountHandlers({ session, quit: core.quit, hub: () => core.hub(), afterSignIn }),
     ...adminHandlers(core),
     ...supportHandlers(core),
+    ...localDataHandlers(core),
     ...mapHandlers({ settings: () => core.settings(), saveSettings: (next) => core.saveSettings(next), policy: () => core.filter.currentPolicy() }),
     ...reviewHandlers({ session: core.session, hub: () => core.hub(), now: () => core.ports.clock.now() }),
   };

@@ -7,6 +7,7 @@ import { CATEGORIES, CATEGORY_LABELS, isMandatory, type Category } from '../../s
 import type { SoundName } from '../model/alarm.js';
 import { StreetMapSetting } from '../map/StreetMapSetting.js';
 import { SupportBundleButton } from './SupportBundleButton.js';
+import { DeleteLocalData } from './DeleteLocalData.js';
 
 const TESTS: [SoundName, string][] = [
   ['urgent', 'AMBER / SILVER'],
@@ -89,6 +90,7 @@ export function SettingsPanel({ settings, mandatory, onChange, onTest }: { setti
         </label>
       </section>
       <SupportBundleButton />
+      <DeleteLocalData />
     </main>
   );
 }
