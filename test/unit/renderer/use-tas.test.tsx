@@ -8,7 +8,6 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useTas } from '../../../src/renderer/state/useTas.js';
 import type { AlertView, EventChannel, EventPayload, InvokeChannel, InvokeRequest, InvokeResponse, Presence, SessionState, TasApi } from '../../../src/shared/ipc.js';
-import { makeHit } from '../../fakes/hits.js';
 
 const T0 = '2026-11-28T03:00:00.000Z';
 const connecting: Presence = { state: 'connecting', since: T0, alarm: false };
@@ -50,7 +49,7 @@ function Probe(): React.JSX.Element {
 
 const signedIn = { signedIn: true, locked: false } as unknown as SessionState;
 const view = (id: string, seq: number, trail = 0): AlertView =>
-  ({ seq, alert: { id, hit: makeHit(), ingestedAt: T0 }, receivedAt: T0, trail: Array.from({ length: trail }, () => ({})), pending: [] }) as unknown as AlertView;
+  ({ seq, alert: { id, ingestedAt: T0 }, receivedAt: T0, trail: Array.from({ length: trail }, () => ({})), pending: [] }) as unknown as AlertView;
 
 describe('useTas', () => {
   let root: Root;
