@@ -85,4 +85,10 @@ describe('policyChanges', () => {
     expect(policyChanges({ idleLockMinutes: 30 }, { idleLockMinutes: 30, baseMap: { pmtiles: '/srv/maps/il.pmtiles' } })).toEqual(['Street map: not set → /srv/maps/il.pmtiles']);
     expect(policyChanges({ baseMap: { pmtiles: '/srv/maps/il.pmtiles' } }, {})).toEqual(['Street map: /srv/maps/il.pmtiles → not set']);
   });
+
+  it('names the desk update server by its URL', () => {
+    expect(policyChanges({}, { updateFeedUrl: 'https://updates.isp.example.gov/opentas/' })).toEqual([
+      'Desk update server: not set → https://updates.isp.example.gov/opentas/',
+    ]);
+  });
 });

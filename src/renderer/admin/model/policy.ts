@@ -17,6 +17,7 @@ export const POLICY_FIELDS: Record<string, { label: string; unit?: string }> = {
   ocrEquivalence: { label: 'Lookalike matching' },
   baseMap: { label: 'Street map' },
   leadsQuery: { label: 'LEADS query' },
+  updateFeedUrl: { label: 'Desk update server' },
 };
 
 export const NETWORK_LABELS: Record<string, string> = { vehiclemanager: 'Vigilant VehicleManager', flock: 'Flock', isp: 'ISP cameras', other: 'Other networks' };
