@@ -9,6 +9,8 @@ import type { IpcHandlers } from './ipc/router.js';
 import { mapHandlers } from './ipc/map-handlers.js';
 import { zonesHandlers } from './ipc/zones-handlers.js';
 import { troopHandlers } from './ipc/troop-handlers.js';
+import { historyHandlers } from './ipc/history-handlers.js';
+import { evidenceHandlers } from './ipc/evidence-handlers.js';
 import { reviewHandlers } from './ipc/review-handlers.js';
 import { accountHandlers } from './ipc/account-handlers.js';
 import { adminHandlers } from './ipc/admin-handlers.js';
@@ -125,6 +127,8 @@ export function buildHandlers(core: AppCore): IpcHandlers {
 
     ...zonesHandlers(core),
     ...troopHandlers(core),
+    ...historyHandlers(core),
+    ...evidenceHandlers(core),
     ...accountHandlers({ session, quit: core.quit, hub: () => core.hub(), afterSignIn }),
     ...adminHandlers(core),
     ...supportHandlers(core),

@@ -27,6 +27,7 @@ import { basePath, homeOf, mayOpen, screenAt } from './console/access.js';
 import { navigate, useRoutePath } from './router/useRoute.js';
 import { pathTo } from './router/match.js';
 import { AlarmPlayer, type OneShot } from './sound/AlarmPlayer.js';
+import { SpokenAlerts } from './speech/SpokenAlerts.js';
 
 export function App(): React.JSX.Element {
   const s = useTas();
@@ -153,6 +154,7 @@ export function App(): React.JSX.Element {
           <RouteOutlet at={at} path={path} roles={roles} homePath={homePath} />
         )}
         <AlarmPlayer alarm={alarm} oneShot={oneShot} />
+        {receives && <SpokenAlerts alerts={s.alerts} locked={s.locked} setting={settings.speech} mandatory={s.policy?.mandatoryCategories} />}
       </div>
     </ConsoleContext.Provider>
   );

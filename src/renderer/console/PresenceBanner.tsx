@@ -15,7 +15,11 @@ export function PresenceBanner({ presence }: { presence?: Presence }): React.JSX
         </>
       ) : (
         <>
-          <strong>Some older alerts could not be replayed</strong>: check the hub's alert history for the time you were offline.
+          <strong>Some older alerts could not be replayed</strong> to this desk: what did reach you is in{' '}
+          <a href="#/history" data-testid="presence-history-link">
+            My alert history
+          </a>
+          ; for alerts older than the replay window, ask dispatch.
         </>
       )}
     </div>

@@ -8,6 +8,7 @@ import type { SoundName } from '../model/alarm.js';
 import { StreetMapSetting } from '../map/StreetMapSetting.js';
 import { SupportBundleButton } from './SupportBundleButton.js';
 import { DeleteLocalData } from './DeleteLocalData.js';
+import { SpeechSetting } from '../speech/SpeechSetting.js';
 
 const TESTS: [SoundName, string][] = [
   ['urgent', 'AMBER / SILVER'],
@@ -46,6 +47,7 @@ export function SettingsPanel({ settings, mandatory, onChange, onTest }: { setti
           ))}
         </div>
       </section>
+      <SpeechSetting value={settings.speech} onChange={(speech) => onChange({ speech })} />
       <section aria-labelledby="theme-title">
         <h2 id="theme-title">Display</h2>
         <div role="radiogroup" aria-label="Theme" className="row">

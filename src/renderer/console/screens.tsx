@@ -21,6 +21,7 @@ import { PolicyScreen } from '../admin/PolicyScreen.js';
 import { UsersScreen } from '../admin/UsersScreen.js';
 import { ZonesScreen } from '../zones/ZonesScreen.js';
 import { TroopView } from '../troop/TroopView.js';
+import { HistoryScreen } from '../history/HistoryScreen.js';
 import { ReviewScreen } from '../review/ReviewScreen.js';
 import { TrailScreen } from '../review/TrailScreen.js';
 import { ReportsScreen } from '../review/ReportsScreen.js';
@@ -42,6 +43,7 @@ const EVERYONE: readonly Role[] = ['trooper', 'dispatcher', 'supervisor', 'admin
 export const SCREENS: ScreenDef[] = [
   { id: 'alerts', path: '/alerts/:id?', title: 'Alerts', roles: RECEIVING_ROLES, render: (p) => <AlertsScreen id={p.id} /> },
   { id: 'all', path: '/all', title: 'All alerts', roles: RECEIVING_ROLES, render: () => <AllAlertsScreen /> },
+  { id: 'history', path: '/history', title: 'My history', roles: RECEIVING_ROLES, render: () => <HistoryScreen /> },
   { id: 'zones', path: '/zones/:id?', title: 'Zones', roles: ['dispatcher'], render: (p) => <ZonesScreen {...(p.id ? { id: p.id } : {})} /> },
   { id: 'troop', path: '/troop/:id?', title: 'Troop view', roles: ['dispatcher', 'supervisor'], render: (p) => <TroopView {...(p.id ? { id: p.id } : {})} /> },
   { id: 'users', path: '/users', title: 'Users', roles: ['admin'], group: 'Admin', render: () => <UsersScreen /> },

@@ -18,6 +18,7 @@ import { HitImages } from './HitImages.js';
 import { VerificationGate } from './VerificationGate.js';
 import { CopyForReport } from './CopyForReport.js';
 import { AckNow } from './AckNow.js';
+import { ExportEvidence } from './ExportEvidence.js';
 
 const AlertMap = lazy(() => import('../map/AlertMap.js'));
 
@@ -79,6 +80,7 @@ export function AlertCard({ view, userId, now, zones, previouslyMisread, mapStyl
               <AlertFacts hit={hit} now={now} county={county} />
               <HitImages images={hit.images} />
               <CopyForReport hit={hit} county={county} mine={view.trail.filter((e) => e.userId === userId)} />
+              {progress.actionTaken && <ExportEvidence alertId={hit.id} caseNumber={[...view.trail].reverse().find((e) => e.userId === userId && e.type === 'action_taken')?.action?.caseNumber} />}
             </div>
             <div className="alert-right">
               <Suspense fallback={<div className="map map-loading">Loading map…</div>}>
