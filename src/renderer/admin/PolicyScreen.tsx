@@ -13,6 +13,7 @@ import { NETWORK_LABELS, policyChanges } from './model/policy.js';
 import { useHubList } from './useHubList.js';
 import { PolicyStreetMap, streetMapProblem } from './PolicyStreetMap.js';
 import { PolicyLeadsQuery, leadsQueryProblem } from './PolicyLeadsQuery.js';
+import { PolicyUpdateServer, updateServerProblem } from './PolicyUpdateServer.js';
 import { DEFAULT_QUERY_TEMPLATE } from '../../shared/leads/query-text.js';
 import './admin.css';
 
@@ -59,6 +60,13 @@ export function PolicyScreen(): React.JSX.Element {
     const { baseMap: _dropped, ...rest } = draft;
     // Empty removes the agency map; the draft keeps what is typed until it is saved.
     setDraft(value.trim() === '' ? (rest as Policy) : { ...rest, baseMap: { pmtiles: value } });
+    setDone(undefined);
+  };
+  const updateServer = draft.updateFeedUrl ?? '';
+  const setUpdateServer = (value: string): void => {
+    const { updateFeedUrl: _dropped, ...rest } = draft;
+    // Empty removes it (desks stop looking for updates); the draft keeps what is typed until it is saved.
+    setDraft(value.trim() === '' ? (rest as Policy) : { ...rest, updateFeedUrl: value.trim() });
     setDone(undefined);
   };
 
@@ -168,6 +176,7 @@ export function PolicyScreen(): React.JSX.Element {
         </fieldset>
         <PolicyStreetMap value={streetMap} onChange={setStreetMap} />
         <PolicyLeadsQuery value={draft.leadsQuery ?? { template: DEFAULT_QUERY_TEMPLATE }} onChange={(leadsQuery) => set({ leadsQuery })} />
+        <PolicyUpdateServer value={updateServer} onChange={setUpdateServer} />
         {problem && <HubProblem error={problem} what="the policy" />}
         {done && (
           <p className="form-ok" role="status">
@@ -175,7 +184,7 @@ export function PolicyScreen(): React.JSX.Element {
           </p>
         )}
         <div className="actions sticky-actions">
-          <button type="submit" className="primary" disabled={!changed || Boolean(streetMapProblem(streetMap)) || Boolean(draft.leadsQuery && leadsQueryProblem(draft.leadsQuery))}>
+          <button type="submit" className="primary" disabled={!changed || Boolean(streetMapProblem(streetMap)) || Boolean(draft.leadsQuery && leadsQueryProblem(draft.leadsQuery)) || Boolean(updateServerProblem(updateServer))}>
             Save policy
           </button>
           <button type="button" className="secondary" disabled={!changed} onClick={() => setDraft(saved)}>
