@@ -30,9 +30,10 @@ describe('client across a hub SIGKILL and restart', () => {
   });
 
   afterEach(async () => {
-    await stopTestClient(client);
-    await proxy.close();
-    await hub.stop('SIGKILL');
+    // Each part only if the set-up got that far (a set-up that timed out must report its own error, not this hook's).
+    if (client) await stopTestClient(client);
+    await proxy?.close();
+    await hub?.stop('SIGKILL');
     await removeDir(dataDir);
   });
 
