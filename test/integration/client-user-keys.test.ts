@@ -3,14 +3,19 @@
  * sees only the alerts their own desk received, each inbox is sealed with its user's own key, and
  * the inbox of one does not open with the key of the other (docs/adr/0017).
  */
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { systemClock } from '../../src/main/adapters/system-clock.js';
+import { Inbox } from '../../src/main/services/inbox.js';
 import { unsealLine } from '../../src/main/services/sealed-log.js';
 import { LEGACY_SEALING_KEY_ACCOUNT, userKeyAccount } from '../../src/main/services/sealing-key.js';
 import { userDataDir } from '../../src/main/services/user-desk.js';
+import { FakeVault } from '../fakes/fake-vault.js';
 import { makeHit } from '../fakes/hits.js';
-import { listEveryAlert, PASSWORD, signInConnected, startTestClient, startTestHub, stopTestClient, waitFor, type TestClient, type TestHub } from '../fakes/client-harness.js';
+import { RecordingLogger } from '../fakes/recording-logger.js';
+import { listEveryAlert, PASSWORD, signInConnected, startTestClient, startTestHub, stopTestClient, tempDir, waitFor, type TestClient, type TestHub } from '../fakes/client-harness.js';
 
 async function token(hub: TestHub, username: string): Promise<string> {
   const res = await fetch(`${hub.hub.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
@@ -76,5 +81,35 @@ describe('client: one sealing key per user', () => {
     await signInConnected(desk, 'trooper1');
     await waitFor(async () => (await ids(desk)).includes(forBoth.id), 'the replayed hit');
     expect(await ids(desk)).toEqual([forA.id, forBoth.id].sort());
+  });
+
+  it('keeps a trooper\'s alerts sealed with the shared key of an earlier version: re-sealed with their own key at sign-in', async () => {
+    const hub = await startTestHub(['trooper1']);
+    cleanup.push(() => hub.close());
+    const res = await fetch(`${hub.hub.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'trooper1', password: PASSWORD }) });
+    const id = ((await res.json()) as { user: { id: string } }).user.id;
+
+    // The desk as an earlier version left it: one shared key in the vault, the trooper's inbox sealed with it.
+    const dataDir = await tempDir();
+    const vault = new FakeVault();
+    const shared = randomBytes(32);
+    await vault.set(LEGACY_SEALING_KEY_ACCOUNT, shared.toString('base64'));
+    const old = makeHit({ category: 'stolen' });
+    const inbox = new Inbox(join(userDataDir(dataDir, id), 'inbox.log'), shared, systemClock, new RecordingLogger());
+    await inbox.open();
+    await inbox.store({ seq: 1, alert: { id: old.id, hit: old, ingestedAt: old.readAt } });
+    await inbox.close();
+
+    const desk = await startTestClient(hub.hub.url, { dataDir, vault });
+    cleanup.push(() => stopTestClient(desk));
+    await signInConnected(desk, 'trooper1');
+    expect(await ids(desk)).toEqual([old.id]);
+    expect(vault.secrets.has(LEGACY_SEALING_KEY_ACCOUNT)).toBe(false);
+    const own = Buffer.from(vault.secrets.get(userKeyAccount(id)) ?? '', 'base64');
+    for (const line of (await readFile(join(userDataDir(dataDir, id), 'inbox.log'), 'utf8')).split('\n').filter(Boolean)) {
+      expect(unsealLine(own, 'inbox', line)).not.toBeNull();
+      expect(unsealLine(shared, 'inbox', line)).toBeNull();
+    }
+    expect(desk.logger.lines.some((l) => l.message.includes('re-sealed this user'))).toBe(true);
   });
 });
