@@ -72,6 +72,39 @@ export default tseslint.config(
     },
   },
   {
+    // Services are the desk's logic, tested here with hand-written fakes of their ports: they never reach
+    // for the Electron adapters, the Node adapters, the IPC handlers or the app's wiring (which import them).
+    files: ['src/main/services/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...electronOnly,
+          patterns: [
+            {
+              group: ['**/platform/**', '**/adapters/**', '**/ipc/**', '**/ipc-handlers*', '**/client-app*', '**/desk-view*', '**/renderer/**', '**/backend/**', '**/webhost/**'],
+              message: 'src/main/services imports only src/shared, its own folder and packages; it receives adapters through its ports (services/ports.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Tests are real: fakes are hand-written classes that implement a port, never module mocks.
+    files: ['test/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['mock', 'doMock', 'unmock', 'doUnmock', 'importMock', 'hoisted'].map((property) => ({
+          object: 'vi',
+          property,
+          message: 'No module mocks: pass a hand-written fake that implements the port (test/fakes/README.md).',
+        })),
+      ],
+    },
+  },
+  {
     files: ['src/backend/**', 'src/webhost/**'],
     rules: {
       'no-restricted-imports': [
