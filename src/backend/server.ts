@@ -35,14 +35,10 @@ import { attachScaleOut, prepareScaleOut, type ScaleOutOptions } from './stream/
 import { AckDrain } from './stream/ack-drain.js';
 import { AlertStream } from './stream/alert-stream.js';
 import { SessionWatch } from './stream/session-watch.js';
+import { DEFAULT_LOGIN_BANNER } from '../shared/login-banner.js';
 
 /** The protocol version (docs/protocol.md) this hub implements, as `GET /health` reports it. */
 export const HUB_VERSION = '1.1';
-
-export const DEFAULT_BANNER =
-  'WARNING: This is a restricted criminal justice information system. Use is limited to authorized ' +
-  'personnel for legitimate law enforcement purposes and is monitored and recorded. Unauthorized ' +
-  'access or use, including sharing credentials, is prohibited and may result in criminal and civil penalties.';
 
 export interface HubOptions {
   port?: number;
@@ -125,7 +121,7 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
   const audience = new Audience(store, (message) => onError(new Error(message)));
   const ctx: HubContext = {
     version: HUB_VERSION,
-    banner: options.banner ?? DEFAULT_BANNER,
+    banner: options.banner ?? DEFAULT_LOGIN_BANNER,
     store,
     clock,
     tokens,

@@ -21,6 +21,7 @@ import { mapSources, type MapSources } from './services/street-map.js';
 import { buildHandlers } from './ipc-handlers.js';
 import { QuitGate, type AppExit, type QuitAnswer } from './services/quit-gate.js';
 import type { PublicUser } from '../shared/protocol/index.js';
+import { DEFAULT_LOGIN_BANNER } from '../shared/login-banner.js';
 import type { AlertLinkOptions } from './services/alert-link.js';
 
 export interface ClientApp {
@@ -51,9 +52,6 @@ export interface ClientAppOptions extends ClientPorts {
   versions?: Record<string, string>;
 }
 
-export const DEFAULT_BANNER =
-  'This is a restricted criminal justice information system. Use is limited to authorized personnel and is monitored.';
-
 /** What the handlers share: the live state of the app. */
 export interface AppCore {
   ports: ClientPorts;
@@ -83,7 +81,7 @@ export function createClientApp(options: ClientAppOptions): ClientApp {
   const listeners = new Set<(channel: EventChannel, payload: unknown) => void>();
   let settings: Settings | null = null;
   let hubApi: HubApi | null = null;
-  let banner = DEFAULT_BANNER;
+  let banner = DEFAULT_LOGIN_BANNER;
   let clientId = '';
   let userDesk: UserDesk | null = null;
   let deskChange: Promise<void> = Promise.resolve();
@@ -235,7 +233,7 @@ export function createClientApp(options: ClientAppOptions): ClientApp {
           if (view.ended === 'disabled') void closed.then(() => forgetDisabledUser(desk));
         }
       }));
-      banner = await core.hub().banner().catch(() => DEFAULT_BANNER);
+      banner = await core.hub().banner().catch(() => DEFAULT_LOGIN_BANNER);
       if (await session.restore()) {
         const user = session.currentUser();
         if (user) await core.openDesk(user);
