@@ -1,7 +1,7 @@
 /**
  * The evidence export's IPC (spread into src/shared/ipc.ts): the main process asks the hub for the
  * package (POST /alerts/:id/exports, then GET /exports/:id), checks its SHA-256 against the hub's
- * answer, and saves it in the desk's evidence folder; the page learns where, never the token.
+ * answer, and saves it in the user's own evidence folder; the page learns where, never the token.
  */
 import { z } from 'zod';
 import { hubAnswer } from './hub-answer.js';

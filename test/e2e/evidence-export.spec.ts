@@ -53,7 +53,7 @@ test('out of state without a declaration is refused with the reason; with one th
   const saved = ev.getByTestId('evidence-saved');
   await expect(saved).toContainText('Saved to');
   const path = (await saved.locator('code').first().textContent()) ?? '';
-  expect(path).toMatch(/evidence[/\\]evidence-.*\.zip$/);
+  expect(path).toMatch(/users[/\\][^/\\]+[/\\]evidence[/\\]evidence-.*\.zip$/);
   expect(existsSync(path)).toBe(true);
   await shootEverywhere(page, '74-evidence-saved');
 
