@@ -154,7 +154,8 @@ export function App(): React.JSX.Element {
           <RouteOutlet at={at} path={path} roles={roles} homePath={homePath} />
         )}
         <AlarmPlayer alarm={alarm} oneShot={oneShot} />
-        {receives && <SpokenAlerts alerts={s.alerts} locked={s.locked} setting={settings.speech} mandatory={s.policy?.mandatoryCategories} />}
+        {/* One voice per desk: the Electron popup window (#popup) runs this App too, beside the console. */}
+        {receives && !popupOnly && <SpokenAlerts alerts={s.alerts} locked={s.locked} setting={settings.speech} mandatory={s.policy?.mandatoryCategories} />}
       </div>
     </ConsoleContext.Provider>
   );
