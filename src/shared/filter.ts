@@ -13,6 +13,7 @@ import { type Category, isMandatory } from './protocol/categories.js';
 import type { Hit } from './protocol/hit.js';
 import type { Policy } from './protocol/policy.js';
 import type { Zone } from './protocol/zone.js';
+import { isZoneAssignedTo } from './zone-assignment.js';
 
 export interface FilterUser {
   /** The user's category preferences. Mandatory categories count whether listed or not. */
@@ -71,13 +72,7 @@ export function activeZoneIdsFor(
   userId: string,
   unit: string | null | undefined,
 ): string[] {
-  return zones
-    .filter(
-      (z) =>
-        z.active &&
-        (z.assignees.users.includes(userId) || (unit != null && z.assignees.units.includes(unit))),
-    )
-    .map((z) => z.id);
+  return zones.filter((z) => z.active && isZoneAssignedTo(z, { id: userId, unit })).map((z) => z.id);
 }
 
 function sizeOf(ids: ZoneIdList): number {

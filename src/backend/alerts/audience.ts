@@ -8,6 +8,7 @@
 import { activeZoneIdsFor, isAlertForUser, type FilterUser, type ZoneLookup } from '../../shared/filter.js';
 import { ZoneIndex, type ZoneFailure, type ZoneIdList } from '../../shared/geo/zone-index.js';
 import { CATEGORIES, type Hit, type Policy, type Zone } from '../../shared/protocol/index.js';
+import { isZoneAssignedTo } from '../../shared/zone-assignment.js';
 import type { HubStore, UserRecord } from '../store/port.js';
 
 export interface Recipient {
@@ -39,7 +40,7 @@ export class Audience {
   /** Zones assigned to the user, directly or through their unit (active or not: the client shows both). */
   async zonesOf(user: Pick<UserRecord, 'id' | 'unit'>): Promise<Zone[]> {
     const { zones } = await this.current();
-    return zones.filter((z) => z.assignees.users.includes(user.id) || (user.unit !== null && z.assignees.units.includes(user.unit)));
+    return zones.filter((z) => isZoneAssignedTo(z, user));
   }
 
   async receives(recipient: Recipient, hit: Hit): Promise<boolean> {

@@ -6,13 +6,14 @@
 import type { FastifyInstance } from 'fastify';
 import { validateZoneGeometry } from '../../../shared/geo/validate.js';
 import { Zone, toIssues } from '../../../shared/protocol/index.js';
+import { isZoneAssignedTo } from '../../../shared/zone-assignment.js';
 import type { HubContext } from '../../context.js';
 import { HubError, notFound } from '../../errors.js';
 import type { UserRecord } from '../../store/port.js';
 import { requireUser } from '../guard.js';
 
 const concerns = (zones: (Zone | null | undefined)[]) => (u: UserRecord): boolean =>
-  zones.some((z) => z && (z.assignees.users.includes(u.id) || (u.unit !== null && z.assignees.units.includes(u.unit))));
+  zones.some((z) => z && isZoneAssignedTo(z, u));
 
 function invalidZone(issues: { path: string; message: string }[]): HubError {
   return new HubError(400, 'invalid_zone', `the zone is not valid: ${issues.length} problem(s)`, { issues });
