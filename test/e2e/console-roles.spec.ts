@@ -13,8 +13,8 @@ import { makeHit } from './hits.js';
 
 /** What each role's top bar lists, in order (the SCREENS table of src/renderer/console/screens.tsx). */
 const NAV: Record<string, string[]> = {
-  trooper1: ['Alerts', 'All alerts', 'Settings'],
-  dispatcher1: ['Alerts', 'All alerts', 'Zones', 'Troop view', 'Settings'],
+  trooper1: ['Alerts', 'All alerts', 'My history', 'Settings'],
+  dispatcher1: ['Alerts', 'All alerts', 'My history', 'Zones', 'Troop view', 'Settings'],
   supervisor1: ['Troop view', 'Review', 'Alert trail', 'Reports', 'Settings'],
   admin1: ['Users', 'Ingest keys', 'Policy', 'Settings'],
 };
