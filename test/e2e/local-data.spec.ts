@@ -70,7 +70,10 @@ for (const theme of ['dark', 'light'] as const) {
       await button.click();
       await page.getByTestId('local-data-confirm').click();
       await expect(page.getByLabel('Username')).toBeVisible();
+      await expect(page.getByTestId('session-ended')).toContainText('Your local data was deleted');
       expect(existsSync(folder)).toBe(false);
+      await noSeriousViolations(page, 'sign-in after deleting');
+      await page.screenshot({ path: `test-results/screens/95-${theme}-local-data-deleted-1366.png` });
     } finally {
       await host.close();
       rmSync(dataDir, { recursive: true, force: true });

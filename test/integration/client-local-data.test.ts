@@ -66,7 +66,7 @@ describe('client: deleting a user\'s local data', () => {
     }, 'the ack to reach the hub');
 
     expect(await client.app.handlers['localData:delete'](undefined)).toEqual({ ok: true });
-    expect(await state(client)).toMatchObject({ signedIn: false });
+    expect(await state(client)).toMatchObject({ signedIn: false, ended: 'local_data_deleted' });
     expect(await exists(folder)).toBe(false);
     expect(client.vault.secrets.has(userKeyAccount(user.id))).toBe(false);
     expect(client.logger.lines.some((l) => l.message.includes('deleted this user\'s inbox, outbox and key'))).toBe(true);

@@ -30,7 +30,7 @@ export function localDataHandlers(core: AppCore): Pick<IpcHandlers, 'localData:d
         return pending(unsent);
       }
       await deleteLocalData({ dataDir: core.dataDir, vault: core.ports.vault, logger: core.ports.logger }, user.id, { keepOutbox: false, why: 'asked in Settings' });
-      await core.session.signOut();
+      await core.session.signOut('local_data_deleted');
       return { ok: true };
     },
   };

@@ -166,10 +166,11 @@ export class Session {
     }
   }
 
-  async signOut(): Promise<void> {
+  /** Signs out; `note` is shown on the sign-in screen as why (e.g. `local_data_deleted`). */
+  async signOut(note?: string): Promise<void> {
     const token = this.accessToken;
     this.restricted = null;
-    this.ended = null;
+    this.ended = note ?? null;
     this.clear();
     if (token) await this.hub().signOut(token).catch((err) => this.logger.warn('session: sign-out not confirmed by the hub', { reason: (err as Error).message }));
     await this.forget();

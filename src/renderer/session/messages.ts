@@ -27,6 +27,10 @@ export const SESSION_END_MESSAGES: Record<string, { title: string; text: string 
   },
   password_changed: { title: 'Your password was changed', text: 'It was changed here or on another computer. Sign in with the new password.' },
   expired: { title: 'Your session expired', text: 'Sign in again to receive alerts.' },
+  local_data_deleted: {
+    title: 'Your local data was deleted',
+    text: 'Your alerts and your key are gone from this computer, and you are signed out. Alerts have stopped on this desk; sign in again to receive them.',
+  },
 };
 
 export const SESSION_END_DEFAULT = { title: 'You were signed out', text: 'The hub ended this session. Alerts have stopped on this desk; sign in again to receive them.' };
