@@ -2,7 +2,7 @@
  * One handler per invoke channel of src/shared/ipc.ts. The router has already checked the sender
  * and parsed the request; the handlers answer within the contract, and never with a secret.
  */
-import { checkAckOrder, type AckTrailItem } from '../shared/ack/index.js';
+import { checkAckOrder, effectiveTrail } from '../shared/ack/index.js';
 import { Settings } from '../shared/ipc.js';
 import { isMandatory } from '../shared/protocol/index.js';
 import type { IpcHandlers } from './ipc/router.js';
@@ -75,13 +75,8 @@ export function buildHandlers(core: AppCore): IpcHandlers {
       const stored = desk.inbox.get(request.alertId);
       if (!stored) return fail('unknown_alert', 'That alert is not on this desk.');
       // The hub enforces the order; checking here too answers at once, even offline.
-      const trail: AckTrailItem[] = [
-        ...stored.trail,
-        ...desk.outbox.pendingFor(request.alertId).flatMap((p) => {
-          const event = desk.outbox.unsent().find((e) => e.eventId === p.eventId);
-          return event ? [{ ...event, userId: user.id }] : [];
-        }),
-      ];
+      const queued = desk.outbox.unsent().filter((e) => e.alertId === request.alertId);
+      const trail = effectiveTrail(stored.trail, queued, user.id);
       const order = checkAckOrder(trail, request, user.id);
       if (!order.ok) return fail(order.code, order.message);
       const event = await desk.outbox.enqueue(request);

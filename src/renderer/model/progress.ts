@@ -3,6 +3,7 @@
  * client's outbox (what is still pending). A step the hub refused is reported separately so the
  * popup can say so plainly instead of pretending it happened.
  */
+import { effectiveTrail, type AckTrailItem } from '../../shared/ack/index.js';
 import type { AlertView, PendingAck } from '../../shared/ipc.js';
 import type { AckEntry, AckType } from '../../shared/protocol/ack.js';
 
@@ -35,6 +36,19 @@ export function myProgress(view: AlertView, userId: string): MyProgress {
     pending: waiting.map((p) => p.type),
     refused: view.pending.filter((p) => p.refused),
   };
+}
+
+/**
+ * The trail the popup offers steps against: the hub's, plus this user's acknowledgement still in the
+ * outbox. The outbox delivers in order, so verifying right after it is safe; anything else waits
+ * for the hub.
+ */
+export function popupTrail(view: AlertView, userId: string): AckTrailItem[] {
+  return effectiveTrail(
+    view.trail,
+    view.pending.filter((p) => p.type === 'acknowledged'),
+    userId,
+  );
 }
 
 export interface Taker {

@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { CATEGORY_LABELS, CATEGORY_PRIORITY } from '../../shared/protocol/categories.js';
-import { myProgress } from '../model/progress.js';
+import { myProgress, popupTrail } from '../model/progress.js';
 import type { AlertView } from '../../shared/ipc.js';
 import type { Zone } from '../../shared/protocol/zone.js';
 import { nextSteps } from '../../shared/ack/index.js';
@@ -72,12 +72,7 @@ export function PopupView(props: PopupViewProps): React.JSX.Element {
       }
       if (typingIn(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
       const key = e.key.toLowerCase();
-      if (
-        key === 'a' &&
-        current &&
-        nextSteps(current.trail, userId).acknowledge &&
-        !current.pending.some((p) => p.type === 'acknowledged' && !p.refused)
-      ) {
+      if (key === 'a' && current && nextSteps(popupTrail(current, userId), userId).acknowledge) {
         e.preventDefault();
         void tas().invoke('ack:send', { alertId: current.alert.id, type: 'acknowledged' });
       } else if (key === 'v') {

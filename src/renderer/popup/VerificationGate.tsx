@@ -4,10 +4,10 @@
  * is shown in words at the top of the gate. Each step shows "pending" until the hub confirms it.
  */
 import { useState, type ReactNode } from 'react';
-import { allowsAction, nextSteps, type AckTrailItem } from '../../shared/ack/index.js';
+import { allowsAction, nextSteps } from '../../shared/ack/index.js';
 import type { AckRequest, AlertView } from '../../shared/ipc.js';
 import type { Close, Verification } from '../../shared/protocol/ack.js';
-import { myProgress } from '../model/progress.js';
+import { myProgress, popupTrail } from '../model/progress.js';
 import { tas } from '../api.js';
 import { VerifyForm } from './VerifyForm.js';
 import { CopyLeadsQuery } from './CopyLeadsQuery.js';
@@ -23,13 +23,8 @@ const STEP_NAMES: Record<string, string> = {
 export function VerificationGate({ view, userId }: { view: AlertView; userId: string }): React.JSX.Element {
   const [sendError, setSendError] = useState<string>();
   const progress = myProgress(view, userId);
-  // An acknowledgement still in the outbox counts: the outbox delivers in order, so verifying
-  // right after it is safe. Anything else waits for the hub.
-  const trail: AckTrailItem[] = [
-    ...view.trail,
-    ...view.pending.filter((p) => !p.refused && p.type === 'acknowledged').map((p) => ({ type: p.type, userId })),
-  ];
-  const steps = nextSteps(trail, userId);
+  // An acknowledgement still in the outbox counts (popupTrail); anything else waits for the hub.
+  const steps = nextSteps(popupTrail(view, userId), userId);
   const waitingForHub = progress.pending.some((t) => t !== 'acknowledged');
   const canAct = steps.act && allowsAction(progress.verification) && !waitingForHub;
   const verifiedNotForAction = progress.verified && !allowsAction(progress.verification);

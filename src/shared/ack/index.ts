@@ -1,2 +1,3 @@
 export * from './order.js';
 export * from './next-steps.js';
+export * from './effective-trail.js';
