@@ -124,7 +124,15 @@ export function createClientApp(options: ClientAppOptions): ClientApp {
         if (userDesk?.user.id === user.id) return;
         await closeCurrent();
         // Each user's own key (docs/adr/0017): the next trooper on this OS account cannot open these files.
-        const key = await openUserKey(options.vault, join(options.dataDir, 'users'), userFolder(user.id), user.id, logger);
+        // Opening it reads and may re-seal the user's folder, so a folder that cannot be used fails here,
+        // and is logged like a store that cannot be opened.
+        let key: Awaited<ReturnType<typeof openUserKey>>;
+        try {
+          key = await openUserKey(options.vault, join(options.dataDir, 'users'), userFolder(user.id), user.id, logger);
+        } catch (err) {
+          logger.error('app: the desk could not open its local store', { reason: (err as Error).message });
+          throw err;
+        }
         filter.setUser(user);
         const desk = new UserDesk({
           dataDir: options.dataDir,
