@@ -97,7 +97,8 @@ describe('useTas', () => {
   describe('alerts from the events that carry them', () => {
     const alerts = (): string | null => host.querySelector('p')!.getAttribute('data-alerts');
 
-    async function signIn(list: AlertView[], older: number | null = null): Promise<void> {
+    /** Renders signed in, with every first read answered but the list's, which stays in flight. */
+    async function signInUntilList(): Promise<void> {
       await act(async () => root.render(<Probe />));
       await act(async () => {
         api.answer('session:state', signedIn);
@@ -108,6 +109,10 @@ describe('useTas', () => {
         api.answer('policy:get', {});
         api.answer('zones:list', []);
       });
+    }
+
+    async function signIn(list: AlertView[], older: number | null = null): Promise<void> {
+      await signInUntilList();
       await act(async () => api.answer('alerts:list', { locked: false, items: list, older }));
     }
 
@@ -124,16 +129,7 @@ describe('useTas', () => {
     });
 
     it('keeps an alert that arrived while the first read of the list was in flight', async () => {
-      await act(async () => root.render(<Probe />));
-      await act(async () => {
-        api.answer('session:state', signedIn);
-        api.answer('link:presence', connected);
-        api.answer('settings:get', {});
-      });
-      await act(async () => {
-        api.answer('policy:get', {});
-        api.answer('zones:list', []);
-      });
+      await signInUntilList();
       // The list was read before a-2 arrived; a-1 changed after the read too.
       await act(async () => {
         api.emit('alerts:alert', view('a-2', 2));
