@@ -201,6 +201,12 @@ export interface ReceiptStore {
 
 export type AckDraft = Omit<AckEntry, 'seq' | 'prevHash' | 'hash'>;
 
+/** One append as the stores queue it for a group commit: the draft and the order check to run on its alert's trail. */
+export interface AckAppend {
+  draft: AckDraft;
+  check: (trail: AckEntry[]) => AckRefusal | undefined;
+}
+
 export interface AckRefusal {
   code: string;
   message: string;

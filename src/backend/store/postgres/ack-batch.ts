@@ -11,15 +11,10 @@ import { GENESIS_HASH, canonicalJson } from '../../../shared/chain.js';
 import type { AckEntry } from '../../../shared/protocol/index.js';
 import { entryHash } from '../../audit/chain-hash.js';
 import type { Settled } from '../group-commit.js';
-import type { AckDraft, AckOutcome, AckRefusal, AckRefusalRecord } from '../port.js';
+import type { AckAppend, AckOutcome, AckRefusalRecord } from '../port.js';
 import { recordAckFacts } from './review.js';
 
 type Queryable = Pick<pg.ClientBase, 'query'>;
-
-export interface AckAppend {
-  draft: AckDraft;
-  check: (trail: AckEntry[]) => AckRefusal | undefined;
-}
 
 interface Row {
   seq: number;

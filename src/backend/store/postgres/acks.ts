@@ -6,9 +6,9 @@
  */
 import type pg from 'pg';
 import type { AckEntry } from '../../../shared/protocol/index.js';
-import type { AckDraft, AckLogRow, AckLogStore, AckOutcome, AckQuery, AckRefusal, AckRefusalRecord } from '../port.js';
+import type { AckAppend, AckDraft, AckLogRow, AckLogStore, AckOutcome, AckQuery, AckRefusal, AckRefusalRecord } from '../port.js';
 import { GroupCommit } from '../group-commit.js';
-import { type AckAppend, appendAckBatch } from './ack-batch.js';
+import { appendAckBatch } from './ack-batch.js';
 import { LOCK, inTransaction, where } from './tx.js';
 
 type Queryable = Pick<pg.ClientBase, 'query'>;

@@ -9,6 +9,7 @@ import { entryHash } from '../../audit/chain-hash.js';
 import { GroupCommit, type Settled } from '../group-commit.js';
 import { recordAckFacts } from './review.js';
 import type {
+  AckAppend,
   AckDraft,
   AckLogRow,
   AckLogStore,
@@ -38,11 +39,9 @@ function prepareAckSql(db: Database.Database) {
   };
 }
 
-type AppendItem = { draft: AckDraft; check: (trail: AckEntry[]) => AckRefusal | undefined };
-
 export class SqliteAckLogStore implements AckLogStore {
   private readonly sql: ReturnType<typeof prepareAckSql>;
-  private readonly batches: GroupCommit<AppendItem, AckOutcome>;
+  private readonly batches: GroupCommit<AckAppend, AckOutcome>;
 
   constructor(private readonly db: Database.Database) {
     this.sql = prepareAckSql(db);
@@ -51,7 +50,7 @@ export class SqliteAckLogStore implements AckLogStore {
     // throws, so an append that fails leaves nothing behind and the others stand. Most of an
     // append's cost was its commit (the row and its search rows' index pages written to the WAL);
     // with many desks acknowledging at once, one commit now carries them all.
-    const appendBatch = db.transaction((batch: AppendItem[]): Settled<AckOutcome>[] => {
+    const appendBatch = db.transaction((batch: AckAppend[]): Settled<AckOutcome>[] => {
       const before = (this.sql.head.get() as { seq: number } | undefined)?.seq ?? 0;
       const results = batch.map((q): Settled<AckOutcome> => {
         try {
