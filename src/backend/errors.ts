@@ -1,19 +1,7 @@
-/** An error with an HTTP status and a docs/protocol.md code; the HTTP layer turns it into the error body. */
-export interface Issue {
-  path: string;
-  message: string;
-}
+/** The hub's refusals: the shared HubError (src/shared/hub-error.ts); the HTTP layer turns one into the error body. */
+import { HubError } from '../shared/hub-error.js';
 
-export class HubError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly extra: { issues?: Issue[]; retryAfter?: number } = {},
-  ) {
-    super(message);
-  }
-}
+export { HubError };
 
 export const unauthorized = (message = 'missing or invalid credentials'): HubError => new HubError(401, 'unauthorized', message);
 export const forbidden = (message = 'your roles do not allow this'): HubError => new HubError(403, 'forbidden', message);

@@ -16,7 +16,8 @@ import { accountHandlers } from './ipc/account-handlers.js';
 import { adminHandlers } from './ipc/admin-handlers.js';
 import { supportHandlers } from './ipc/support-handlers.js';
 import { localDataHandlers } from './ipc/local-data-handlers.js';
-import { HubError, checkHubUrl } from './services/hub-api.js';
+import { HubError } from '../shared/hub-error.js';
+import { checkHubUrl } from './services/hub-api.js';
 import type { AppCore } from './client-app.js';
 import type { PublicUser } from '../shared/protocol/index.js';
 

@@ -1,6 +1,6 @@
 /** A SessionApi fake: one user, one password, tokens numbered so tests can tell refreshes apart. */
 import type { LoginRequest, PublicUser, SessionTokens } from '../../src/shared/protocol/index.js';
-import { HubError } from '../../src/main/services/hub-api.js';
+import { HubError } from '../../src/shared/hub-error.js';
 import type { SessionApi } from '../../src/main/services/session.js';
 
 export class FakeSessionApi implements SessionApi {
@@ -18,7 +18,7 @@ export class FakeSessionApi implements SessionApi {
   async signIn(request: LoginRequest): Promise<SessionTokens> {
     this.reachable();
     if (request.username !== this.user.username || request.password !== this.password) {
-      throw new HubError('bad_credentials', 'Wrong user name or password.', 401);
+      throw new HubError(401, 'bad_credentials', 'Wrong user name or password.');
     }
     const tokens = this.tokens();
     if (this.restrict === 'password') return { ...tokens, mustChangePassword: true };
@@ -28,7 +28,7 @@ export class FakeSessionApi implements SessionApi {
 
   async refresh(refreshToken: string): Promise<SessionTokens> {
     this.reachable();
-    if (!this.validRefresh.delete(refreshToken)) throw new HubError('unauthorized', 'refresh token not valid', 401);
+    if (!this.validRefresh.delete(refreshToken)) throw new HubError(401, 'unauthorized', 'refresh token not valid');
     this.refreshes++;
     return this.tokens();
   }
@@ -38,7 +38,7 @@ export class FakeSessionApi implements SessionApi {
   }
 
   private reachable(): void {
-    if (this.unreachable) throw new HubError('hub_unreachable', 'The hub could not be reached.', 0);
+    if (this.unreachable) throw new HubError(0, 'hub_unreachable', 'The hub could not be reached.');
   }
 
   private tokens(): SessionTokens {

@@ -7,7 +7,8 @@
 import QRCode from 'qrcode';
 import type { PublicUser } from '../../shared/protocol/index.js';
 import type { IpcHandlers } from './router.js';
-import { HubError, type HubApi } from '../services/hub-api.js';
+import { HubError } from '../../shared/hub-error.js';
+import type { HubApi } from '../services/hub-api.js';
 import { changeOwnPassword, confirmOtpEnrolment, startOtpEnrolment } from '../services/hub-accounts-api.js';
 import type { QuitGate } from '../services/quit-gate.js';
 import type { RestrictedSignIn, Session, SetupStep, SignInResult } from '../services/session.js';

@@ -6,7 +6,8 @@
  * goes through `askHub`, so none of them can forget a case.
  */
 import type { IpcError } from '../../shared/ipc.js';
-import { HubError, type HubApi } from '../services/hub-api.js';
+import { HubError } from '../../shared/hub-error.js';
+import type { HubApi } from '../services/hub-api.js';
 import type { Session } from '../services/session.js';
 
 export type HubAnswer<T> = { ok: true; value: T } | { ok: false; error: IpcError & { status?: number; issues?: { path: string; message: string }[] } };

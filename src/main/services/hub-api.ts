@@ -4,20 +4,8 @@
  * required except on loopback, so a token never crosses a network in clear text.
  */
 import { z } from 'zod';
+import { HubError } from '../../shared/hub-error.js';
 import { AckEntry, Policy, Preferences, SessionTokens, Zone, type LoginRequest } from '../../shared/protocol/index.js';
-
-export class HubError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly status: number,
-    readonly retryAfter?: number,
-    /** A 400's per-field problems (`invalid_zone`, `invalid_hit`, ...), to show by the field. */
-    readonly issues?: { path: string; message: string }[],
-  ) {
-    super(message);
-  }
-}
 
 const ErrorBody = z.object({
   error: z.object({
@@ -35,7 +23,7 @@ export function checkHubUrl(url: string): URL {
   const parsed = new URL(url);
   if (parsed.protocol === 'https:') return parsed;
   if (parsed.protocol === 'http:' && LOOPBACK.has(parsed.hostname)) return parsed;
-  throw new HubError('insecure_hub_url', 'The hub must be reached over https (http only on this computer).', 0);
+  throw new HubError(0, 'insecure_hub_url', 'The hub must be reached over https (http only on this computer).');
 }
 
 export class HubApi {
@@ -111,17 +99,17 @@ export class HubApi {
         signal: AbortSignal.timeout(options.timeoutMs ?? this.timeoutMs),
       });
     } catch (err) {
-      throw new HubError('hub_unreachable', `The hub could not be reached (${(err as Error).message}).`, 0);
+      throw new HubError(0, 'hub_unreachable', `The hub could not be reached (${(err as Error).message}).`);
     }
     const text = await response.text();
     const json = text.length > 0 ? safeJson(text) : undefined;
     if (!response.ok) {
       const body = ErrorBody.safeParse(json);
-      if (body.success) throw new HubError(body.data.error.code, body.data.error.message, response.status, body.data.error.retryAfter, body.data.error.issues);
-      throw new HubError('hub_error', `The hub answered ${response.status}.`, response.status);
+      if (body.success) throw new HubError(response.status, body.data.error.code, body.data.error.message, { retryAfter: body.data.error.retryAfter, issues: body.data.error.issues });
+      throw new HubError(response.status, 'hub_error', `The hub answered ${response.status}.`);
     }
     const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new HubError('bad_answer', `The hub's answer to ${method} ${path} was not understood.`, response.status);
+    if (!parsed.success) throw new HubError(response.status, 'bad_answer', `The hub's answer to ${method} ${path} was not understood.`);
     return parsed.data;
   }
 }

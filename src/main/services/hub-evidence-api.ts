@@ -8,7 +8,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EvidenceExport, SavedEvidence } from '../../shared/ipc-evidence.js';
 import { ExportCreated } from '../../shared/protocol/evidence.js';
-import { HubError, type HubApi } from './hub-api.js';
+import { HubError } from '../../shared/hub-error.js';
+import type { HubApi } from './hub-api.js';
 
 const MAX_PACKAGE_BYTES = 16 * 1024 * 1024;
 
@@ -19,13 +20,13 @@ export async function exportEvidence(hub: HubApi, token: string, folder: string,
   try {
     response = await fetch(`${hub.base}/api/v1/exports/${encodeURIComponent(created.id)}`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(60_000) });
   } catch (err) {
-    throw new HubError('hub_unreachable', `The hub could not be reached (${(err as Error).message}).`, 0);
+    throw new HubError(0, 'hub_unreachable', `The hub could not be reached (${(err as Error).message}).`);
   }
-  if (!response.ok) throw new HubError('hub_error', `The export was recorded but its download failed (the hub answered ${response.status}); ask a supervisor for export ${created.id}.`, response.status);
+  if (!response.ok) throw new HubError(response.status, 'hub_error', `The export was recorded but its download failed (the hub answered ${response.status}); ask a supervisor for export ${created.id}.`);
   const zip = Buffer.from(await response.arrayBuffer());
-  if (zip.length > MAX_PACKAGE_BYTES) throw new HubError('too_large', 'The package is larger than this desk saves.', 413);
+  if (zip.length > MAX_PACKAGE_BYTES) throw new HubError(413, 'too_large', 'The package is larger than this desk saves.');
   const sha256 = createHash('sha256').update(zip).digest('hex');
-  if (sha256 !== created.sha256) throw new HubError('hash_mismatch', `The downloaded package's SHA-256 is not the one the hub recorded; it was not saved.`, 0);
+  if (sha256 !== created.sha256) throw new HubError(0, 'hash_mismatch', `The downloaded package's SHA-256 is not the one the hub recorded; it was not saved.`);
   await mkdir(folder, { recursive: true, mode: 0o700 });
   const safeAlert = alertId.replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 80);
   const savedTo = join(folder, `evidence-${safeAlert}-${sha256.slice(0, 12)}.zip`);

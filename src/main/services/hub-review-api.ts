@@ -22,7 +22,8 @@ import {
   type LogFilter,
 } from '../../shared/ipc-review.js';
 import { AckEntry, Category } from '../../shared/protocol/index.js';
-import { HubError, type HubApi } from './hub-api.js';
+import { HubError } from '../../shared/hub-error.js';
+import type { HubApi } from './hub-api.js';
 
 /** A file larger than this is refused rather than carried over IPC (the log CSV at 1,000,000 rows is ~200 MB). */
 export const MAX_DOWNLOAD_BYTES = 64 * 1024 * 1024;
@@ -214,7 +215,7 @@ export async function download(
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (err) {
-    throw new HubError('hub_unreachable', `The hub could not be reached (${(err as Error).message}).`, 0);
+    throw new HubError(0, 'hub_unreachable', `The hub could not be reached (${(err as Error).message}).`);
   }
   if (!response.ok) {
     const body = (await response.json().catch(() => undefined)) as
@@ -222,14 +223,14 @@ export async function download(
     const code = typeof body?.error?.code === 'string' ? body.error.code : 'hub_error';
     const message =
       typeof body?.error?.message === 'string' ? body.error.message : `The hub answered ${response.status}.`;
-    throw new HubError(code, message, response.status);
+    throw new HubError(response.status, code, message);
   }
   const declared = Number(response.headers.get('content-length') ?? 0);
   if (declared > MAX_DOWNLOAD_BYTES)
-    throw new HubError('too_large', 'That file is too large to save from here; narrow the filters.', 413);
+    throw new HubError(413, 'too_large', 'That file is too large to save from here; narrow the filters.');
   const bytes = Buffer.from(await response.arrayBuffer());
   if (bytes.length > MAX_DOWNLOAD_BYTES)
-    throw new HubError('too_large', 'That file is too large to save from here; narrow the filters.', 413);
+    throw new HubError(413, 'too_large', 'That file is too large to save from here; narrow the filters.');
   // The hub's own file name when it gives a safe one; ours otherwise.
   const named = /filename="([A-Za-z0-9._-]{1,100})"/.exec(
     response.headers.get('content-disposition') ?? '',

@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { PublicUser, SESSION_END_REASONS, type SessionTokens, type LoginRequest } from '../../shared/protocol/index.js';
-import { HubError } from './hub-api.js';
+import { HubError } from '../../shared/hub-error.js';
 import type { Clock, CredentialVault, IdleSource, Logger, TimerHandle } from './ports.js';
 
 export const REFRESH_TOKEN_ACCOUNT = 'refresh-token';

@@ -1,6 +1,7 @@
 /** SC-8 on the client: a token never crosses a network in clear text (https, or http on this computer only). */
 import { describe, expect, it } from 'vitest';
-import { checkHubUrl, HubApi, HubError } from '../../../src/main/services/hub-api.js';
+import { checkHubUrl, HubApi } from '../../../src/main/services/hub-api.js';
+import { HubError } from '../../../src/shared/hub-error.js';
 
 describe('checkHubUrl', () => {
   it('takes https anywhere and http on loopback only', () => {
