@@ -31,7 +31,8 @@ class UsageError extends Error {}
 const USAGE = `usage:
   opentas-hub serve --port N --data DIR [--host H] [--demo] [--simulate RATE] [--banner-file PATH]
       [--tls-cert PEM --tls-key PEM] [--insecure-http]
-      (OPENTAS_HUB_SECRET: the key secret shared by every node; else DIR/hub.key)
+      (OPENTAS_HUB_SECRET: the key secret shared by every node; else DIR/hub.key;
+       OPENTAS_METRICS_TOKEN: 16+ characters turn on GET /metrics for that bearer token)
   opentas-hub user add --data DIR --username U [--password-stdin | --password P] --roles R1,R2 [--unit NAME] [--display-name NAME] [--totp]
       [--leads-certified-until DATE] [--training-completed-at DATE]
   opentas-hub user unlock --data DIR --username U
@@ -136,8 +137,12 @@ async function serve(args: string[]): Promise<number> {
     }
     console.error(`opentas-hub: warning: serving plain HTTP on ${host} (--insecure-http); only behind a TLS proxy`);
   }
+  // Read from the environment, not a flag: a flag is visible to every local user in the process list.
+  const metricsToken = process.env.OPENTAS_METRICS_TOKEN;
+  if (metricsToken !== undefined && metricsToken.length < 16) throw new UsageError('OPENTAS_METRICS_TOKEN must be at least 16 characters');
   const hub = await startHub({
     ...(tls ? { tls } : {}),
+    ...(metricsToken ? { metrics: { token: metricsToken } } : {}),
     ...(process.env.OPENTAS_HUB_SECRET ? { secret: process.env.OPENTAS_HUB_SECRET } : {}),
     ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
     ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}),

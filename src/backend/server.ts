@@ -4,6 +4,7 @@
  * tests all start the hub through here.
  */
 import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
 import { Server as SocketServer } from 'socket.io';
 import type { Hit } from '../shared/protocol/index.js';
 import { AckDesk } from './acks/ack-desk.js';
@@ -24,6 +25,9 @@ import type { HubContext } from './context.js';
 import { ensureDemo } from './demo.js';
 import { type TlsFiles, buildHttp } from './http/app.js';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limits.js';
+import { metricsRoutes } from './http/routes/metrics.js';
+import { type HubMetrics, noHubMetrics } from './metrics/hub-metrics.js';
+import { PrometheusHubMetrics } from './metrics/prometheus-metrics.js';
 import { RetentionJob } from './retention/retention-job.js';
 import { EscalationWatch } from './review/escalation-watch.js';
 import { Simulator } from './simulator/simulator.js';
@@ -76,6 +80,25 @@ export interface HubOptions {
   rateLimits?: Partial<RateLimits>;
   /** At close, how long acknowledgements in flight may take to be recorded and answered (default 10 s). */
   stopGraceMs?: number;
+  /**
+   * Serve Prometheus metrics at `GET /metrics` to callers presenting this bearer token (16+
+   * characters; the CLI takes it from OPENTAS_METRICS_TOKEN). Off (404) when absent. `node` names
+   * this node in the `node` label (default host:port).
+   */
+  metrics?: { token: string; node?: string };
+}
+
+/** A database that does not answer within this long is reported down rather than hanging the scrape. */
+const DATABASE_PROBE_MS = 2_000;
+
+async function databaseAnswers(store: HubStore): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), DATABASE_PROBE_MS)));
+  try {
+    return await Promise.race([store.alerts.headSeq().then(() => true, () => false), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export interface HubAdmin {
@@ -100,6 +123,7 @@ export interface RunningHub {
 }
 
 export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
+  if (options.metrics && options.metrics.token.length < 16) throw new Error('the metrics token must be at least 16 characters');
   const clock = options.clock ?? systemClock;
   const print = options.print ?? (() => {});
   const onError = options.onError ?? ((err: unknown) => console.error('[hub]', err));
@@ -116,7 +140,17 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
   const sessionEnds = new SessionEnds(store.sessions, clock);
   const accounts = new Accounts(store, securityLog, clock, keys, sessionEnds);
   await accounts.sealClearSecrets();
-  const failures = new LoginFailures(store.users, securityLog, clock);
+  // The gauges read the stream, the Redis link and the port at scrape time, which is after listen().
+  const prometheus = options.metrics
+    ? new PrometheusHubMetrics({
+        node: () => options.metrics?.node ?? `${hostname()}:${port}`,
+        connectedDesks: () => stream.clients,
+        databaseUp: () => databaseAnswers(store),
+        ...(options.redisUrl ? { redisUp: () => scaleOut?.redisUp ?? false } : {}),
+      })
+    : undefined;
+  const metrics: HubMetrics = prometheus ?? noHubMetrics;
+  const failures = new LoginFailures(store.users, securityLog, clock, metrics);
   const feed = new AlertFeed(store.alerts);
   const audience = new Audience(store, (message) => onError(new Error(message)));
   const ctx: HubContext = {
@@ -134,13 +168,14 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
     securityLog,
     feed,
     audience,
-    ingest: new HitIngest(store.alerts, feed, clock),
+    ingest: new HitIngest(store.alerts, feed, clock, metrics),
   };
 
   const app = buildHttp(ctx, { error: (o, msg) => onError(Object.assign(new Error(msg), { cause: o })) }, options.tls);
+  if (prometheus && options.metrics) metricsRoutes(app, { token: options.metrics.token, exposition: () => prometheus.exposition() });
   const io = new SocketServer(app.server, { transports: ['websocket'], serveClient: false, maxHttpBufferSize: 1e6 });
   if (scaled) prepareScaleOut(io, store, clock, scaleOutOptions);
-  const stream = new AlertStream(io, store, tokens, feed, audience, clock, onError);
+  const stream = new AlertStream(io, store, tokens, feed, audience, clock, onError, metrics);
   ctx.stream = stream;
   sessionEnds.subscribe((sessionId, reason) => stream.endSession(sessionId, reason));
   const watch = new SessionWatch(stream, store, sessionEnds, clock, onError);
@@ -153,7 +188,7 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
       stream.pushAck(entry, userIds);
       troopWatch.entry(entry);
     },
-  });
+  }, metrics);
   const ackDrain = new AckDrain();
   stream.ackHandler = ackDrain.wrap((principal, clientId, event) => ackDesk.handle(principal, clientId, event));
   const scaleOut = scaled ? await attachScaleOut({ io, store, feed, audience, stream, sessions: sessionEnds, onError }, scaleOutOptions) : undefined;

@@ -10,6 +10,7 @@ import type { Audience } from '../alerts/audience.js';
 import type { SecurityLog } from '../audit/security-log.js';
 import type { Principal } from '../auth/access-tokens.js';
 import type { Clock } from '../clock.js';
+import type { HubMetrics } from '../metrics/hub-metrics.js';
 import type { AckOutcome, AckRefusal, HubStore } from '../store/port.js';
 
 export interface AckFanout {
@@ -25,12 +26,14 @@ export class AckDesk {
     private readonly log: SecurityLog,
     private readonly clock: Clock,
     private readonly fanout: AckFanout,
+    private readonly metrics: HubMetrics,
   ) {}
 
   async handle(p: Principal, clientId: string, raw: unknown): Promise<AckOutcome> {
     const parsed = AckEvent.safeParse(raw);
     if (!parsed.success) {
       const issues = toIssues(parsed.error);
+      this.metrics.ackRefused('invalid_event');
       await this.log.record('ack', 'refused', { userId: p.userId, username: p.username }, { reason: 'invalid_event', issues: issues.slice(0, 10) });
       return { ok: false, error: { code: 'invalid_event', message: issues.map((i) => `${i.path || '(event)'}: ${i.message}`).join('; ').slice(0, 500) } };
     }
@@ -39,6 +42,7 @@ export class AckDesk {
     if (earlier) return earlier;
 
     const refuse = async (error: AckRefusal): Promise<AckOutcome> => {
+      this.metrics.ackRefused(error.code);
       await this.store.acks.recordRefusal({
         eventId: event.eventId, alertId: event.alertId, userId: p.userId, username: p.username, clientId,
         type: event.type, at: this.clock.now().toISOString(), error,
@@ -67,6 +71,7 @@ export class AckDesk {
       const first = await this.store.acks.outcome(event.eventId);
       return first ?? refuse(outcome.error);
     }
+    this.metrics.ackRecorded(event.type);
     await this.fanOut(event.alertId, outcome.entrySeq, stored.alert.hit);
     return outcome;
   }

@@ -9,6 +9,7 @@
 import type { SecurityLog } from '../audit/security-log.js';
 import type { Clock } from '../clock.js';
 import { HubError } from '../errors.js';
+import type { HubMetrics } from '../metrics/hub-metrics.js';
 import type { LoginState, UserStore } from '../store/port.js';
 
 export const MAX_FAILURES = 5;
@@ -23,6 +24,7 @@ export class LoginFailures {
     private readonly users: UserStore,
     private readonly log: SecurityLog,
     private readonly clock: Clock,
+    private readonly metrics: HubMetrics,
   ) {}
 
   lockedFor(lockedUntil: string | null): number {
@@ -45,7 +47,10 @@ export class LoginFailures {
     });
     await this.log.record('login', 'failure', actor, { reason, failedCount: state.failedCount });
     const lockedNow = state.failedCount === MAX_FAILURES;
-    if (lockedNow) await this.log.record('lockout', 'success', actor, { lockedUntil: state.lockedUntil });
+    if (lockedNow) {
+      this.metrics.lockout('existing');
+      await this.log.record('lockout', 'success', actor, { lockedUntil: state.lockedUntil });
+    }
     return { count: state.failedCount, lockedNow, lockedFor: this.lockedFor(state.lockedUntil) };
   }
 
@@ -66,6 +71,7 @@ export class LoginFailures {
       firstFailedAt: windowOpen && state ? state.firstFailedAt : now.toISOString(),
       lockedUntil: lockStillOn ? state.lockedUntil : failedCount >= MAX_FAILURES ? new Date(now.getTime() + LOCK_MS).toISOString() : null,
     };
+    if (!lockStillOn && next.lockedUntil !== null) this.metrics.lockout('unknown');
     this.phantoms.delete(key);
     this.phantoms.set(key, next);
     if (this.phantoms.size > PHANTOM_LIMIT) this.phantoms.delete(this.phantoms.keys().next().value as string);

@@ -10,8 +10,9 @@ import type { Audience } from '../alerts/audience.js';
 import type { AccessTokens, Principal } from '../auth/access-tokens.js';
 import { certified, restriction } from '../auth/session-desk.js';
 import type { Clock } from '../clock.js';
+import { handshakeRefusal, type HubMetrics } from '../metrics/hub-metrics.js';
 import type { HubStore, SessionEndCause, UserRecord } from '../store/port.js';
-import { Delivery } from './delivery.js';
+import { Delivery, type DeliveryDeps } from './delivery.js';
 
 const DAY_MS = 24 * 3600_000;
 
@@ -41,6 +42,7 @@ export type AckHandler = (principal: Principal, clientId: string, event: unknown
 export class AlertStream {
   readonly nsp: Namespace;
   private readonly deliveries = new Set<Delivery>();
+  private readonly deliveryDeps: DeliveryDeps;
   ackHandler: AckHandler = async () => ({ ok: false, error: { code: 'unavailable', message: 'acknowledgements are not enabled' } });
 
   constructor(
@@ -51,12 +53,18 @@ export class AlertStream {
     private readonly audience: Audience,
     private readonly clock: Clock,
     private readonly onError: (err: unknown) => void,
+    private readonly metrics: HubMetrics,
   ) {
+    this.deliveryDeps = { feed, audience, receipts: store.receipts, clock, metrics, onError };
     this.nsp = io.of('/alerts');
     this.nsp.use((socket, next) => {
       this.authenticate(socket).then(
         () => next(),
-        (err: unknown) => next(new Error(err instanceof Error ? err.message : 'unauthorized')),
+        (err: unknown) => {
+          const reason = err instanceof Error ? err.message : 'unauthorized';
+          this.metrics.handshakeRefused(handshakeRefusal(reason));
+          next(new Error(reason));
+        },
       );
     });
     this.nsp.on('connection', (socket) => {
@@ -149,8 +157,7 @@ export class AlertStream {
     };
     if (socket.disconnected) return;
     socket.emit('hello', hello);
-    const delivery = new Delivery(socket, { userId: user.id, unit: user.unit }, auth.clientId, Math.max(resumeFrom, floor),
-      this.feed, this.audience, this.store.receipts, this.clock, this.onError);
+    const delivery = new Delivery(socket, { userId: user.id, unit: user.unit }, auth.clientId, Math.max(resumeFrom, floor), headSeq, this.deliveryDeps);
     state.delivery = delivery;
     this.deliveries.add(delivery);
     delivery.poke();

@@ -7,6 +7,7 @@ import type { Socket } from 'socket.io';
 import type { AlertFeed } from '../alerts/alert-feed.js';
 import type { Audience, Recipient } from '../alerts/audience.js';
 import type { Clock } from '../clock.js';
+import type { HubMetrics } from '../metrics/hub-metrics.js';
 import type { ReceiptStore } from '../store/port.js';
 
 const BATCH = 200;
@@ -15,21 +16,32 @@ const HIGH_WATER = 64;
 /** How long a receipt may take (a client stores durably first, which may wait on a slow disk). */
 const RECEIPT_WAIT_MS = 10 * 60_000;
 
+/** What every delivery of a hub shares. */
+export interface DeliveryDeps {
+  feed: AlertFeed;
+  audience: Audience;
+  receipts: ReceiptStore;
+  clock: Clock;
+  metrics: HubMetrics;
+  onError: (err: unknown) => void;
+}
+
 export class Delivery {
   private running = false;
   private pending = false;
   private closed = false;
+  /** Alerts sent while catching up to `replayUntil`; reported once, when the cursor gets there. */
+  private replayed = 0;
+  private replayReported = false;
 
   constructor(
     private readonly socket: Socket,
     private readonly recipient: Recipient,
     private readonly clientId: string,
     private lastSent: number,
-    private readonly feed: AlertFeed,
-    private readonly audience: Audience,
-    private readonly receipts: ReceiptStore,
-    private readonly clock: Clock,
-    private readonly onError: (err: unknown) => void,
+    /** The head seq when the desk connected: what it is sent up to there is its replay. */
+    private readonly replayUntil: number,
+    private readonly deps: DeliveryDeps,
   ) {}
 
   /** Something new may be in the feed: catch up (coalesces while a catch-up is running). */
@@ -41,7 +53,7 @@ export class Delivery {
     }
     this.running = true;
     this.drain()
-      .catch(this.onError)
+      .catch(this.deps.onError)
       .finally(() => {
         this.running = false;
       });
@@ -55,17 +67,26 @@ export class Delivery {
     do {
       this.pending = false;
       for (;;) {
-        const batch = await this.feed.after(this.lastSent, BATCH);
+        const batch = await this.deps.feed.after(this.lastSent, BATCH);
         if (batch.length === 0 || this.closed) break;
         for (const stored of batch) {
-          if (await this.audience.receives(this.recipient, stored.alert.hit)) {
+          if (await this.deps.audience.receives(this.recipient, stored.alert.hit)) {
             this.send(stored.seq, stored.alert);
+            if (stored.seq <= this.replayUntil) this.replayed++;
             await this.writable();
           }
           this.lastSent = stored.seq;
         }
+        this.reportReplay();
       }
+      this.reportReplay();
     } while (this.pending && !this.closed);
+  }
+
+  private reportReplay(): void {
+    if (this.replayReported || this.closed || this.lastSent < this.replayUntil) return;
+    this.replayReported = true;
+    this.deps.metrics.replayed(this.replayed);
   }
 
   /**
@@ -87,13 +108,17 @@ export class Delivery {
   }
 
   private send(seq: number, alert: unknown): void {
-    const alertId = (alert as { id: string }).id;
+    const { id: alertId, ingestedAt } = alert as { id: string; ingestedAt: string };
+    const sentAt = performance.now();
+    const replay = seq <= this.replayUntil;
     // A desk that never answers must not pin one callback per alert for the life of its socket.
     this.socket.timeout(RECEIPT_WAIT_MS).emit('alert', { seq, alert }, (err: unknown, answer: unknown) => {
       if (err || !answer || (answer as { received?: unknown }).received !== true) return;
-      this.receipts
-        .add({ alertId, userId: this.recipient.userId, clientId: this.clientId, receivedAt: this.clock.now().toISOString() })
-        .catch(this.onError);
+      const now = this.deps.clock.now();
+      this.deps.metrics.receipt({ sinceStoredMs: now.getTime() - Date.parse(ingestedAt), sinceSentMs: performance.now() - sentAt, replay });
+      this.deps.receipts
+        .add({ alertId, userId: this.recipient.userId, clientId: this.clientId, receivedAt: now.toISOString() })
+        .catch(this.deps.onError);
     });
   }
 }
