@@ -5,6 +5,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { allowedImportsRule } from './lint/allowed-imports-rule.js';
 
 const electronOnly = {
   paths: [
@@ -27,6 +28,12 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-restricted-imports': ['error', electronOnly],
     },
+  },
+  {
+    // Each folder of src/ says what it may import (lint/allowed-imports.js); a new folder starts with nothing.
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { opentas: { rules: { 'allowed-imports': allowedImportsRule } } },
+    rules: { 'opentas/allowed-imports': 'error' },
   },
   {
     files: ['src/main/platform/**', 'src/main/index.ts', 'test/electron/**', 'test/keychain/**', 'electron.vite.config.ts'],
