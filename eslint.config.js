@@ -17,7 +17,7 @@ const electronOnly = {
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', '.scratch-*/', 'out/', 'dist/', 'dist-web/', 'test-results/', 'playwright-report/', 'assets/', '.data/'],
+    ignores: ['node_modules/', '.scratch-*/', 'out/', 'dist/', 'dist-web/', 'dist-hub/', 'test-results/', 'playwright-report/', 'assets/', '.data/'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

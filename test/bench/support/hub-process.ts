@@ -1,15 +1,34 @@
 /**
  * The hub under test as a child process (`opentas-hub serve`), so a benchmark can SIGKILL it and
  * start it again on the same port and data directory, and so its CPU is not shared with the driver.
+ * It runs from built JavaScript (scripts/build-hub.ts, built once per benchmark from the sources of
+ * the run), as a production hub does: a restart measures the hub, not tsx compiling it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import { buildHub, REPO_ROOT } from '../../../scripts/build-hub.js';
 import { profileArgs } from './fleet-protocol.js';
 
-const CLI = fileURLToPath(new URL('../../../bin/opentas-hub.js', import.meta.url));
+let built: string | undefined;
+
+/** Builds the hub for this benchmark (once); removed when the process exits. */
+export async function prepareHubBuild(): Promise<string> {
+  if (built) return built;
+  mkdirSync(join(REPO_ROOT, 'test-results'), { recursive: true });
+  const dir = mkdtempSync(join(REPO_ROOT, 'test-results', 'hub-cli-bench-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  built = await buildHub(join(dir, 'opentas-hub.mjs'));
+  return built;
+}
+
+function hubCli(): string {
+  if (!built) throw new Error('prepareHubBuild() first: the hub runs from its build');
+  return built;
+}
 const BARE = fileURLToPath(new URL('./bare-server.ts', import.meta.url));
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 export interface HubProcess {
   url: string;
@@ -22,9 +41,13 @@ export interface HubProcess {
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts `serve` on `port` (0 = any) and resolves once it prints `listening on`. */
-export async function startHubProcess(dataDir: string, port = 0): Promise<HubProcess> {
-  const hub = spawnServer([CLI, 'serve', '--port', String(port), '--data', dataDir], port);
+/**
+ * Starts `serve` on `port` (0 = any) and resolves once it prints `listening on`; `env` adds to the
+ * environment (OPENTAS_METRICS_TOKEN, to read the hub's own figures from /metrics).
+ */
+export async function startHubProcess(dataDir: string, port = 0, env: NodeJS.ProcessEnv = {}): Promise<HubProcess> {
+  await prepareHubBuild();
+  const hub = spawnServer([hubCli(), 'serve', '--port', String(port), '--data', dataDir], port, env);
   await hub.listening;
   return hub;
 }
@@ -34,7 +57,7 @@ export async function startHubProcess(dataDir: string, port = 0): Promise<HubPro
  * first request right away and retries until the hub accepts it.
  */
 export function spawnHubProcess(dataDir: string, port: number): HubProcess {
-  const hub = spawnServer([CLI, 'serve', '--port', String(port), '--data', dataDir], port);
+  const hub = spawnServer([hubCli(), 'serve', '--port', String(port), '--data', dataDir], port);
   hub.listening.catch(() => {});
   return hub;
 }
@@ -46,9 +69,10 @@ export async function startBareProcess(): Promise<HubProcess> {
   return server;
 }
 
-function spawnServer(args: string[], port: number): HubProcess {
+function spawnServer(args: string[], port: number, env: NodeJS.ProcessEnv = {}): HubProcess {
   const child = spawn(process.execPath, [...profileArgs(), ...args], {
-    cwd: ROOT,
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let tail = '';

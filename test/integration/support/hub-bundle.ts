@@ -9,8 +9,8 @@
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import type { TestProject } from 'vitest/node';
+import { buildHub, REPO_ROOT } from '../../../scripts/build-hub.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -19,24 +19,9 @@ declare module 'vitest' {
   }
 }
 
-const REPO_ROOT = new URL('../../../', import.meta.url).pathname;
-
 export default async function setup(project: TestProject): Promise<() => void> {
   mkdirSync(join(REPO_ROOT, 'test-results'), { recursive: true });
   const dir = mkdtempSync(join(REPO_ROOT, 'test-results', 'hub-cli-'));
-  const outfile = join(dir, 'opentas-hub.mjs');
-  await build({
-    entryPoints: [join(REPO_ROOT, 'src/backend/cli.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    // Dependencies load from node_modules as they do for the sources (native modules included).
-    packages: 'external',
-    sourcemap: 'inline',
-    logLevel: 'warning',
-  });
-  project.provide('hubCli', outfile);
+  project.provide('hubCli', await buildHub(join(dir, 'opentas-hub.mjs')));
   return () => rmSync(dir, { recursive: true, force: true });
 }
