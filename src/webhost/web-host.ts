@@ -7,16 +7,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createClientApp, type ClientApp } from '../main/client-app.js';
+import type { ClientApp } from '../main/client-app.js';
+import { createHeadlessClient } from '../main/headless-client.js';
 import { IpcRouter } from '../main/ipc/router.js';
-import { FileSettingsStore } from '../main/adapters/file-settings-store.js';
-import { FileVault } from '../main/adapters/file-vault.js';
-import { MemoryVault } from '../main/adapters/memory-vault.js';
-import { ManualIdleSource } from '../main/adapters/manual-idle-source.js';
-import { RecordingNotifier, RecordingPopup, RecordingTray } from '../main/adapters/recording-ports.js';
+import type { ManualIdleSource } from '../main/adapters/manual-idle-source.js';
+import type { RecordingNotifier, RecordingTray } from '../main/adapters/recording-ports.js';
 import { jsonLogger } from '../main/adapters/json-logger.js';
 import { rotatingFileLog } from '../main/adapters/rotating-file-log.js';
-import { systemClock } from '../main/adapters/system-clock.js';
 import type { Logger } from '../main/services/ports.js';
 import { IpcSocket } from './ipc-socket.js';
 import { KEY_PARAM, LaunchKey } from './launch-key.js';
@@ -67,18 +64,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     file(line);
     options.log?.(line);
   }, 'webhost');
-  const clock = systemClock;
-  const idle = new ManualIdleSource(clock);
-  const tray = new RecordingTray();
-  const notifier = new RecordingNotifier();
-  const app = createClientApp({
-    vault: options.persistVault ? new FileVault(join(options.dataDir, 'vault.json'), logger) : new MemoryVault(),
-    settings: new FileSettingsStore(join(options.dataDir, 'settings.json'), logger, clock),
-    notifier,
-    tray,
-    popup: new RecordingPopup(),
-    idle,
-    clock,
+  const { app, idle, tray, notifier } = createHeadlessClient({
+    vault: options.persistVault ? 'file' : 'memory',
     logger,
     dataDir: options.dataDir,
     hubUrl: options.hubUrl,

@@ -1,14 +1,14 @@
 /**
  * Test wiring for the client: a real hub (startHub on port 0, real SQLite in a temp folder), a
- * user and an ingest key on it, and client apps built with createClientApp and the port fakes.
+ * user and an ingest key on it, and client apps built with createHeadlessClient and the port fakes.
  */
 import { removeDir, tempDir } from './temp-dir.js';
 import { waitFor } from './wait-for.js';
 import { startHub, type HubOptions, type RunningHub } from '../../src/backend/server.js';
-import { createClientApp, type ClientApp, type ClientAppOptions } from '../../src/main/client-app.js';
-import { systemClock } from '../../src/main/adapters/system-clock.js';
-import { ManualIdleSource } from '../../src/main/adapters/manual-idle-source.js';
-import { RecordingNotifier, RecordingPopup, RecordingTray } from '../../src/main/adapters/recording-ports.js';
+import type { ClientApp, ClientAppOptions } from '../../src/main/client-app.js';
+import { createHeadlessClient } from '../../src/main/headless-client.js';
+import type { ManualIdleSource } from '../../src/main/adapters/manual-idle-source.js';
+import type { RecordingNotifier, RecordingPopup, RecordingTray } from '../../src/main/adapters/recording-ports.js';
 import type { AlertView, EventChannel } from '../../src/shared/ipc.js';
 import type { Hit } from '../../src/shared/protocol/index.js';
 import { FakeSettingsStore } from './fake-settings-store.js';
@@ -76,18 +76,9 @@ export async function startTestClient(
   const dataDir = options.dataDir ?? (await tempDir());
   const vault = options.vault ?? new FakeVault();
   const logger = new RecordingLogger();
-  const notifier = new RecordingNotifier();
-  const tray = new RecordingTray();
-  const popup = new RecordingPopup();
-  const idle = new ManualIdleSource(systemClock);
-  const app = createClientApp({
+  const { app, notifier, tray, popup, idle } = createHeadlessClient({
     vault,
     settings: new FakeSettingsStore(),
-    notifier,
-    tray,
-    popup,
-    idle,
-    clock: systemClock,
     logger,
     dataDir,
     hubUrl,

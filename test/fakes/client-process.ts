@@ -1,19 +1,13 @@
 /**
- * The client app in a process of its own, so a test can SIGKILL it: createClientApp with the file
+ * The client app in a process of its own, so a test can SIGKILL it: createHeadlessClient with the file
  * adapters (vault and settings in DATA_DIR), driven over stdin/stdout in JSON lines.
  *   stdin:  {"id": 1, "channel": "ack:send", "request": {...}}
  *   stdout: {"id": 1, "result": ...} | {"event": "link:presence", "payload": ...} | {"ready": true}
  * Logs go to stderr as JSON lines. Run: node --import tsx test/fakes/client-process.ts
  */
-import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { createClientApp } from '../../src/main/client-app.js';
-import { FileSettingsStore } from '../../src/main/adapters/file-settings-store.js';
-import { FileVault } from '../../src/main/adapters/file-vault.js';
+import { createHeadlessClient } from '../../src/main/headless-client.js';
 import { jsonLogger } from '../../src/main/adapters/json-logger.js';
-import { ManualIdleSource } from '../../src/main/adapters/manual-idle-source.js';
-import { RecordingNotifier, RecordingPopup, RecordingTray } from '../../src/main/adapters/recording-ports.js';
-import { systemClock } from '../../src/main/adapters/system-clock.js';
 import type { IpcHandlers } from '../../src/main/ipc/router.js';
 
 const dataDir = process.env.DATA_DIR;
@@ -24,14 +18,8 @@ if (!dataDir || !hubUrl) {
 }
 
 const logger = jsonLogger((line) => process.stderr.write(line), 'client-process');
-const app = createClientApp({
-  vault: new FileVault(join(dataDir, 'vault.json'), logger),
-  settings: new FileSettingsStore(join(dataDir, 'settings.json'), logger, systemClock),
-  notifier: new RecordingNotifier(),
-  tray: new RecordingTray(),
-  popup: new RecordingPopup(),
-  idle: new ManualIdleSource(systemClock),
-  clock: systemClock,
+const { app } = createHeadlessClient({
+  vault: 'file',
   logger,
   dataDir,
   hubUrl,

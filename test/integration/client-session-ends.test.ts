@@ -5,9 +5,8 @@
  * socket past the old token's expiry; a console locked before a restart starts locked.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createClientApp, type ClientApp } from '../../src/main/client-app.js';
-import { ManualIdleSource } from '../../src/main/adapters/manual-idle-source.js';
-import { RecordingNotifier, RecordingPopup, RecordingTray } from '../../src/main/adapters/recording-ports.js';
+import type { ClientApp } from '../../src/main/client-app.js';
+import { createHeadlessClient } from '../../src/main/headless-client.js';
 import { makeHit } from '../fakes/hits.js';
 import { FakeSettingsStore } from '../fakes/fake-settings-store.js';
 import { FakeVault } from '../fakes/fake-vault.js';
@@ -80,13 +79,9 @@ describe('client: sessions the hub ends', () => {
     const clock = new ManualClock(Date.now());
     const logger = new RecordingLogger();
     const dataDir = await tempDir();
-    const app = createClientApp({
+    const { app } = createHeadlessClient({
       vault: new FakeVault(),
       settings: new FakeSettingsStore(),
-      notifier: new RecordingNotifier(),
-      tray: new RecordingTray(),
-      popup: new RecordingPopup(),
-      idle: new ManualIdleSource(clock),
       clock,
       logger,
       dataDir,

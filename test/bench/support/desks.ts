@@ -4,15 +4,13 @@
  */
 import { join } from 'node:path';
 import { io } from 'socket.io-client';
-import { createClientApp } from '../../../src/main/client-app.js';
+import { createHeadlessClient } from '../../../src/main/headless-client.js';
 import { AlertLink } from '../../../src/main/services/alert-link.js';
 import { ClientFilter } from '../../../src/main/services/client-filter.js';
 import { Presence } from '../../../src/main/services/presence.js';
 import type { Logger } from '../../../src/main/services/ports.js';
-import { FileSettingsStore, DEFAULT_SETTINGS } from '../../../src/main/adapters/file-settings-store.js';
+import { DEFAULT_SETTINGS } from '../../../src/main/adapters/file-settings-store.js';
 import { ManualIdleSource } from '../../../src/main/adapters/manual-idle-source.js';
-import { MemoryVault } from '../../../src/main/adapters/memory-vault.js';
-import { RecordingNotifier, RecordingPopup, RecordingTray } from '../../../src/main/adapters/recording-ports.js';
 import { systemClock } from '../../../src/main/adapters/system-clock.js';
 import { wallNow, type DeskSpec, type WorkerStart } from './fleet-protocol.js';
 import { MemoryDesk, type DeskCounts } from './memory-desk.js';
@@ -80,14 +78,8 @@ export function openLinkDesk(start: WorkerStart, spec: DeskSpec, shown: Shown, c
 /** The whole client app: real sign-in, session, filter, and the durable encrypted Inbox on disk. */
 export async function openInboxDesk(start: WorkerStart, spec: DeskSpec, shown: Shown, logger: Logger): Promise<Desk> {
   const dataDir = join(start.dataDir, `desk-${spec.index}`);
-  const app = createClientApp({
-    vault: new MemoryVault(),
-    settings: new FileSettingsStore(join(dataDir, 'settings.json'), logger, systemClock),
-    notifier: new RecordingNotifier(),
-    tray: new RecordingTray(),
-    popup: new RecordingPopup(),
-    idle: new ManualIdleSource(systemClock),
-    clock: systemClock,
+  const { app } = createHeadlessClient({
+    vault: 'memory',
     logger,
     dataDir,
     hubUrl: start.url,

@@ -10,7 +10,7 @@ export type DeskMode =
   | 'bare'
   /** The real AlertLink with an in-memory store port (the client filter applied, kept once by id). */
   | 'link'
-  /** The whole client app (createClientApp): session, filter, durable encrypted Inbox on disk. */
+  /** The whole client app (createHeadlessClient): session, filter, durable encrypted Inbox on disk. */
   | 'inbox';
 
 export interface DeskSpec {
