@@ -4,8 +4,9 @@
  * latency from the ingest request to each desk's receipt, against a bare socket.io
  * emit-with-acknowledgement to the same 2,000 socket.io-client connections, measured in the same run.
  * Before the last line: zone-routed alerts (each for the ~100 desks whose zones hold it; the
- * baseline emits to those desks only), and 20 desks running the whole client app with its durable,
- * encrypted Inbox. Last line:
+ * baseline emits to those desks only), 20 desks running the whole client app with its durable,
+ * encrypted Inbox, and the hub's own delivery latency read from its GET /metrics over the same
+ * series (what an operator's dashboard shows, next to what the benchmark measured). Last line:
  * `delivery: clients=2000 p50_ms=… p99_ms=… baseline_p99_ms=… ratio=…`
  * Knobs (env): BENCH_CLIENTS, BENCH_WORKERS, BENCH_ALERTS.
  */
@@ -18,6 +19,7 @@ import { startBareProcess, startHubProcess, type HubProcess } from './support/hu
 import { HitMaker, seedAgency } from './support/illinois-desks.js';
 import { interleavedSeries, postJson, type Sendable } from './support/latency-run.js';
 import { ms, summarize, type LatencySummary } from './support/stats.js';
+import { histogram, histogramQuantile, histogramSince, scrapeMetrics, type HistogramSnapshot } from '../fakes/metrics-scrape.js';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 2000);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 4);
@@ -28,6 +30,12 @@ const SEED = 20261128;
 
 type Kind = 'statewide' | 'zoned';
 type Series = Record<Kind, LatencySummary | undefined>;
+/** The hub's own live delivery latency (GET /metrics) over the counted rounds of one series. */
+type HubFigures = Record<Kind, HistogramSnapshot | undefined>;
+
+const METRICS_TOKEN = 'bench-delivery-metrics-token-2026';
+const liveDelivery = async (url: string): Promise<HistogramSnapshot> =>
+  histogram(await scrapeMetrics(url, METRICS_TOKEN), 'opentas_delivery_latency_seconds', { path: 'live' });
 
 const work = mkdtempSync(join(tmpdir(), 'opentas-bench-delivery-'));
 const log = (line: string): void => void process.stderr.write(`[delivery] ${line}\n`);
@@ -57,13 +65,14 @@ async function measure(
   mode: DeskMode,
   workers: number,
   kinds: Kind[],
-): Promise<{ hub: Series; bare: Series }> {
+): Promise<{ hub: Series; bare: Series; own: HubFigures }> {
   const dataDir = join(work, `hub-${size}`);
   const agency = await seedAgency(dataDir, size);
   const servers: HubProcess[] = [];
   const fleets: Fleet[] = [];
   const hub: Series = { statewide: undefined, zoned: undefined };
   const bare: Series = { statewide: undefined, zoned: undefined };
+  const own: HubFigures = { statewide: undefined, zoned: undefined };
   try {
     const baseline = await startBareProcess();
     servers.push(baseline);
@@ -75,7 +84,7 @@ async function measure(
       dataDir: join(work, `bare-${size}`),
     });
     fleets.push(bareFleet);
-    const hubProcess = await startHubProcess(dataDir);
+    const hubProcess = await startHubProcess(dataDir, 0, { OPENTAS_METRICS_TOKEN: METRICS_TOKEN });
     servers.push(hubProcess);
     const hubFleet = await Fleet.launch({
       mode,
@@ -89,15 +98,22 @@ async function measure(
     for (const kind of kinds) {
       const hubHits = new HitMaker(agency.zones, agency.desks, SEED, `hub-${kind}-${size}`);
       const bareHits = new HitMaker(agency.zones, agency.desks, SEED, `bare-${kind}-${size}`);
+      let ownBefore: HistogramSnapshot | undefined;
       const [h, b] = await interleavedSeries(
         [
           { fleet: hubFleet, next: () => hubHits.next(kind), post: postHub(hubProcess, agency.ingestKey) },
           { fleet: bareFleet, next: () => bareHits.next(kind), post: postBare(baseline) },
         ],
-        { count: kind === 'zoned' ? ALERTS * 2 : ALERTS, warmup: WARMUP },
+        {
+          count: kind === 'zoned' ? ALERTS * 2 : ALERTS,
+          warmup: WARMUP,
+          afterWarmup: async () => void (ownBefore = await liveDelivery(hubProcess.url)),
+        },
       );
       hub[kind] = summarize(h!);
       bare[kind] = summarize(b!);
+      own[kind] = await ownSince(hubProcess.url, ownBefore!, h!.length);
+      log(`${kind} clients=${size}: ${ownLine(own[kind])}`);
       log(
         `${kind} clients=${size}: ${mode} p50 ${ms(hub[kind].p50)} p99 ${ms(hub[kind].p99)} ms; bare p50 ${ms(bare[kind].p50)} p99 ${ms(bare[kind].p99)} ms (${h!.length} receipts each)`,
       );
@@ -113,7 +129,25 @@ async function measure(
     for (const f of fleets) await f.stop();
     for (const s of servers) await s.kill('SIGTERM');
   }
-  return { hub, bare };
+  return { hub, bare, own };
+}
+
+/**
+ * The hub's figures since `before`, once its count holds the `receipts` the desks answered: a desk
+ * answers the receipt just after it showed the alert, so the last ones may still be on their way.
+ */
+async function ownSince(url: string, before: HistogramSnapshot, receipts: number): Promise<HistogramSnapshot> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const since = histogramSince(await liveDelivery(url), before);
+    if (since.count >= receipts || Date.now() > deadline) return since;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function ownLine(h: HistogramSnapshot): string {
+  const q = (p: number): string => ms(histogramQuantile(h, p) * 1000);
+  return `hub's own /metrics p50_ms=${q(0.5)} p99_ms=${q(0.99)} (${h.count} receipts, bucket-interpolated)`;
 }
 
 function line(label: string, clients: number, hub: LatencySummary, bare: LatencySummary): string {
@@ -127,6 +161,8 @@ try {
   console.log(`delivery (machine): cores=${availableParallelism()} loadavg_1m=${loadavg()[0]!.toFixed(1)}`);
   console.log(line('delivery zone-routed', CLIENTS, big.hub.zoned!, big.bare.zoned!));
   console.log(line('delivery durable-inbox', INBOX_CLIENTS, small.hub.statewide!, small.bare.statewide!));
+  // What the hub itself reports (store to receipt) for the statewide series, next to what was measured here.
+  console.log(`delivery (hub /metrics): clients=${CLIENTS} measured_p99_ms=${ms(big.hub.statewide!.p99)} ${ownLine(big.own.statewide!)}`);
   console.log(line('delivery', CLIENTS, big.hub.statewide!, big.bare.statewide!));
 } finally {
   rmSync(work, { recursive: true, force: true });

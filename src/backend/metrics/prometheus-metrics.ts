@@ -28,8 +28,8 @@ const ACK_REFUSAL_CODES = [...ACK_ORDER_CODES, 'unknown_alert', 'forbidden', 'ot
 
 /** Seconds: a live alert is expected within a second; a replay may be hours or days old. */
 const LATENCY_BUCKETS = [
-  0.001, 0.0025, 0.005, 0.0075, 0.01, 0.015, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.25, 0.5, 1, 2.5, 5, 10, 30,
-  60, 300, 3600, 86_400,
+  0.001, 0.0025, 0.005, 0.0075, 0.01, 0.015, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5,
+  0.75, 1, 1.5, 2.5, 5, 10, 30, 60, 300, 3600, 86_400,
 ];
 const REPLAY_BUCKETS = [0, 1, 5, 10, 50, 100, 500, 1000, 5000, 10_000, 50_000];
 

@@ -28,12 +28,15 @@ export interface SeriesOptions {
   warmup: number;
   /** How long one alert may take to reach all its desks before the series fails. */
   timeoutMs?: number;
+  /** Called once the warm-up rounds are done, before the first counted one (to read the hub's /metrics). */
+  afterWarmup?: () => Promise<void>;
 }
 
 /** One latency list per contender, in the order given. */
 export async function interleavedSeries(contenders: Contender[], o: SeriesOptions): Promise<number[][]> {
   const out = contenders.map(() => [] as number[]);
   for (let round = 0; round < o.warmup + o.count; round++) {
+    if (round === o.warmup) await o.afterWarmup?.();
     for (let k = 0; k < contenders.length; k++) {
       const which = (round + k) % contenders.length;
       const c = contenders[which]!;
