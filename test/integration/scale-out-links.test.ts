@@ -7,9 +7,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertClient } from './support/alert-client.js';
 import { ackEvent } from './support/acks.js';
-import { HubCluster, SUITE_TIMEOUT_MS, arrivals, settle } from './support/hub-cluster.js';
+import { CLUSTER_METRICS_TOKEN, HubCluster, SUITE_TIMEOUT_MS, arrivals, settle } from './support/hub-cluster.js';
 import { sampleHit } from './support/hits.js';
 import { scaleOutServices } from './support/services.js';
+import { sampleValue, scrapeMetrics } from '../fakes/metrics-scrape.js';
 
 const run = scaleOutServices().ok || process.env.CI === 'true';
 
@@ -20,6 +21,11 @@ async function allArrive(desks: AlertClient[], ids: string[], what: string): Pro
 function exactlyOnce(desk: AlertClient): void {
   const repeated = [...arrivals(desk)].filter(([, n]) => n > 1);
   expect(repeated).toEqual([]);
+}
+
+/** A node's gauge from its GET /metrics (docs/metrics.md): `opentas_redis_up`, `opentas_database_up`. */
+async function gauge(c: HubCluster, node: number, name: string): Promise<number | undefined> {
+  return sampleValue(await scrapeMetrics(c.url(node), CLUSTER_METRICS_TOKEN), name);
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -52,8 +58,12 @@ describe.skipIf(!run)('scale-out: lost Redis and database links', () => {
     const onB = c.connect(1, { token: await c.token(1, u2), clientId: 'desk-r2' });
     await Promise.all([onA.ready(), onB.ready()]);
     const withRedis = await crossNodeLatency(c, onB, 5);
+    expect([await gauge(c, 0, 'opentas_redis_up'), await gauge(c, 1, 'opentas_redis_up')]).toEqual([1, 1]);
 
     await c.redis.kill();
+    // Each node's metrics say Redis is gone (and the database is still there).
+    await settle(async () => (await gauge(c, 0, 'opentas_redis_up')) === 0 && (await gauge(c, 1, 'opentas_redis_up')) === 0, 'redis_up 0 on both nodes');
+    expect(await gauge(c, 0, 'opentas_database_up')).toBe(1);
     const during = [];
     for (let i = 0; i < 6; i++) during.push(await c.postHit(i % 2, sampleHit()));
     await allArrive([onA, onB], during.map((p) => p.id), 'alerts ingested while Redis is down');
@@ -69,6 +79,7 @@ describe.skipIf(!run)('scale-out: lost Redis and database links', () => {
     // A node whose Redis link is back catches its desks up once more, policy included: so a new
     // policy push on each desk says that node's adapter is connected and subscribed again.
     await settle(() => onA.policies.length > policiesBefore[0]! && onB.policies.length > policiesBefore[1]!, 'both nodes back on Redis');
+    await settle(async () => (await gauge(c, 0, 'opentas_redis_up')) === 1 && (await gauge(c, 1, 'opentas_redis_up')) === 1, 'redis_up 1 on both nodes');
     // Then an ack made on node A reaches the desk on node B through the adapter.
     const answer = await onA.sendAck(ackEvent(after[0]!.id, 'acknowledged'));
     expect(answer).toMatchObject({ ok: true });
@@ -97,6 +108,9 @@ describe.skipIf(!run)('scale-out: lost Redis and database links', () => {
       // Node A cannot store anything meanwhile: it refuses the hit rather than losing it.
       const refused = await c.api(0, 'POST', '/hits', { token: c.ingestKey, body: sampleHit() });
       expect(refused.status).toBeGreaterThanOrEqual(500);
+      // Its metrics say so; node B's database is fine.
+      expect(await gauge(c, 0, 'opentas_database_up')).toBe(0);
+      expect(await gauge(c, 1, 'opentas_database_up')).toBe(1);
       if (outage === 'an outage the catch-up timer notices') {
         await settle(() => (c.stderr[0]!.match(/catch-up: cannot read the store/g) ?? []).length > reportsBefore, 'node A to notice');
       }
@@ -108,6 +122,7 @@ describe.skipIf(!run)('scale-out: lost Redis and database links', () => {
       });
       const later = await c.postHit(0, sampleHit());
       await allArrive([onA, onB], [later.id], 'a new alert on both desks');
+      expect(await gauge(c, 0, 'opentas_database_up')).toBe(1);
       exactlyOnce(onA);
       exactlyOnce(onB);
       expect(c.nodes.every((n) => n.child.exitCode === null)).toBe(true);

@@ -18,6 +18,8 @@ import { waitFor } from './wait.js';
 
 /** The key secret every node shares (OPENTAS_HUB_SECRET), as an operator of several nodes sets it. */
 export const CLUSTER_SECRET = 'opentas-test-cluster-secret-0123456789abcdef';
+/** Every node serves GET /metrics to this token (its database and Redis gauges are checked under faults). */
+export const CLUSTER_METRICS_TOKEN = 'opentas-test-cluster-metrics-0123456789';
 
 export interface ClusterUser {
   id: string;
@@ -81,7 +83,12 @@ export class HubCluster {
     }
     // Each node gets its own --data directory (unused with Postgres) as separate machines would.
     const dir = mkdtempSync(join(this.dataDir, 'node-'));
-    const node = await spawnHub(dir, [], { DATABASE_URL: databaseUrl, REDIS_URL: this.withRedis ? this.redis.url : '', OPENTAS_HUB_SECRET: CLUSTER_SECRET });
+    const node = await spawnHub(dir, [], {
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: this.withRedis ? this.redis.url : '',
+      OPENTAS_HUB_SECRET: CLUSTER_SECRET,
+      OPENTAS_METRICS_TOKEN: CLUSTER_METRICS_TOKEN,
+    });
     const index = this.nodes.length;
     this.stderr[index] = '';
     node.child.stderr?.on('data', (d: Buffer) => (this.stderr[index] += d.toString()));
