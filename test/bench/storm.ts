@@ -5,7 +5,9 @@
  * ingested as soon as it accepts requests, while the desks are still reconnecting. Alerts are
  * zone-routed stolen-vehicle hits (each for the ~100 desks whose zones hold it) with every 50th an
  * AMBER alert (statewide: every desk). caught_up_s runs from the SIGKILL to the moment every desk
- * has shown every alert meant for it. Last line:
+ * has shown every alert meant for it. Before the last line, the restarted hub's own figures from its
+ * GET /metrics (desks connected, hits stored, replay per reconnect, delivery latency live and replayed),
+ * what an operator's dashboard would show of the same storm. Last line:
  * `storm: clients=2000 caught_up_s=… lost=0 duplicates_shown=0`
  * Knobs (env): BENCH_CLIENTS, BENCH_WORKERS, BENCH_STORM_ALERTS, BENCH_BACKOFF_MAX_MS.
  */
@@ -18,6 +20,7 @@ import { spawnHubProcess, startHubProcess, type HubProcess } from './support/hub
 import { HitMaker, seedAgency } from './support/illinois-desks.js';
 import { postJson, withTimeout, type Sendable } from './support/latency-run.js';
 import { percentile } from './support/stats.js';
+import { histogram, histogramQuantile, sampleValue, scrapeMetrics } from '../fakes/metrics-scrape.js';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 2000);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 4);
@@ -29,6 +32,24 @@ const STATEWIDE_EVERY = 50;
 const INGEST_CONCURRENCY = 8;
 const DEADLINE_MS = 90_000;
 const SEED = 20261129;
+const METRICS_TOKEN = 'bench-storm-metrics-token-2026';
+
+/** The restarted hub's own account of the storm (docs/metrics.md); its counters start at the restart. */
+async function hubFigures(url: string): Promise<string> {
+  const s = await scrapeMetrics(url, METRICS_TOKEN);
+  const replay = histogram(s, 'opentas_replay_alerts');
+  const p99ms = (path: string): string => (histogramQuantile(histogram(s, 'opentas_delivery_latency_seconds', { path }), 0.99) * 1000).toFixed(0);
+  return [
+    `desks_connected=${sampleValue(s, 'opentas_desks_connected') ?? NaN}`,
+    `hits_stored=${sampleValue(s, 'opentas_hits_stored_total') ?? NaN}`,
+    `reconnects_caught_up=${replay.count}`,
+    `replayed_alerts=${replay.sum}`,
+    `replay_per_reconnect_p99=${histogramQuantile(replay, 0.99).toFixed(0)}`,
+    `delivery_live_p99_ms=${p99ms('live')}`,
+    `delivery_replay_p99_ms=${p99ms('replay')}`,
+    `handshakes_refused=${sampleValue(s, 'opentas_handshake_refusals_total') ?? NaN}`,
+  ].join(' ');
+}
 
 /** Posts, retrying while nothing listens on the port yet (the hub is still starting). */
 async function postWhenUp(url: string, body: unknown, key: string): Promise<void> {
@@ -74,7 +95,7 @@ try {
 
   const killedAt = wallNow();
   await first.kill('SIGKILL');
-  const second = spawnHubProcess(dataDir, first.port);
+  const second = spawnHubProcess(dataDir, first.port, { OPENTAS_METRICS_TOKEN: METRICS_TOKEN });
   servers.push(second);
   // "As soon as it accepts requests": the first alert is posted at once and retried until the
   // hub answers it; the rest follow, several at a time, like a busy adapter.
@@ -108,6 +129,7 @@ try {
   log(`desks caught up after the kill: p50 ${percentile(perDesk, 50).toFixed(1)} s, p90 ${percentile(perDesk, 90).toFixed(1)} s, p99 ${percentile(perDesk, 99).toFixed(1)} s, last ${percentile(perDesk, 100).toFixed(1)} s; ${report.connectAttempts} connection attempts`);
   const caughtUp = timedOut ? NaN : (lastShown - killedAt) / 1000;
   console.log(`storm (detail): first_ingest_s=${((upAt - killedAt) / 1000).toFixed(2)} ingest_s=${((ingestedAt - upAt) / 1000).toFixed(2)} deliveries=${expected} redelivered=${report.redelivered} connected=${report.connected} loadavg=${loadavg()[0]!.toFixed(1)}`);
+  console.log(`storm (hub /metrics): ${await hubFigures(second.url)}`);
   console.log(`storm: clients=${CLIENTS} caught_up_s=${caughtUp.toFixed(2)} lost=${report.missing} duplicates_shown=${report.duplicatesShown}`);
 } catch (err) {
   log(`hub stderr: ${servers.at(-1)?.stderrTail() ?? ''}`);

@@ -56,8 +56,8 @@ export async function startHubProcess(dataDir: string, port = 0, env: NodeJS.Pro
  * Starts `serve` on a known port and returns at once, before it listens: the storm sends its
  * first request right away and retries until the hub accepts it.
  */
-export function spawnHubProcess(dataDir: string, port: number): HubProcess {
-  const hub = spawnServer([hubCli(), 'serve', '--port', String(port), '--data', dataDir], port);
+export function spawnHubProcess(dataDir: string, port: number, env: NodeJS.ProcessEnv = {}): HubProcess {
+  const hub = spawnServer([hubCli(), 'serve', '--port', String(port), '--data', dataDir], port, env);
   hub.listening.catch(() => {});
   return hub;
 }
