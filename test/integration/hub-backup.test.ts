@@ -58,7 +58,7 @@ describe('opentas-hub backup and restore', { timeout: 600_000 }, () => {
       await Promise.all(load);
       expect(backup.code, backup.stderr).toBe(0);
       const m =
-        /: (\d+) alerts, (\d+) log entries, head ([0-9a-f]{64}), schema version 1, with hub\.key$/.exec(
+        /: (\d+) alerts, (\d+) log entries, head ([0-9a-f]{64}), schema version 2, with hub\.key$/.exec(
           backup.stdout.trim(),
         );
       expect(m, backup.stdout).not.toBeNull();

@@ -40,7 +40,7 @@ describe('opentas-hub doctor', { timeout: 600_000 }, () => {
       'signing key': 'ok',
       disk: expect.stringMatching(/^(ok|warn)$/),
     });
-    expect(good.stdout).toMatch(/^ok {4}schema: version 1, up to date$/m);
+    expect(good.stdout).toMatch(/^ok {4}schema: version 2, up to date$/m);
 
     chmodSync(data, 0o755);
     writeFileSync(join(data, 'hub.key'), randomBytes(32).toString('base64'), { mode: 0o644 });

@@ -5,11 +5,9 @@
  * fields; requests are strict, so a typo is refused rather than silently dropped.
  */
 import { z } from 'zod';
-import { IsoTime } from './common.js';
+import { Domain, IsoTime } from './common.js';
 import { Role } from './user.js';
 
-export const Domain = z.enum(['general', 'motor_carrier']);
-export type Domain = z.infer<typeof Domain>;
 
 /** The v1.1 user object (docs/protocol.md), as `GET /users` gives it to an admin. */
 export const AccountUser = z.object({

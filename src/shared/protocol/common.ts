@@ -9,6 +9,10 @@ export const UsState = z
 
 export const Plate = z.string().regex(/^[A-Z0-9]{1,10}$/, 'A-Z and 0-9 only, 1 to 10 characters');
 
+/** A user's, read's or list's data domain (1.1): motor-carrier data is kept apart from the rest. */
+export const Domain = z.enum(['general', 'motor_carrier']);
+export type Domain = z.infer<typeof Domain>;
+
 export const LonLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
 
 /** The error body of every failed HTTP request. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Category } from './categories.js';
-import { IsoTime, Plate, UsState } from './common.js';
+import { Domain, IsoTime, Plate, UsState } from './common.js';
 
 /** docs/protocol.md: at most 512 KiB each, counted in image bytes (decoded), not base64 characters. */
 const MAX_IMAGE_BYTES = 512 * 1024;
@@ -22,7 +22,15 @@ export const ImageDataUri = z
 
 export const CameraType = z.enum(['stationary', 'mobile', 'portable', 'expressway']);
 export const CameraNetwork = z.enum(['vehiclemanager', 'flock', 'isp', 'other']);
-export const HotlistSource = z.enum(['NCIC', 'LEADS', 'SOS', 'LOCAL']);
+/** 1.1 adds DOT and ICC (motor carrier safety data). */
+export const HotlistSource = z.enum(['NCIC', 'LEADS', 'SOS', 'LOCAL', 'DOT', 'ICC']);
+
+/** 1.1: one of the OCR engine's alternative readings of a plate. */
+export const OcrCandidate = z.strictObject({ plate: Plate, confidence: z.number().min(0).max(1).optional() });
+
+/** 1.1: how the hub's matcher found the hit (absent on hits an adapter matched itself). */
+export const MatchKind = z.enum(['exact', 'lookalike', 'candidate']);
+export type MatchKind = z.infer<typeof MatchKind>;
 
 export const Hit = z.strictObject({
   id: z.string().min(1).max(128),
@@ -61,6 +69,13 @@ export const Hit = z.strictObject({
       vehicle: ImageDataUri.optional(),
     })
     .optional(),
+  /** 1.1, hits the hub matched from a read: the read's id, domain and candidates, and how it matched. */
+  readId: z.string().min(1).max(128).optional(),
+  domain: Domain.optional(),
+  candidates: z.array(OcrCandidate).max(10).optional(),
+  match: MatchKind.optional(),
+  /** The candidate reading that matched (`match: "candidate"`). */
+  candidatePlate: Plate.optional(),
 });
 export type Hit = z.infer<typeof Hit>;
 

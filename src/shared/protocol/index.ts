@@ -8,3 +8,4 @@ export * from './user.js';
 export * from './accounts.js';
 export * from './base-map.js';
 export * from './evidence.js';
+export * from './read.js';

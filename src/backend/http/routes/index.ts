@@ -7,6 +7,9 @@ import { alertRoutes } from './alerts.js';
 import { myAlertRoutes } from './my-alerts.js';
 import { evidenceRoutes } from './evidence.js';
 import { healthRoutes } from './health.js';
+import { hotlistRoutes } from './hotlists.js';
+import { openMatching } from '../../matcher/matching.js';
+import { readRoutes } from './reads.js';
 import { hitRoutes } from './hits.js';
 import { ownAccountRoutes } from './own-account.js';
 import { policyRoutes } from './policy.js';
@@ -33,4 +36,8 @@ export function registerRoutes(app: FastifyInstance, ctx: HubContext): void {
   ownAccountRoutes(app, ctx);
   reviewRoutes(app, ctx);
   reportRoutes(app, ctx);
+  // Hot lists and reads (1.1) share the matcher they feed and use.
+  const matching = openMatching(ctx, (err) => console.error('[hub] hot lists', err));
+  hotlistRoutes(app, ctx, matching);
+  readRoutes(app, ctx, matching);
 }

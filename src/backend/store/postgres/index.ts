@@ -7,6 +7,7 @@ import pg from 'pg';
 import type { HubStore } from '../port.js';
 import { PgAuditStore, PgIngestKeyStore, PgSecretStore, PgSessionStore, PgUserStore } from './accounts.js';
 import { PgAckLogStore } from './acks.js';
+import { PgHotlistStore, PgReadStore } from './hotlists.js';
 import { PgAlertStore, PgReceiptStore } from './alerts.js';
 import type { MigrationReport } from '../schema-version.js';
 import { migratePostgres } from './migrations.js';
@@ -76,6 +77,8 @@ export async function openPostgresStore(connectionString: string, options: Postg
     audit: new PgAuditStore(pool),
     secrets: new PgSecretStore(pool),
     review: new PgReviewStore(pool),
+    hotlists: new PgHotlistStore(pool),
+    reads: new PgReadStore(pool),
     async routingVersion() {
       const { rows } = await pool.query<{ version: string }>('SELECT version FROM routing_version WHERE id = 1');
       return Number(rows[0]?.version ?? 0);

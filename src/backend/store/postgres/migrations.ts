@@ -5,6 +5,7 @@
  */
 import type pg from 'pg';
 import { MIGRATIONS_TABLE, type Migration, type MigrationReport, pending } from '../schema-version.js';
+import { HOTLIST_DDL } from './hotlists.js';
 import { applyReviewSchema } from './review.js';
 import { applyBaseSchema } from './schema.js';
 import { LOCK } from './tx.js';
@@ -18,6 +19,13 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     async up(client) {
       await applyBaseSchema(client);
       await applyReviewSchema(client);
+    },
+  },
+  {
+    version: 2,
+    name: 'hot lists and reads (protocol 1.1, issue 11)',
+    async up(client) {
+      await client.query(HOTLIST_DDL);
     },
   },
 ];

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import type { HubStore } from '../port.js';
 import { SqliteAuditStore, SqliteIngestKeyStore, SqliteSecretStore, SqliteSessionStore, SqliteUserStore } from './accounts.js';
 import { SqliteAckLogStore } from './acks.js';
+import { SqliteHotlistStore, SqliteReadStore } from './hotlists.js';
 import { SqliteAlertStore, SqliteReceiptStore } from './alerts.js';
 import type { MigrationReport } from '../schema-version.js';
 import { migrateSqlite } from './migrations.js';
@@ -72,6 +73,8 @@ export function openSqliteStore(dataDir: string | undefined, options: SqliteOpti
     audit: new SqliteAuditStore(db),
     secrets: new SqliteSecretStore(db),
     review: new SqliteReviewStore(db),
+    hotlists: new SqliteHotlistStore(db),
+    reads: new SqliteReadStore(db),
     async close() {
       if (!db.open) return;
       await acks.flush();

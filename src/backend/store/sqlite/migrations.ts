@@ -9,6 +9,7 @@
  */
 import type Database from 'better-sqlite3';
 import { MIGRATIONS_TABLE, type Migration, type MigrationReport, pending } from '../schema-version.js';
+import { HOTLIST_DDL } from './hotlists.js';
 import { createReviewSchema } from './review.js';
 import { createSchema } from './schema.js';
 
@@ -21,6 +22,13 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
     up(db) {
       createSchema(db);
       createReviewSchema(db);
+    },
+  },
+  {
+    version: 2,
+    name: 'hot lists and reads (protocol 1.1, issue 11)',
+    up(db) {
+      db.exec(HOTLIST_DDL);
     },
   },
 ];

@@ -1,0 +1,99 @@
+/**
+ * The hot lists a hub node matches against: the store holds each list whole (one row, entries
+ * gzip'd), the Matcher holds them indexed. A list replaced here is stored first, then indexed and
+ * swapped in (the old one matches until then); a list replaced on another node (same Postgres) is
+ * noticed by its version and loaded in the background, the old one matching meanwhile.
+ */
+import { promisify } from 'node:util';
+import { gunzip, gzip } from 'node:zlib';
+import type { HotlistEntry, HotlistUpload } from '../../shared/protocol/index.js';
+import type { Clock } from '../clock.js';
+import { Matcher, type ListEntry } from './matcher.js';
+import type { HotlistRecord, HotlistStore } from '../store/hotlist-port.js';
+
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
+
+/** How often a node asks the store whether another node replaced a list. */
+const SYNC_EVERY_MS = 1_000;
+
+export class HotlistBook {
+  readonly matcher = new Matcher();
+  /** The version of each list the matcher holds. */
+  private readonly held = new Map<string, number>();
+  private loading: Promise<void> | undefined;
+  private first: Promise<void> | undefined;
+  private lastSync = 0;
+
+  constructor(
+    private readonly store: HotlistStore,
+    private readonly clock: Clock,
+    private readonly onError: (err: unknown) => void,
+  ) {}
+
+  /** Resolves once every stored list is in the matcher (the first load; retried after a failure). */
+  ready(): Promise<void> {
+    this.first ??= this.load().catch((err: unknown) => {
+      this.first = undefined;
+      throw err;
+    });
+    return this.first;
+  }
+
+  /** Starts loading lists replaced elsewhere, at most once a second, without waiting for it. */
+  syncSoon(): void {
+    const now = this.clock.now().getTime();
+    if (this.loading || now - this.lastSync < SYNC_EVERY_MS) return;
+    this.lastSync = now;
+    void this.load().catch(this.onError);
+  }
+
+  async replace(id: string, upload: HotlistUpload): Promise<HotlistRecord> {
+    await this.ready();
+    // The entries are stored as the hub validated them (unknown fields were refused), so what a
+    // node loads back is exactly what it would index.
+    const body = await gzipAsync(JSON.stringify(upload.entries), { level: 1 });
+    const record = await this.store.put(
+      {
+        id,
+        name: upload.name,
+        source: upload.source,
+        domain: upload.domain ?? 'general',
+        downloadedAt: upload.downloadedAt,
+        entries: upload.entries.length,
+        updatedAt: this.clock.now().toISOString(),
+      },
+      body,
+    );
+    this.swapIn(record, upload.entries);
+    return record;
+  }
+
+  list(): Promise<HotlistRecord[]> {
+    return this.store.list();
+  }
+
+  private load(): Promise<void> {
+    this.loading ??= (async () => {
+      try {
+        for (const record of await this.store.list()) {
+          if ((this.held.get(record.id) ?? 0) >= record.version) continue;
+          const stored = await this.store.body(record.id);
+          if (!stored) continue;
+          const entries = JSON.parse((await gunzipAsync(stored.body)).toString('utf8')) as HotlistEntry[];
+          this.swapIn(stored.record, entries);
+        }
+      } finally {
+        this.loading = undefined;
+      }
+    })();
+    return this.loading;
+  }
+
+  /** Indexes and swaps a list in, unless the matcher already holds this version or a newer one. */
+  private swapIn(record: HotlistRecord, entries: readonly ListEntry[]): void {
+    if ((this.held.get(record.id) ?? 0) >= record.version) return;
+    this.matcher.replace({ id: record.id, source: record.source, domain: record.domain }, entries);
+    this.held.set(record.id, record.version);
+  }
+}

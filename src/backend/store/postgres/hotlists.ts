@@ -1,0 +1,120 @@
+/** Postgres hot lists (one row per list, entries gzip'd) and reads (docs/protocol.md 1.1); migration 2. */
+import type pg from 'pg';
+import type { Read } from '../../../shared/protocol/index.js';
+import type { HotlistRecord, HotlistStore, ReadRecording, ReadStore } from '../hotlist-port.js';
+
+export const HOTLIST_DDL = `
+CREATE TABLE hotlists (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  source TEXT NOT NULL,
+  domain TEXT NOT NULL,
+  downloaded_at TEXT NOT NULL,
+  entries INTEGER NOT NULL,
+  version INTEGER NOT NULL,
+  updated_at TEXT NOT NULL,
+  body BYTEA NOT NULL
+);
+CREATE TABLE reads (
+  id TEXT PRIMARY KEY,
+  plate TEXT NOT NULL,
+  plate_state TEXT NOT NULL,
+  read_at TEXT NOT NULL,
+  network TEXT NOT NULL,
+  domain TEXT NOT NULL,
+  received_at TEXT NOT NULL,
+  body TEXT NOT NULL,
+  images TEXT,
+  matched BOOLEAN NOT NULL DEFAULT FALSE
+);
+CREATE INDEX reads_plate ON reads (plate, read_at);
+CREATE INDEX reads_received ON reads (received_at);
+`;
+
+interface HotlistRow {
+  id: string;
+  name: string;
+  source: string;
+  domain: string;
+  downloaded_at: string;
+  entries: number;
+  version: number;
+  updated_at: string;
+}
+
+const COLUMNS = 'id, name, source, domain, downloaded_at, entries, version, updated_at';
+
+function toRecord(r: HotlistRow): HotlistRecord {
+  return {
+    id: r.id,
+    name: r.name,
+    source: r.source as HotlistRecord['source'],
+    domain: r.domain as HotlistRecord['domain'],
+    downloadedAt: r.downloaded_at,
+    entries: r.entries,
+    version: r.version,
+    updatedAt: r.updated_at,
+  };
+}
+
+export class PgHotlistStore implements HotlistStore {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async put(list: Omit<HotlistRecord, 'version'>, body: Buffer): Promise<HotlistRecord> {
+    const { rows } = await this.pool.query<HotlistRow>(
+      `INSERT INTO hotlists (${COLUMNS}, body) VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, source = excluded.source, domain = excluded.domain,
+         downloaded_at = excluded.downloaded_at, entries = excluded.entries, version = hotlists.version + 1,
+         updated_at = excluded.updated_at, body = excluded.body
+       RETURNING ${COLUMNS}`,
+      [list.id, list.name, list.source, list.domain, list.downloadedAt, list.entries, list.updatedAt, body],
+    );
+    return toRecord(rows[0]!);
+  }
+
+  async list(): Promise<HotlistRecord[]> {
+    const { rows } = await this.pool.query<HotlistRow>(`SELECT ${COLUMNS} FROM hotlists ORDER BY id`);
+    return rows.map(toRecord);
+  }
+
+  async body(id: string): Promise<{ record: HotlistRecord; body: Buffer } | undefined> {
+    const { rows } = await this.pool.query<HotlistRow & { body: Buffer }>(`SELECT ${COLUMNS}, body FROM hotlists WHERE id = $1`, [id]);
+    const row = rows[0];
+    return row && { record: toRecord(row), body: row.body };
+  }
+}
+
+export class PgReadStore implements ReadStore {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async record(reads: readonly Read[], receivedAt: string): Promise<ReadRecording> {
+    if (reads.length === 0) return { duplicates: [], settled: [] };
+    // One multi-row insert; the ids it did not insert are the duplicates.
+    const params: unknown[] = [];
+    const values = reads.map((read) => {
+      const { images, ...text } = read;
+      params.push(read.id, read.plate, read.plateState, read.readAt, read.camera.network, read.domain ?? 'general', receivedAt, JSON.stringify(text), images ? JSON.stringify(images) : null);
+      const base = params.length - 9;
+      return `(${Array.from({ length: 9 }, (_, i) => `$${base + i + 1}`).join(',')})`;
+    });
+    const inserted = await this.pool.query<{ id: string }>(
+      `INSERT INTO reads (id, plate, plate_state, read_at, network, domain, received_at, body, images)
+       VALUES ${values.join(',')} ON CONFLICT (id) DO NOTHING RETURNING id`,
+      params,
+    );
+    const fresh = new Set(inserted.rows.map((r) => r.id));
+    const duplicates = reads.map((r) => r.id).filter((id) => !fresh.has(id));
+    if (duplicates.length === 0) return { duplicates, settled: [] };
+    const settled = await this.pool.query<{ id: string }>('SELECT id FROM reads WHERE id = ANY($1) AND matched', [duplicates]);
+    return { duplicates, settled: settled.rows.map((r) => r.id) };
+  }
+
+  async markMatched(ids: readonly string[]): Promise<void> {
+    if (ids.length > 0) await this.pool.query('UPDATE reads SET matched = TRUE WHERE id = ANY($1)', [ids]);
+  }
+
+  async count(): Promise<number> {
+    const { rows } = await this.pool.query<{ n: string }>('SELECT COUNT(*) AS n FROM reads');
+    return Number(rows[0]!.n);
+  }
+}
