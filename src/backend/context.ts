@@ -5,6 +5,7 @@ import type { HitIngest } from './alerts/hit-ingest.js';
 import type { SecurityLog } from './audit/security-log.js';
 import type { AccessTokens } from './auth/access-tokens.js';
 import type { Accounts } from './auth/accounts.js';
+import type { Authenticator } from './auth/authenticator.js';
 import type { HubKeys } from './auth/hub-keys.js';
 import type { OwnAccount } from './auth/own-account.js';
 import type { SessionDesk } from './auth/session-desk.js';
@@ -20,6 +21,8 @@ export interface HubContext {
   store: HubStore;
   clock: Clock;
   tokens: AccessTokens;
+  /** Who holds an access token: one check for the HTTP routes and the stream. */
+  authenticator: Authenticator;
   sessions: SessionDesk;
   /** Ends sessions in the store and tells the sockets (docs/protocol.md 1.1 `session_ended`). */
   sessionEnds: SessionEnds;

@@ -15,6 +15,7 @@ import { TroopDesk, TroopWatch } from './alerts/troop.js';
 import { SecurityLog } from './audit/security-log.js';
 import { AccessTokens } from './auth/access-tokens.js';
 import { Accounts, type CreatedAccount, type NewAccount } from './auth/accounts.js';
+import { Authenticator } from './auth/authenticator.js';
 import { loadHubKeys } from './auth/hub-keys.js';
 import { LoginFailures } from './auth/login-failures.js';
 import { OwnAccount } from './auth/own-account.js';
@@ -139,6 +140,7 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
   const securityLog = new SecurityLog(store.audit, clock);
   const sessionEnds = new SessionEnds(store.sessions, clock);
   const accounts = new Accounts(store, securityLog, clock, keys, sessionEnds);
+  const authenticator = new Authenticator(tokens, store, sessionEnds, clock);
   await accounts.sealClearSecrets();
   // The gauges read the stream, the Redis link and the port at scrape time, which is after listen().
   const prometheus = options.metrics
@@ -159,6 +161,7 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
     store,
     clock,
     tokens,
+    authenticator,
     sessions: new SessionDesk(store, tokens, keys, sessionEnds, failures, securityLog, clock),
     ownAccount: new OwnAccount(store, keys, sessionEnds, failures, securityLog, clock),
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
@@ -175,7 +178,7 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
   if (prometheus && options.metrics) metricsRoutes(app, { token: options.metrics.token, exposition: () => prometheus.exposition() });
   const io = new SocketServer(app.server, { transports: ['websocket'], serveClient: false, maxHttpBufferSize: 1e6 });
   if (scaled) prepareScaleOut(io, store, clock, scaleOutOptions);
-  const stream = new AlertStream(io, store, tokens, feed, audience, clock, onError, metrics);
+  const stream = new AlertStream(io, store, tokens, authenticator, feed, audience, clock, onError, metrics);
   ctx.stream = stream;
   sessionEnds.subscribe((sessionId, reason) => stream.endSession(sessionId, reason));
   const watch = new SessionWatch(stream, store, sessionEnds, clock, onError);

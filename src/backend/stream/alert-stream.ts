@@ -8,8 +8,9 @@ import { StreamAuth, type AckEntry, type Hello, type Policy } from '../../shared
 import type { AlertFeed } from '../alerts/alert-feed.js';
 import type { Audience } from '../alerts/audience.js';
 import type { AccessTokens, Principal } from '../auth/access-tokens.js';
-import { certified, restriction } from '../auth/session-desk.js';
+import type { Authenticator } from '../auth/authenticator.js';
 import type { Clock } from '../clock.js';
+import { HubError } from '../errors.js';
 import { handshakeRefusal, type HubMetrics } from '../metrics/hub-metrics.js';
 import type { HubStore, SessionEndCause, UserRecord } from '../store/port.js';
 import { Delivery, type DeliveryDeps } from './delivery.js';
@@ -49,6 +50,7 @@ export class AlertStream {
     io: Server,
     private readonly store: HubStore,
     private readonly tokens: AccessTokens,
+    private readonly authenticator: Authenticator,
     private readonly feed: AlertFeed,
     private readonly audience: Audience,
     private readonly clock: Clock,
@@ -82,20 +84,18 @@ export class AlertStream {
     return this.nsp.sockets.size;
   }
 
+  /** The handshake: the same check as every HTTP route (auth/authenticator.ts); a refusal's code is the error's message. */
   private async authenticate(socket: Socket): Promise<void> {
     const auth = StreamAuth.safeParse(socket.handshake.auth);
     if (!auth.success) throw new Error('unauthorized');
-    const check = await this.tokens.check(auth.data.token);
-    if (!check.ok) throw new Error(check.code);
-    if (!(await this.store.sessions.isActive(check.principal.sessionId))) throw new Error('unauthorized');
-    const user = await this.store.users.byId(check.principal.userId);
-    if (!user || user.disabled) throw new Error('unauthorized');
-    if (!certified(user, this.clock.now())) throw new Error('certification_expired');
-    // A session limited to fixing the account carries no alerts (criminal-justice information).
-    const limited = await restriction(this.store, user);
-    if (limited) throw new Error(limited);
-    const state: SocketState = { principal: check.principal, user, auth: auth.data, tokenExpiresAt: check.expiresAt };
-    socket.data = state;
+    try {
+      const { principal, user, expiresAt } = await this.authenticator.authenticate(auth.data.token);
+      // A session limited to fixing the account carries no alerts (criminal-justice information): no restriction is allowed.
+      const state: SocketState = { principal, user, auth: auth.data, tokenExpiresAt: expiresAt };
+      socket.data = state;
+    } catch (err) {
+      throw err instanceof HubError ? new Error(err.code) : err;
+    }
   }
 
   /**
