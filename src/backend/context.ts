@@ -11,9 +11,11 @@ import type { OwnAccount } from './auth/own-account.js';
 import type { SessionDesk } from './auth/session-desk.js';
 import type { SessionEnds } from './auth/session-ends.js';
 import type { Clock } from './clock.js';
+import type { HubEvents } from './hub-events.js';
 import type { RateLimits } from './http/rate-limits.js';
+import type { PolicyDesk } from './routing/policy-desk.js';
+import type { ZoneDesk } from './routing/zone-desk.js';
 import type { HubStore } from './store/port.js';
-import type { AlertStream } from './stream/alert-stream.js';
 
 export interface HubContext {
   version: string;
@@ -35,6 +37,10 @@ export interface HubContext {
   feed: AlertFeed;
   audience: Audience;
   ingest: HitIngest;
-  /** Set once the Socket.IO server is attached (after the HTTP app is built). */
-  stream?: AlertStream;
+  /** What happened that other parts react to (routing changes); the stream listens. */
+  events: HubEvents;
+  zoneDesk: ZoneDesk;
+  policyDesk: PolicyDesk;
+  /** Desks connected to this hub node now (GET /health). */
+  connectedDesks(): number;
 }

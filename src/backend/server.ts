@@ -24,12 +24,15 @@ import { SessionEnds } from './auth/session-ends.js';
 import { type Clock, systemClock } from './clock.js';
 import type { HubContext } from './context.js';
 import { ensureDemo } from './demo.js';
+import { HubEvents } from './hub-events.js';
 import { type TlsFiles, buildHttp } from './http/app.js';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limits.js';
 import { metricsRoutes } from './http/routes/metrics.js';
 import { type HubMetrics, noHubMetrics } from './metrics/hub-metrics.js';
 import { PrometheusHubMetrics } from './metrics/prometheus-metrics.js';
 import { RetentionJob } from './retention/retention-job.js';
+import { PolicyDesk } from './routing/policy-desk.js';
+import { ZoneDesk } from './routing/zone-desk.js';
 import { EscalationWatch } from './review/escalation-watch.js';
 import { Simulator } from './simulator/simulator.js';
 import type { HubStore, IngestResult } from './store/port.js';
@@ -155,6 +158,8 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
   const failures = new LoginFailures(store.users, securityLog, clock, metrics);
   const feed = new AlertFeed(store.alerts);
   const audience = new Audience(store, (message) => onError(new Error(message)));
+  // Created first and injected: the services say what changed, the stream (attached below) listens.
+  const events = new HubEvents();
   const ctx: HubContext = {
     version: HUB_VERSION,
     banner: options.banner ?? DEFAULT_LOGIN_BANNER,
@@ -171,6 +176,10 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
     securityLog,
     feed,
     audience,
+    events,
+    zoneDesk: new ZoneDesk(store, securityLog, audience, events, clock),
+    policyDesk: new PolicyDesk(store, securityLog, audience, events),
+    connectedDesks: () => stream.clients,
     ingest: new HitIngest(store.alerts, feed, clock, metrics),
   };
 
@@ -179,7 +188,9 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
   const io = new SocketServer(app.server, { transports: ['websocket'], serveClient: false, maxHttpBufferSize: 1e6 });
   if (scaled) prepareScaleOut(io, store, clock, scaleOutOptions);
   const stream = new AlertStream(io, store, tokens, authenticator, feed, audience, clock, onError, metrics);
-  ctx.stream = stream;
+  events.on('zonesChanged', (concerns) => stream.pushZones(concerns));
+  events.on('policyChanged', (policy) => stream.pushPolicy(policy));
+  events.on('userChanged', (user) => stream.updateUser(user));
   sessionEnds.subscribe((sessionId, reason) => stream.endSession(sessionId, reason));
   const watch = new SessionWatch(stream, store, sessionEnds, clock, onError);
   watch.start();

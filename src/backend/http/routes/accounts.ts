@@ -60,7 +60,7 @@ export function accountRoutes(app: FastifyInstance, ctx: HubContext): void {
     const { trainedAt, ...rest } = body;
     const change = Object.fromEntries(Object.entries({ ...rest, trainingCompletedAt: trainedAt }).filter(([, v]) => v !== undefined));
     const after = await ctx.accounts.update(req.params.id, change, by);
-    ctx.stream?.updateUser(after);
+    await ctx.events.emit('userChanged', after);
     return accountUser(after, ctx.clock.now());
   });
 

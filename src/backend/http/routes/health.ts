@@ -11,7 +11,7 @@ export function healthRoutes(app: FastifyInstance, ctx: HubContext): void {
     } catch {
       throw new HubError(503, 'unavailable', 'the hub cannot reach its store');
     }
-    return { status: 'ok', version: ctx.version, clients: ctx.stream?.clients ?? 0 };
+    return { status: 'ok', version: ctx.version, clients: ctx.connectedDesks() };
   });
   app.get('/banner', async () => ({ text: ctx.banner }));
 }

@@ -20,17 +20,7 @@ export function policyRoutes(app: FastifyInstance, ctx: HubContext): void {
   app.put('/policy', async (req) => {
     const me = await requireUser(ctx, req, ['admin']);
     const next = parseBody(Policy, req.body, 'invalid_policy', 'the policy');
-    const before = await ctx.store.policy.get();
-    const policy: Policy = {
-      ...next,
-      mandatoryCategories: CATEGORIES.filter((c) => next.mandatoryCategories.includes(c)),
-      statewideCategories: CATEGORIES.filter((c) => next.statewideCategories.includes(c)),
-    };
-    await ctx.store.policy.put(policy);
-    await ctx.securityLog.record('policy_put', 'success', { userId: me.userId, username: me.username, source: req.ip }, { before, after: policy });
-    ctx.audience.invalidate();
-    ctx.stream?.pushPolicy(policy);
-    return policy;
+    return ctx.policyDesk.put(next, { userId: me.userId, username: me.username, source: req.ip });
   });
 
   app.get('/me/preferences', async (req) => {
