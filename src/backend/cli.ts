@@ -15,6 +15,7 @@ import { COMMAND_LINE_PASSWORD_WARNING, PasswordSourceError, readPassword } from
 import { systemClock } from './clock.js';
 import { PostgresBackupRefusal, backupCommand, restoreCommand } from './cli-operations.js';
 import { evidenceVerifyCommand } from './cli-evidence.js';
+import { ImportUsageError, hotlistImport } from './cli-hotlist.js';
 import { runDoctor } from './doctor.js';
 import { HubError } from './errors.js';
 import { RetentionJob } from './retention/retention-job.js';
@@ -45,7 +46,10 @@ const USAGE = `usage:
   opentas-hub restore --file FILE --data DIR    (into a missing or empty folder only)
   opentas-hub doctor --data DIR [--host H] [--tls-cert PEM --tls-key PEM] [--insecure-http]
       (one line per check; exit 1 when one fails)
-  opentas-hub evidence verify FILE              (recomputes every hash of an evidence package; exit 1 naming the file that differs)`;
+  opentas-hub evidence verify FILE              (recomputes every hash of an evidence package; exit 1 naming the file that differs)
+  opentas-hub hotlist import --data DIR --file F.csv --source NCIC --id ncic --map plate=LIC,state=LIS[,category=C][,reason=R][,entryId=N][,enteredAt=D]
+      [--name NAME] [--domain general|motor_carrier] [--downloaded-at ISO] [--category C] [--reason TEXT] [--skip-bad]
+      (replaces the list whole; a bad row stores nothing unless --skip-bad; progress on stderr)`;
 
 type Flags = Record<string, string | boolean | undefined>;
 
@@ -321,6 +325,23 @@ async function doctor(args: string[]): Promise<number> {
   return checks.some((c) => c.verdict === 'FAIL') ? 1 : 0;
 }
 
+async function hotlist(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub !== 'import') throw new UsageError('hotlist: the subcommand is "import"');
+  const f = flags(rest, {
+    data: 'string', file: 'string', source: 'string', id: 'string', map: 'string', name: 'string', domain: 'string',
+    'downloaded-at': 'string', category: 'string', reason: 'string', 'skip-bad': 'boolean',
+  });
+  const optional = Object.fromEntries(['name', 'domain', 'category', 'reason', 'downloaded-at'].filter((k) => typeof f[k] === 'string').map((k) => [k === 'downloaded-at' ? 'downloadedAt' : k, f[k] as string]));
+  const o = { file: required(f, 'file'), source: required(f, 'source'), id: required(f, 'id'), map: required(f, 'map'), skipBad: f['skip-bad'] === true, ...optional };
+  try {
+    return await withStore(required(f, 'data'), (store) => hotlistImport(store, o, systemClock, (line) => console.error(line)));
+  } catch (err) {
+    if (err instanceof ImportUsageError) throw new UsageError(err.message);
+    throw err;
+  }
+}
+
 function evidence(args: string[]): number {
   const [sub, file, ...more] = args;
   if (sub !== 'verify') throw new UsageError('evidence: the subcommand is "verify FILE"');
@@ -342,9 +363,10 @@ export async function main(argv: string[]): Promise<number> {
       case 'restore': return await restore(rest);
       case 'doctor': return await doctor(rest);
       case 'evidence': return evidence(rest);
+      case 'hotlist': return await hotlist(rest);
       case undefined:
         // No command is a bad argument: one line and status 2, like every other (docs/protocol.md).
-        throw new UsageError('a command is required: serve, user, key, audit, retention, migrate, backup, restore, doctor or evidence (--help for usage)');
+        throw new UsageError('a command is required: serve, user, key, audit, retention, migrate, backup, restore, doctor, evidence or hotlist (--help for usage)');
       case '--help':
       case 'help':
         console.log(USAGE);

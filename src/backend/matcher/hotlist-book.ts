@@ -17,6 +17,27 @@ const gunzipAsync = promisify(gunzip);
 /** How often a node asks the store whether another node replaced a list. */
 const SYNC_EVERY_MS = 1_000;
 
+/**
+ * Stores a validated list whole (also what `opentas-hub hotlist import` does; running hubs then load
+ * it by its new version). The entries are stored as validated (unknown fields were refused), so what
+ * a node loads back is exactly what it would index.
+ */
+export async function storeList(store: HotlistStore, id: string, upload: HotlistUpload, now: Date): Promise<HotlistRecord> {
+  const body = await gzipAsync(JSON.stringify(upload.entries), { level: 1 });
+  return store.put(
+    {
+      id,
+      name: upload.name,
+      source: upload.source,
+      domain: upload.domain ?? 'general',
+      downloadedAt: upload.downloadedAt,
+      entries: upload.entries.length,
+      updatedAt: now.toISOString(),
+    },
+    body,
+  );
+}
+
 export class HotlistBook {
   readonly matcher = new Matcher();
   /** The version of each list the matcher holds. */
@@ -50,21 +71,7 @@ export class HotlistBook {
 
   async replace(id: string, upload: HotlistUpload): Promise<HotlistRecord> {
     await this.ready();
-    // The entries are stored as the hub validated them (unknown fields were refused), so what a
-    // node loads back is exactly what it would index.
-    const body = await gzipAsync(JSON.stringify(upload.entries), { level: 1 });
-    const record = await this.store.put(
-      {
-        id,
-        name: upload.name,
-        source: upload.source,
-        domain: upload.domain ?? 'general',
-        downloadedAt: upload.downloadedAt,
-        entries: upload.entries.length,
-        updatedAt: this.clock.now().toISOString(),
-      },
-      body,
-    );
+    const record = await storeList(this.store, id, upload, this.clock.now());
     this.swapIn(record, upload.entries);
     return record;
   }
