@@ -39,6 +39,11 @@ export const allowedImports = {
   'src/backend/stream': { why: 'the Socket.IO edge', folders: [...HUB_CORE, SHARED], packages: ['socket.io'] },
   'src/backend/stream/scale-out': { why: 'Socket.IO across hubs over Redis', folders: [...HUB_CORE, 'src/backend/stream', SHARED], packages: ['socket.io', '@socket.io/redis-adapter', 'redis'] },
 
+  // Vendor adapters: small programs that post to the hub's public API like any vendor would.
+  'src/adapters': { why: 'an adapter speaks to the hub only over HTTP', folders: ['src/adapters', SHARED], packages: ['node:'] },
+  'src/adapters/flock': { why: 'the Flock webhook adapter', folders: ['src/adapters', SHARED], packages: ['node:', 'zod'] },
+  'src/adapters/import': { why: 'the hit file import', folders: ['src/adapters', SHARED], packages: ['node:'] },
+
   // The desk's main process: services (logic behind ports), adapters (Node), platform (Electron), IPC, wiring.
   'src/main': { why: 'the wiring', folders: ['src/main/**', SHARED], packages: ['node:', 'electron'] },
   'src/main/services': { why: 'logic behind ports: never the adapters, IPC or wiring', folders: [SHARED], packages: ['node:', 'socket.io-client', 'zod'] },
