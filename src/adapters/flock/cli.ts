@@ -1,6 +1,6 @@
 /**
  * `npm run adapter:flock -- --hub URL --ingest-key-file F --secret-file F --port N [--host H]
- * [--spool DIR] [--signature-header NAME] [--category-map FILE]`: runs the Flock webhook adapter.
+ * [--spool DIR] [--signature-header NAME] [--category-map FILE] [--images on|off]`: runs the Flock webhook adapter.
  * Prints `listening on http://HOST:PORT` once ready; bad arguments: one line and exit 2.
  */
 import { readFileSync } from 'node:fs';
@@ -24,6 +24,7 @@ async function main(): Promise<void> {
         spool: { type: 'string' },
         'signature-header': { type: 'string' },
         'category-map': { type: 'string' },
+        images: { type: 'string' },
       },
       strict: true,
     }));
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
   if (!values['secret-file']) throw new UsageError('--secret-file is required (a file holding the webhook secret)');
   const port = Number(values.port);
   if (values.port === undefined || !Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a port number (0 picks a free one)');
+  if (values.images !== undefined && values.images !== 'on' && values.images !== 'off') throw new UsageError('--images must be on or off');
   let ingestKey: string;
   let secret: string;
   let categories;
@@ -55,6 +57,7 @@ async function main(): Promise<void> {
     ...(values.host ? { host: values.host } : {}),
     ...(values['signature-header'] ? { signatureHeader: values['signature-header'] } : {}),
     ...(categories ? { categories } : {}),
+    fetchImages: values.images !== 'off',
   });
   console.log(`listening on ${adapter.url}`);
   console.error(`[flock adapter] webhook: POST ${adapter.url}${WEBHOOK_PATH}; spool ${adapter.spool.dir} (${adapter.spool.count()} waiting)`);

@@ -77,7 +77,7 @@ export interface MapIssue {
   message: string;
 }
 
-export type MapResult = { ok: true; hit: Hit } | { ok: false; issues: MapIssue[] };
+export type MapResult = { ok: true; hit: Hit; alert: FlockAlert } | { ok: false; issues: MapIssue[] };
 
 /** The id the hub keys the hit by: Flock's read id, so a redelivered webhook is the same hit. */
 export function hitIdFor(objectId: string): string {
@@ -119,7 +119,7 @@ export function mapFlockAlert(body: unknown, categories: Readonly<Record<string,
     const seen = new Set<string>();
     return { ok: false, issues: issues.filter((i) => !seen.has(i.path) && seen.add(i.path)) };
   }
-  return { ok: true, hit: hit.data };
+  return { ok: true, hit: hit.data, alert: a };
 }
 
 /** A two-letter code as is, a full state name as its code, anything else unknown. */

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { Category } from '../../shared/protocol/index.js';
 import { HubIngest } from '../hub-ingest.js';
 import { DEFAULT_CATEGORY_MAP, mapFlockAlert } from './flock-alert.js';
+import { fetchFlockImage } from './flock-image.js';
 import { Forwarder } from './forwarder.js';
 import { Spool } from './spool.js';
 import { DEFAULT_SIGNATURE_HEADER, signatureHolds } from './webhook-signature.js';
@@ -27,6 +28,9 @@ export interface FlockAdapterOptions {
   signatureHeader?: string;
   categories?: Readonly<Record<string, Category>>;
   retry?: { firstMs: number; maxMs: number };
+  /** Fetch the vehicle image from Flock's signed link into the hit (default true). */
+  fetchImages?: boolean;
+  now?: () => Date;
   log?: (line: string) => void;
 }
 
@@ -72,7 +76,13 @@ export async function startFlockAdapter(o: FlockAdapterOptions): Promise<Running
       const first = mapped.issues[0]!;
       return answer(res, 400, { error: { code: 'invalid_alert', message: `${first.path}: ${first.message}` }, issues: mapped.issues });
     }
-    spool.put(mapped.hit);
+    let hit = mapped.hit;
+    if (o.fetchImages !== false) {
+      const image = await fetchFlockImage(mapped.alert.imageUrl, mapped.alert.imageExpiration, (o.now ?? (() => new Date()))());
+      if (image.ok) hit = { ...hit, images: { vehicle: image.dataUri } };
+      else if (mapped.alert.imageUrl) log(`alert ${hit.id} goes without its image: ${image.why}`);
+    }
+    spool.put(hit);
     forwarder.kick();
     answer(res, 202, { id: mapped.hit.id });
   }
