@@ -2,6 +2,7 @@
 import type pg from 'pg';
 import type { Read } from '../../../shared/protocol/index.js';
 import type { HotlistRecord, HotlistStore, ReadRecording, ReadStore } from '../hotlist-port.js';
+import { COLUMNS, toRecord, type HotlistRow } from '../hotlist-rows.js';
 
 export const HOTLIST_DDL = `
 CREATE TABLE hotlists (
@@ -30,32 +31,6 @@ CREATE TABLE reads (
 CREATE INDEX reads_plate ON reads (plate, read_at);
 CREATE INDEX reads_received ON reads (received_at);
 `;
-
-interface HotlistRow {
-  id: string;
-  name: string;
-  source: string;
-  domain: string;
-  downloaded_at: string;
-  entries: number;
-  version: number;
-  updated_at: string;
-}
-
-const COLUMNS = 'id, name, source, domain, downloaded_at, entries, version, updated_at';
-
-function toRecord(r: HotlistRow): HotlistRecord {
-  return {
-    id: r.id,
-    name: r.name,
-    source: r.source as HotlistRecord['source'],
-    domain: r.domain as HotlistRecord['domain'],
-    downloadedAt: r.downloaded_at,
-    entries: r.entries,
-    version: r.version,
-    updatedAt: r.updated_at,
-  };
-}
 
 export class PgHotlistStore implements HotlistStore {
   constructor(private readonly pool: pg.Pool) {}
