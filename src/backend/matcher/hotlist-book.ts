@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import type { HotlistEntry, HotlistUpload } from '../../shared/protocol/index.js';
 import type { Clock } from '../clock.js';
-import { Matcher, type ListEntry } from './matcher.js';
+import { ListIndex, Matcher, type ListEntry } from './matcher.js';
 import type { HotlistRecord, HotlistStore } from '../store/hotlist-port.js';
 
 const gzipAsync = promisify(gzip);
@@ -72,7 +72,7 @@ export class HotlistBook {
   async replace(id: string, upload: HotlistUpload): Promise<HotlistRecord> {
     await this.ready();
     const record = await storeList(this.store, id, upload, this.clock.now());
-    this.swapIn(record, upload.entries);
+    await this.swapIn(record, upload.entries);
     return record;
   }
 
@@ -88,7 +88,7 @@ export class HotlistBook {
           const stored = await this.store.body(record.id);
           if (!stored) continue;
           const entries = JSON.parse((await gunzipAsync(stored.body)).toString('utf8')) as HotlistEntry[];
-          this.swapIn(stored.record, entries);
+          await this.swapIn(stored.record, entries);
         }
       } finally {
         this.loading = undefined;
@@ -97,10 +97,17 @@ export class HotlistBook {
     return this.loading;
   }
 
-  /** Indexes and swaps a list in, unless the matcher already holds this version or a newer one. */
-  private swapIn(record: HotlistRecord, entries: readonly ListEntry[]): void {
+  /**
+   * Indexes a list (a slice at a time, so alerts go on being delivered) and swaps it in, unless the
+   * matcher already holds this version or a newer one.
+   */
+  private async swapIn(record: HotlistRecord, entries: readonly ListEntry[]): Promise<void> {
     if ((this.held.get(record.id) ?? 0) >= record.version) return;
-    this.matcher.replace({ id: record.id, source: record.source, domain: record.domain }, entries);
+    const info = { id: record.id, source: record.source, domain: record.domain };
+    const index = await ListIndex.build(info, entries, () => new Promise<void>((resolve) => setImmediate(resolve)));
+    // A newer version may have been swapped in while this one was being indexed.
+    if ((this.held.get(record.id) ?? 0) >= record.version) return;
+    this.matcher.install(index);
     this.held.set(record.id, record.version);
   }
 }

@@ -33,31 +33,58 @@ export interface ListInfo {
 /** Entries sharing one canonical form: one index (the usual case, no array) or several. */
 type Slot = number | number[];
 
+interface Built {
+  byKey: Map<string, Slot>;
+  expires: Float64Array | undefined;
+}
+
+/** Indexes the entries into `into`, pausing (yield) after every `every` entries. */
+function* indexing(entries: readonly ListEntry[], into: Built, every: number): Generator<void> {
+  for (let i = 0; i < entries.length; i += 1) {
+    const entry = entries[i]!;
+    const key = lookalikeKey(entry.plate);
+    const slot = into.byKey.get(key);
+    if (slot === undefined) into.byKey.set(key, i);
+    else if (typeof slot === 'number') into.byKey.set(key, [slot, i]);
+    else slot.push(i);
+    if (entry.expiresAt !== undefined) {
+      into.expires ??= new Float64Array(entries.length).fill(Infinity);
+      // An unreadable expiry counts as expired: a local entry must not outlive its limit.
+      const ms = Date.parse(entry.expiresAt);
+      into.expires[i] = Number.isNaN(ms) ? -Infinity : ms;
+    }
+    if ((i + 1) % every === 0) yield;
+  }
+}
+
 export class ListIndex {
-  private readonly byKey = new Map<string, Slot>();
+  private readonly byKey: Map<string, Slot>;
   /** Expiry per entry in ms since the epoch (Infinity: none); absent when no entry expires. */
   private readonly expiresMs: Float64Array | undefined;
 
   constructor(
     readonly info: ListInfo,
     readonly entries: readonly ListEntry[],
+    built?: Built,
   ) {
-    let expires: Float64Array | undefined;
-    for (let i = 0; i < entries.length; i += 1) {
-      const entry = entries[i]!;
-      const key = lookalikeKey(entry.plate);
-      const slot = this.byKey.get(key);
-      if (slot === undefined) this.byKey.set(key, i);
-      else if (typeof slot === 'number') this.byKey.set(key, [slot, i]);
-      else slot.push(i);
-      if (entry.expiresAt !== undefined) {
-        expires ??= new Float64Array(entries.length).fill(Infinity);
-        // An unreadable expiry counts as expired: a local entry must not outlive its limit.
-        const ms = Date.parse(entry.expiresAt);
-        expires[i] = Number.isNaN(ms) ? -Infinity : ms;
-      }
+    if (!built) {
+      built = { byKey: new Map(), expires: undefined };
+      const steps = indexing(entries, built, Infinity);
+      while (!steps.next().done);
     }
-    this.expiresMs = expires;
+    this.byKey = built.byKey;
+    this.expiresMs = built.expires;
+  }
+
+  /**
+   * Builds the index a slice at a time, awaiting `pause` between slices: indexing 1,000,000 entries
+   * takes seconds, during which the hub must go on delivering alerts.
+   */
+  static async build(info: ListInfo, entries: readonly ListEntry[], pause: () => Promise<void>, every = 50_000): Promise<ListIndex> {
+    const built: Built = { byKey: new Map(), expires: undefined };
+    const steps = indexing(entries, built, every);
+    while (!steps.next().done) await pause();
+    return new ListIndex(info, entries, built);
   }
 
   get size(): number {

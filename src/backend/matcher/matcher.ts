@@ -53,8 +53,13 @@ export class Matcher {
    * in in one step: a `match` before sees the whole old list, one after the whole new one.
    */
   replace(info: ListInfo, entries: readonly ListEntry[]): void {
-    const index = new ListIndex(info, entries);
-    this.lists = [...this.lists.filter((l) => l.info.id !== info.id), index].sort((a, b) =>
+    this.install(new ListIndex(info, entries));
+  }
+
+  /** Puts an index built beforehand (ListIndex.build) in place of the list with its id, in one step. */
+  install(index: ListIndex): void {
+    const id = index.info.id;
+    this.lists = [...this.lists.filter((l) => l.info.id !== id), index].sort((a, b) =>
       a.info.id < b.info.id ? -1 : a.info.id > b.info.id ? 1 : 0,
     );
   }
