@@ -8,6 +8,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { CATEGORIES, Domain, HotlistEntry, HotlistSource, HotlistUpload, IsoTime, MAX_HOTLIST_ENTRIES, HotlistId } from '../shared/protocol/index.js';
+import { CsvRecords } from '../shared/csv-records.js';
 import { SecurityLog } from './audit/security-log.js';
 import type { Clock } from './clock.js';
 import { storeList } from './matcher/hotlist-book.js';
@@ -44,45 +45,6 @@ export function parseMap(map: string): Map<Field, string> {
   }
   for (const need of ['plate', 'state'] as const) if (!out.has(need)) throw new ImportUsageError(`--map must name the ${need} column`);
   return out;
-}
-
-/**
- * Splits CSV text into records (RFC 4180: quoted fields may hold commas, doubled quotes and line
- * breaks). `feed` takes one line at a time and answers the record once its quotes are closed.
- */
-export class CsvRecords {
-  private fields: string[] = [];
-  private field = '';
-  private quoted = false;
-
-  feed(line: string): string[] | undefined {
-    for (let i = 0; i < line.length; i += 1) {
-      const c = line[i]!;
-      if (this.quoted) {
-        if (c === '"' && line[i + 1] === '"') {
-          this.field += '"';
-          i += 1;
-        } else if (c === '"') this.quoted = false;
-        else this.field += c;
-      } else if (c === '"') this.quoted = true;
-      else if (c === ',') {
-        this.fields.push(this.field);
-        this.field = '';
-      } else this.field += c;
-    }
-    if (this.quoted) {
-      this.field += '\n';
-      return undefined;
-    }
-    const record = [...this.fields, this.field];
-    this.fields = [];
-    this.field = '';
-    return record;
-  }
-
-  get open(): boolean {
-    return this.quoted;
-  }
 }
 
 /** A cell as the list wants it: plates upper case without spaces or dashes, an empty state `UNK`. */
