@@ -1,5 +1,6 @@
 /**
- * The hub's ingest API as an adapter sees it: `POST /api/v1/hits` with an ingest key. Answers are
+ * The hub's ingest API as an adapter sees it: `POST /api/v1/hits` with an ingest key
+ * (docs/protocol.md, "Version 1 routes"). Answers are
  * sorted into what the caller must do next: forget the hit (accepted, duplicate), set it aside for
  * a person (refused: the hub will never take it as it is), or try again later (unreachable: the
  * network, a hub error, a wrong key an operator can still fix, a rate limit).

@@ -1,6 +1,6 @@
 /**
  * Flock Safety's LPR hotlist alert (its webhook's JSON body, AsyncAPI info.version 3.0.0) and its
- * mapping to the hub's Hit. The mapped hit is parsed with the protocol's own Hit schema, so what
+ * mapping to the hub's Hit (docs/adapters.md, "Flock field -> Hit field"). The mapped hit is parsed with the protocol's own Hit schema, so what
  * the adapter accepts is exactly what the hub takes; a refusal names the Flock field to fix, not
  * the Hit field it would have become.
  */

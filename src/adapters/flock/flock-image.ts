@@ -2,7 +2,8 @@
  * The vehicle image Flock links to (`imageUrl`, a signed link valid until `imageExpiration`),
  * fetched once and carried in the hit as a data: URI, since the link expires long before the alert
  * is reviewed. Best effort: an expired link, a slow or failed fetch, or anything but a JPEG or PNG
- * of at most 512 KiB leaves the hit without an image rather than holding the alert back.
+ * of at most 512 KiB leaves the hit without an image rather than holding the alert back
+ * (docs/adapters.md, `--images`).
  */
 import { ImageDataUri } from '../../shared/protocol/index.js';
 

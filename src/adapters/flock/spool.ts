@@ -4,6 +4,7 @@
  * told 202 only once the file is on disk; the file is removed only once the hub has the hit. A
  * file per hit (named by its id) keeps a redelivered webhook to one entry and needs no compaction.
  * Files the hub refuses for good are moved to `refused/` for a person to look at, never dropped.
+ * Why a spool at all: docs/adr/0022-flock-adapter-spools-before-answering.md.
  */
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';

@@ -2,7 +2,8 @@
  * The Flock adapter as a server: `POST /flock/alerts` takes Flock's LPR hotlist alert webhook,
  * checks its signature, maps it to a Hit, spools it durably and answers 202; the forwarder then
  * takes it to the hub. `GET /health` says how many hits wait in the spool. Refusals carry the hub's
- * error shape (`{error: {code, message}, issues?}`) and change nothing.
+ * error shape (`{error: {code, message}, issues?}`) and change nothing. How to run it, the
+ * signature and the spool: docs/adapters.md.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
