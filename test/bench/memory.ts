@@ -19,6 +19,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium, type Page } from '@playwright/test';
+import { REPO_ROOT } from '../../scripts/build-hub.js';
 import { Fleet } from './support/fleet.js';
 import { describeConsumers, heapConsumers, type HeapConsumer } from './support/heap-snapshot.js';
 import { startHubProcess } from './support/hub-process.js';
@@ -30,25 +31,25 @@ const DESKS = Number(process.env.BENCH_CLIENTS ?? 2000);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 4);
 const SHOWN = 200;
 const SETTLE_MS = 3000;
-const REPO_ROOT = new URL('../../', import.meta.url).pathname;
 
 const log = (line: string): void => void process.stderr.write(`[memory] ${line}\n`);
 const settle = () => new Promise((r) => setTimeout(r, SETTLE_MS));
 const mb = (bytes: number) => (bytes / 1048576).toFixed(1);
 
-/** Sends SIGUSR2 (the process runs with --heapsnapshot-signal) and reads the snapshot it writes into `dir`. */
-async function nodeHeapSnapshot(pid: number, dir: string): Promise<string> {
+/**
+ * Sends SIGUSR2 (the process runs with --heapsnapshot-signal) and sums the snapshot it writes into
+ * `dir`. The file appears before it is complete; it is read once it parses, and parsed only that once.
+ */
+async function nodeHeap(pid: number, dir: string, top = 8): Promise<{ total: number; consumers: HeapConsumer[] }> {
   const before = new Set(readdirSync(dir));
   process.kill(pid, 'SIGUSR2');
   for (const started = Date.now(); Date.now() - started < 300_000; ) {
     const file = readdirSync(dir).find((f) => f.endsWith('.heapsnapshot') && !before.has(f));
     if (file) {
-      // Written in one go by the process; complete when it parses.
       try {
-        const text = readFileSync(join(dir, file), 'utf8');
-        JSON.parse(text);
+        const summary = heapConsumers(readFileSync(join(dir, file), 'utf8'), top);
         rmSync(join(dir, file));
-        return text;
+        return summary;
       } catch {
         /* still being written */
       }
@@ -103,11 +104,11 @@ try {
   log(`${DESKS} desks connected`);
   await settle();
   const hubBusy = residentMb(hub.child.pid!);
-  const hubBusyHeap = heapConsumers(await nodeHeapSnapshot(hub.child.pid!, diag), 40);
+  const hubBusyHeap = await nodeHeap(hub.child.pid!, diag, 40);
   await fleet.stop();
   await settle();
   // After the desks left (the snapshot collects first): what their connections had held is the difference.
-  const hubAfterHeap = heapConsumers(await nodeHeapSnapshot(hub.child.pid!, diag), 40);
+  const hubAfterHeap = await nodeHeap(hub.child.pid!, diag, 40);
   // Resident memory moves with the collector's timing (a few MB either way), the heap after a collection does not.
   const perDeskKb = ((hubBusy - hubIdle) * 1024) / DESKS;
   const heapPerDeskKb = (hubBusyHeap.total - hubAfterHeap.total) / 1024 / DESKS;
@@ -146,7 +147,7 @@ try {
   await settle();
   const hostBusy = residentMb(host.pid!);
   const rendererBusy = await rendererHeap(page);
-  const hostHeap = heapConsumers(await nodeHeapSnapshot(host.pid!, diag));
+  const hostHeap = await nodeHeap(host.pid!, diag);
   const rendererHeapNow = heapConsumers(await rendererSnapshot(page));
   console.log(`memory: desk host (main process) idle ${hostIdle.toFixed(1)} MB resident, with ${SHOWN} alerts ${hostBusy.toFixed(1)} MB; heap ${mb(hostHeap.total)} MB, biggest: ${describeConsumers(hostHeap.consumers.slice(0, 6))}`);
   console.log(`memory: renderer JS heap idle ${rendererIdle.usedMb.toFixed(1)} MB (${rendererIdle.nodes} DOM nodes), with ${SHOWN} alerts ${rendererBusy.usedMb.toFixed(1)} MB (${rendererBusy.nodes} DOM nodes); biggest: ${describeConsumers(rendererHeapNow.consumers.slice(0, 6))}`);
