@@ -23,7 +23,7 @@ export default defineConfig({
           // Suites start real hubs and sockets; two cores, so keep files to two at once.
           maxWorkers: 2,
           // Builds the hub CLI once for the run, so spawned hubs start from JavaScript (see the file).
-          globalSetup: ['test/integration/support/hub-bundle.ts'],
+          globalSetup: ['test/support/hub-bundle.ts'],
           sequence: { groupOrder: 1 },
         },
       },

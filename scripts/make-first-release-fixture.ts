@@ -23,7 +23,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { authenticator } from 'otplib';
 import { io } from 'socket.io-client';
-import { PostgresCluster, scaleOutServices } from '../test/integration/support/services.js';
+import { PostgresCluster, scaleOutServices } from '../test/support/services.js';
 
 const { values } = parseArgs({
   options: { 'hub-root': { type: 'string' }, out: { type: 'string' }, postgres: { type: 'boolean' } },

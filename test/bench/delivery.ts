@@ -19,7 +19,7 @@ import { startBareProcess, startHubProcess, type HubProcess } from './support/hu
 import { HitMaker, seedAgency } from './support/illinois-desks.js';
 import { interleavedSeries, postJson, type Sendable } from './support/latency-run.js';
 import { ms, summarize, type LatencySummary } from './support/stats.js';
-import { histogram, histogramQuantile, histogramSince, scrapeMetrics, type HistogramSnapshot } from '../fakes/metrics-scrape.js';
+import { histogram, histogramQuantile, histogramSince, scrapeMetrics, type HistogramSnapshot } from '../support/metrics-scrape.js';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 2000);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 4);
@@ -123,11 +123,11 @@ async function measure(
     log(`${mode} clients=${size}: ${JSON.stringify(counts)}`);
     if (report.duplicatesShown > 0) throw new Error(`${report.duplicatesShown} alerts were shown twice`);
   } catch (err) {
-    log(`hub stderr: ${servers[1]?.stderrTail() ?? ''}`);
+    log(`hub stderr: ${servers[1]?.stderr().slice(-4000) ?? ''}`);
     throw err;
   } finally {
     for (const f of fleets) await f.stop();
-    for (const s of servers) await s.kill('SIGTERM');
+    for (const s of servers) await s.stop('SIGTERM');
   }
   return { hub, bare, own };
 }

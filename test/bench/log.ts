@@ -28,7 +28,7 @@ import { openPostgresStore } from '../../src/backend/store/postgres/index.js';
 import { openSqliteStore } from '../../src/backend/store/sqlite/index.js';
 import { checkAckOrder } from '../../src/shared/ack/order.js';
 import type { AckEvent } from '../../src/shared/protocol/index.js';
-import { PostgresCluster, scaleOutServices } from '../integration/support/services.js';
+import { PostgresCluster, scaleOutServices } from '../support/services.js';
 import { writeChainedLog } from './support/chained-log-file.js';
 
 const APPENDS = Number(process.env.BENCH_LOG_APPENDS ?? 20_000);

@@ -96,7 +96,7 @@ try {
   log(`load ${loadavg()[0]!.toFixed(1)}; seeding ${DESKS} desks`);
   const agency = await seedAgency(join(work, 'hub'), DESKS);
   const hub = await startHubProcess(join(work, 'hub'), 0, snapshotEnv);
-  stops.push(() => hub.kill('SIGTERM'));
+  stops.push(async () => void (await hub.stop('SIGTERM')));
   // Resident sizes first: a heap snapshot makes the process grow, and it does not shrink back.
   await settle();
   const hubIdle = residentMb(hub.child.pid!);

@@ -20,7 +20,7 @@ import { spawnHubProcess, startHubProcess, type HubProcess } from './support/hub
 import { HitMaker, seedAgency } from './support/illinois-desks.js';
 import { postJson, withTimeout, type Sendable } from './support/latency-run.js';
 import { percentile } from './support/stats.js';
-import { histogram, histogramQuantile, sampleValue, scrapeMetrics } from '../fakes/metrics-scrape.js';
+import { histogram, histogramQuantile, sampleValue, scrapeMetrics } from '../support/metrics-scrape.js';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 2000);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 4);
@@ -94,7 +94,7 @@ try {
   );
 
   const killedAt = wallNow();
-  await first.kill('SIGKILL');
+  await first.stop('SIGKILL');
   const second = spawnHubProcess(dataDir, first.port, { OPENTAS_METRICS_TOKEN: METRICS_TOKEN });
   servers.push(second);
   // "As soon as it accepts requests": the first alert is posted at once and retried until the
@@ -132,10 +132,10 @@ try {
   console.log(`storm (hub /metrics): ${await hubFigures(second.url)}`);
   console.log(`storm: clients=${CLIENTS} caught_up_s=${caughtUp.toFixed(2)} lost=${report.missing} duplicates_shown=${report.duplicatesShown}`);
 } catch (err) {
-  log(`hub stderr: ${servers.at(-1)?.stderrTail() ?? ''}`);
+  log(`hub stderr: ${servers.at(-1)?.stderr().slice(-4000) ?? ''}`);
   throw err;
 } finally {
   await fleet?.stop();
-  for (const s of servers) await s.kill('SIGTERM');
+  for (const s of servers) await s.stop('SIGTERM');
   rmSync(work, { recursive: true, force: true });
 }

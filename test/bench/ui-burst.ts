@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { startHub } from '../../src/backend/server.js';
 import { startWebHost } from '../../src/webhost/web-host.js';
-import { makeHit } from '../e2e/hits.js';
+import { makeHit } from '../support/hits.js';
 import { percentile } from './support/stats.js';
 
 const ALERTS = Number(process.env.BURST_ALERTS ?? 1000);

@@ -5,7 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, shot, signIn, test, TROOPER } from './fixtures.js';
-import { makeHit } from './hits.js';
+import { makeHit } from '../support/hits.js';
 
 async function noSeriousViolations(page: Page, screen: string): Promise<void> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

@@ -8,7 +8,8 @@
 import { authenticator } from 'otplib';
 import { expect, shot, signIn, test, TROOPER } from './fixtures.js';
 import { ADMIN, addAdmin, asAdmin, secondHost, shootEverywhere, shootOnce, signInAs } from './accounts-support.js';
-import { makeHit } from './hits.js';
+import { makeHit } from '../support/hits.js';
+import { DESK_PASSWORD } from '../support/passwords.js';
 
 // Each test shoots its screens in two themes at two sizes, with an axe run each: more than the default 90 s.
 test.describe.configure({ timeout: 600_000 });
@@ -113,21 +114,21 @@ test('ending all sessions, a lockout and a lapsed certification are said in plai
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByRole('alert').last()).toBeVisible();
   }
-  await page.getByLabel('Password').fill('Night-Shift-Desk-2026');
+  await page.getByLabel('Password').fill(DESK_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('alert').last()).toHaveText(/locked after too many failed sign-ins/);
   await shot(page, '74-sign-in-locked-out');
 
   await desk.hub.admin.addUser({
     username: 'tpr.lapsed',
-    password: 'Night-Shift-Desk-2026',
+    password: DESK_PASSWORD,
     displayName: 'Tpr. Pat Lapsed',
     roles: ['trooper'],
     unit: 'Troop 3',
     leadsCertifiedUntil: new Date(Date.now() - 86_400_000).toISOString(),
   });
   await page.getByLabel('Username').fill('tpr.lapsed');
-  await page.getByLabel('Password').fill('Night-Shift-Desk-2026');
+  await page.getByLabel('Password').fill(DESK_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('alert').last()).toHaveText(/LEADS certification or ALPR training has lapsed/);
   await shot(page, '75-sign-in-certification-lapsed');

@@ -6,7 +6,8 @@
  */
 import { expect, test } from './fixtures.js';
 import { ADMIN, addAdmin, asAdmin, shootEverywhere, shootOnce, signInAs } from './accounts-support.js';
-import { makeHit } from './hits.js';
+import { makeHit } from '../support/hits.js';
+import { DESK_PASSWORD } from '../support/passwords.js';
 
 // Each test shoots its screens in two themes at two sizes, with an axe run each: more than the default 90 s.
 test.describe.configure({ timeout: 600_000 });
@@ -17,7 +18,7 @@ test('Users: find by filters, edit roles and certification, unlock, reset, disab
   await addAdmin(desk);
   await desk.hub.admin.addUser({
     username: 'tpr.lapsing',
-    password: 'Night-Shift-Desk-2026',
+    password: DESK_PASSWORD,
     displayName: 'Tpr. Sam Lapsing',
     roles: ['trooper'],
     unit: 'Troop 5',
@@ -106,7 +107,7 @@ test('Users: a new account gets a one-use first password; a trooper cannot open 
   await expect(page.getByTestId('user-row').filter({ hasText: 'Tpr. Minh Nguyen' })).toContainText('Troop 3');
 
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await signInAs(page, desk.host.url, { username: 'tpr.kowalski', password: 'Night-Shift-Desk-2026' });
+  await signInAs(page, desk.host.url, { username: 'tpr.kowalski', password: DESK_PASSWORD });
   await expect(page.getByRole('button', { name: 'Users' })).toHaveCount(0);
   await page.goto(`${desk.host.url}#/users`);
   await expect(page.getByText(/not allowed/i).first()).toBeVisible();

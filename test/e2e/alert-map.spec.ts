@@ -1,7 +1,7 @@
 /** Issue 5: the map renders offline (canvas not blank, camera marker present) with the county. */
 import type { Locator } from '@playwright/test';
 import { expect, shot, signIn, test } from './fixtures.js';
-import { makeHit } from './hits.js';
+import { makeHit } from '../support/hits.js';
 
 /**
  * Reads the map's WebGL canvas through a 2D copy and counts either its distinct colours (every 7th

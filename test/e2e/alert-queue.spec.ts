@@ -4,7 +4,7 @@
  * reaches everything (A acknowledge, arrows through the queue, Esc minimise).
  */
 import { expect, playedSounds, recordSounds, shot, signIn, test } from './fixtures.js';
-import { makeHit } from './hits.js';
+import { makeHit } from '../support/hits.js';
 
 test('AMBER and stolen together: AMBER first, its alarm plays until acknowledged', async ({ page, desk }) => {
   await recordSounds(page);

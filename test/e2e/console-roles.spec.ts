@@ -9,7 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { DEMO_ACCOUNTS } from '../../src/backend/demo.js';
 import { expect, shot, signIn, test, type Desk } from './fixtures.js';
-import { makeHit } from './hits.js';
+import { makeHit } from '../support/hits.js';
 
 /** What each role's top bar lists, in order (the SCREENS table of src/renderer/console/screens.tsx). */
 const NAV: Record<string, string[]> = {

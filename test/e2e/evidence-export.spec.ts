@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { expect, signIn, test } from './fixtures.js';
 import { shootEverywhere } from './accounts-support.js';
-import { makeHit } from './hits.js';
+import { makeHit } from '../support/hits.js';
 
 test.setTimeout(600_000);
 

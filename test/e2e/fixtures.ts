@@ -10,9 +10,10 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { startHub, type RunningHub } from '../../src/backend/server.js';
 import { startWebHost, type WebHost } from '../../src/webhost/web-host.js';
 import type { Hit } from '../../src/shared/protocol/index.js';
+import { DESK_PASSWORD } from '../support/passwords.js';
 
-export const TROOPER = { username: 'tpr.kowalski', password: 'Night-Shift-Desk-2026', displayName: 'Tpr. Dana Kowalski' };
-export const OTHER = { username: 'tpr.ortega', password: 'Night-Shift-Desk-2026', displayName: 'Tpr. Luis Ortega' };
+export const TROOPER = { username: 'tpr.kowalski', password: DESK_PASSWORD, displayName: 'Tpr. Dana Kowalski' };
+export const OTHER = { username: 'tpr.ortega', password: DESK_PASSWORD, displayName: 'Tpr. Luis Ortega' };
 
 export interface Desk {
   hub: RunningHub;

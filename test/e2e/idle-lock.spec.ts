@@ -3,7 +3,7 @@
  * shows only its category with "unlock to view"; unlocking needs the password.
  */
 import { expect, playedSounds, recordSounds, shot, signIn, test, TROOPER } from './fixtures.js';
-import { makeHit } from './hits.js';
+import { makeHit } from '../support/hits.js';
 
 test('the idle lock hides the plate; new alerts sound and show only their category', async ({ page, desk }) => {
   await recordSounds(page);

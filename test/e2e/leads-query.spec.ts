@@ -8,7 +8,7 @@
 import type { Page } from '@playwright/test';
 import { expect, signIn, test } from './fixtures.js';
 import { ADMIN, addAdmin, shootEverywhere, signInAs } from './accounts-support.js';
-import { makeHit } from './hits.js';
+import { makeHit } from '../support/hits.js';
 
 test.setTimeout(600_000);
 

@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { authenticator } from 'otplib';
 import { expect, playedSounds, recordSounds, shot, signIn, test, TROOPER } from './fixtures.js';
-import { makeHit } from './hits.js';
+import { makeHit } from '../support/hits.js';
 import { startWebHost } from '../../src/webhost/web-host.js';
 
 test('the hub goes away: NOT RECEIVING ALERTS at once, and its own alarm after 30 s', async ({ page, desk }) => {

@@ -11,7 +11,7 @@ import type { Page } from '@playwright/test';
 import { startWebHost } from '../../src/webhost/web-host.js';
 import { userDataDir } from '../../src/main/services/user-desk.js';
 import { expect, shot, test, TROOPER } from './fixtures.js';
-import { makeHit } from './hits.js';
+import { makeHit } from '../support/hits.js';
 
 async function noSeriousViolations(page: Page, screen: string): Promise<void> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

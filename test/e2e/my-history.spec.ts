@@ -6,7 +6,7 @@
  */
 import { expect, signIn, test } from './fixtures.js';
 import { shootEverywhere } from './accounts-support.js';
-import { makeHit } from './hits.js';
+import { makeHit } from '../support/hits.js';
 
 test.setTimeout(600_000);
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startWebHost } from '../../src/webhost/web-host.js';
 import { expect, signIn, test } from './fixtures.js';
-import { makeHit } from './hits.js';
+import { makeHit } from '../support/hits.js';
 
 test('All alerts offers the alerts older than the ones kept in memory and lists them on request', async ({ page, desk }) => {
   const dir = mkdtempSync(join(tmpdir(), 'opentas-older-'));

@@ -13,16 +13,16 @@ import { startHub, type RunningHub } from '../../src/backend/server.js';
 import { startWebHost, type WebHost } from '../../src/webhost/web-host.js';
 import type { AckEvent, Category, Hit } from '../../src/shared/protocol/index.js';
 import { seededRandom } from '../../src/shared/seeded-random.js';
-import { AlertClient } from '../integration/support/alert-client.js';
-import { HubTestClock } from '../integration/support/hub-clock.js';
-import { makeHit } from './hits.js';
+import { AlertClient } from '../support/alert-client.js';
+import { HubTestClock } from '../support/hub-clock.js';
+import { makeHit } from '../support/hits.js';
+import { DESK_PASSWORD } from '../support/passwords.js';
 
 export const SUPERVISOR = {
   username: 'sgt.hale',
-  password: 'Night-Shift-Desk-2026',
+  password: DESK_PASSWORD,
   displayName: 'Sgt. Maria Hale',
 };
-const PASSWORD = 'Night-Shift-Desk-2026';
 const UNITS = ['Troop 3', 'Troop 5'] as const;
 /** Not AMBER or SILVER: statewide, they would reach the supervisor's desk too. */
 const CATEGORIES: Category[] = [
@@ -118,12 +118,12 @@ export async function startReviewDesk(options: { troopersPerUnit?: number } = {}
       const username = `tpr.${unit.slice(-1)}${i}`;
       await hub.admin.addUser({
         username,
-        password: PASSWORD,
+        password: DESK_PASSWORD,
         displayName: `Tpr. ${unit} #${i}`,
         roles: ['trooper'],
         unit,
       });
-      const tokens = await session(hub.url, '/session', { username, password: PASSWORD });
+      const tokens = await session(hub.url, '/session', { username, password: DESK_PASSWORD });
       const client = new AlertClient(hub.url, { token: tokens.accessToken, clientId: `desk-${username}` });
       await client.ready();
       troopers.push({ username, unit, client, tokens, issuedAt: clock.now().getTime() });

@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { playedSounds, recordSounds } from './fixtures.js';
-import { makeHit } from './hits.js';
+import { makeHit } from '../support/hits.js';
 import { signInSupervisor, startReviewDesk, workAlerts, type ReviewDesk } from './review-desk.js';
 
 const SEED = Number(process.env.REVIEW_SEED ?? 20261201);

@@ -8,7 +8,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { noSeriousViolations, shootEverywhere } from './accounts-support.js';
 import { shot } from './fixtures.js';
-import { makeHit } from './hits.js';
+import { makeHit } from '../support/hits.js';
 import { saveThemeAndReload, signInSupervisor, startReviewDesk, workAlerts, type ReviewDesk } from './review-desk.js';
 
 const SEED = Number(process.env.REVIEW_SEED ?? 20261202);

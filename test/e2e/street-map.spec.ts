@@ -12,7 +12,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { makeStreetMapFixture } from '../../scripts/make-pmtiles-fixture.js';
 import { expect, shot, signIn, test, type Desk } from './fixtures.js';
-import { makeHit } from './hits.js';
+import { makeHit } from '../support/hits.js';
 import { setAgencyMap } from './accounts-support.js';
 
 let dir: string;

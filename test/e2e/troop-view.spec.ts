@@ -9,9 +9,10 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { io, type Socket } from 'socket.io-client';
 import { expect, OTHER, shot, signIn, test, type Desk } from './fixtures.js';
-import { makeHit } from './hits.js';
+import { makeHit } from '../support/hits.js';
+import { DESK_PASSWORD } from '../support/passwords.js';
 
-const DISPATCHER = { username: 'disp.harris', password: 'Night-Shift-Desk-2026', displayName: 'Disp. Renee Harris' };
+const DISPATCHER = { username: 'disp.harris', password: DESK_PASSWORD, displayName: 'Disp. Renee Harris' };
 
 /** Another trooper's desk: signed in to the hub and on the alert stream, as a real client is. */
 async function otherDesk(desk: Desk): Promise<{ socket: Socket; alerts: string[]; ack(alertId: string): Promise<unknown> }> {

@@ -5,7 +5,8 @@
  * refuses the wrong path before the hub could.)
  */
 import { expect, shot, signIn, test } from './fixtures.js';
-import { makeHit } from './hits.js';
+import { makeHit } from '../support/hits.js';
+import { DESK_PASSWORD } from '../support/passwords.js';
 
 test('a wrong-state, lookalike-plate hit raises the flags', async ({ page, desk }) => {
   await signIn(page, desk);
@@ -113,7 +114,7 @@ test('"Taken by" shows when another trooper acknowledged the alert', async ({ pa
   try {
     const otherPage = await browser.newPage();
     await signIn(page, desk);
-    await signIn(otherPage, { ...desk, host: other }, { username: 'tpr.ortega', password: 'Night-Shift-Desk-2026', displayName: '' });
+    await signIn(otherPage, { ...desk, host: other }, { username: 'tpr.ortega', password: DESK_PASSWORD, displayName: '' });
     await desk.postHit(makeHit({ category: 'stolen', plate: 'TKN7777' }));
     await expect(otherPage.getByTestId('alert-card')).toBeVisible();
     await otherPage.keyboard.press('a');

@@ -3,7 +3,7 @@
  * shows up in the popup with its plate and category.
  */
 import { expect, shot, signIn, test } from './fixtures.js';
-import { makeHit as makeHitFor } from './hits.js';
+import { makeHit as makeHitFor } from '../support/hits.js';
 
 test('sign in, then a hit posted to the hub appears in the popup', async ({ page, desk }) => {
   await page.goto(desk.host.url);

@@ -8,7 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { Zone } from '../../src/shared/protocol/index.js';
 import { expect, shot, test } from './fixtures.js';
-import { makeHit } from './hits.js';
+import { makeHit } from '../support/hits.js';
 import { DISPATCHER, dispatcherDesk, drawRing, openZones, setTheme, signInAt } from './zones-support.js';
 
 test.setTimeout(1_200_000);

@@ -9,8 +9,9 @@ import type { Page } from '@playwright/test';
 import { startWebHost, type WebHost } from '../../src/webhost/web-host.js';
 import type { Zone } from '../../src/shared/protocol/index.js';
 import { expect, type Desk } from './fixtures.js';
+import { DESK_PASSWORD } from '../support/passwords.js';
 
-export const DISPATCHER = { username: 'disp.nguyen', password: 'Night-Shift-Desk-2026', displayName: 'Disp. Mai Nguyen' };
+export const DISPATCHER = { username: 'disp.nguyen', password: DESK_PASSWORD, displayName: 'Disp. Mai Nguyen' };
 
 export async function dispatcherDesk(desk: Desk): Promise<WebHost> {
   await desk.hub.admin.addUser({ ...DISPATCHER, roles: ['dispatcher'], unit: 'District Chicago' });

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { ZoneIndex } from '../../src/shared/geo/zone-index.js';
 import type { Zone } from '../../src/shared/protocol/index.js';
 import { expect, signIn, test, TROOPER } from './fixtures.js';
-import { makeHit } from './hits.js';
+import { makeHit } from '../support/hits.js';
 import { DISPATCHER, dispatcherDesk, drag, drawRing, mapPoint, openZones, signInAt, storedZone } from './zones-support.js';
 
 // Two desks, a hub and a map each: generous on a shared two-core machine.

@@ -13,8 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { startHub, type RunningHub } from '../../src/backend/server.js';
-import { makeHit } from '../fakes/hits.js';
+import { makeHit } from '../support/hits.js';
 import type { TasApi } from '../../src/shared/ipc.js';
+import { TEST_PASSWORD } from '../support/passwords.js';
 
 /** The page's global as the test sees it (this tsconfig has no DOM types). */
 type PageGlobal = { tas: TasApi; require?: unknown; process?: unknown };
@@ -28,7 +29,6 @@ type Seen = {
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const HOOKS = new URL('./main-hooks.cjs', import.meta.url).pathname;
-const PASSWORD = 'Correct-Horse-42';
 // In Node, the electron package's export is the path of its binary.
 const ELECTRON_BINARY = createRequire(import.meta.url)('electron') as string;
 
@@ -40,7 +40,7 @@ test.beforeEach(async () => {
   hubDir = await mkdtemp(join(tmpdir(), 'opentas-e2e-hub-'));
   userData = await mkdtemp(join(tmpdir(), 'opentas-e2e-app-'));
   hub = await startHub({ port: 0, dataDir: hubDir });
-  await hub.admin.addUser({ username: 'trooper1', password: PASSWORD, roles: ['trooper'], unit: 'Troop 3' });
+  await hub.admin.addUser({ username: 'trooper1', password: TEST_PASSWORD, roles: ['trooper'], unit: 'Troop 3' });
 });
 
 test.afterEach(async () => {
@@ -71,7 +71,7 @@ async function signIn(consoleWindow: Page): Promise<void> {
   const signedIn = await consoleWindow.evaluate(
     (password) =>
       (globalThis as unknown as PageGlobal).tas.invoke('session:signIn', { username: 'trooper1', password }),
-    PASSWORD,
+    TEST_PASSWORD,
   );
   expect(signedIn).toMatchObject({ ok: true });
   await expect
@@ -204,7 +204,7 @@ test('locks when the OS locks the screen, and quitting from the tray then asks f
     expect(wrong).toMatchObject({ ok: false });
     expect(app.windows().length).toBeGreaterThan(0);
     // The app may close before it answers: the exit code is the proof.
-    await quitWith(consoleWindow, PASSWORD).catch(() => undefined);
+    await quitWith(consoleWindow, TEST_PASSWORD).catch(() => undefined);
     expect(await exited).toBe(0);
   } finally {
     if (running) await app.close();

@@ -15,10 +15,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFlockAdapter, type RunningFlockAdapter, WEBHOOK_PATH } from '../../src/adapters/flock/webhook-server.js';
 import { signBody } from '../../src/adapters/flock/webhook-signature.js';
 import { startHub } from '../../src/backend/server.js';
-import type { AlertClient } from './support/alert-client.js';
-import { sampleHit } from './support/hits.js';
-import { REPO_ROOT, startTestHub, TestHub } from './support/hub.js';
-import { waitFor } from './support/wait.js';
+import type { AlertClient } from '../support/alert-client.js';
+import { makeHit } from '../support/hits.js';
+import { REPO_ROOT, startTestHub, TestHub } from '../support/hub.js';
+import { waitFor } from '../support/wait.js';
 
 const SECRET = 'flock-webhook-secret-for-tests-0123456789';
 const FIXTURES = join(REPO_ROOT, 'test/fixtures/flock');
@@ -148,7 +148,7 @@ describe('Flock adapter against a running hub', () => {
     }
     expect((await deliver(adapter, '{"objectId": ')).body.error?.code).toBe('invalid_json');
     expect(adapter.spool.count()).toBe(0);
-    const probe = sampleHit();
+    const probe = makeHit();
     expect((await hub.postHit(probe)).status).toBe(202);
     await alertFor(probe.id);
     expect(desk.alerts.some((a) => a.alert.id === 'flock-77777777-8888-4999-8aaa-bbbbbbbbbbbb')).toBe(false);
@@ -186,7 +186,7 @@ describe('Flock adapter while the hub is down', () => {
       // Flock redelivers after the hub had it: the hub answers duplicate; no second alert.
       expect((await deliver(adapter, payload)).status).toBe(202);
       await waitFor(() => adapter.spool.count() === 0, 'the redelivery to be taken');
-      const marker = sampleHit();
+      const marker = makeHit();
       expect((await second.postHit(marker)).status).toBe(202);
       await waitFor(() => desk.alerts.some((a) => a.alert.id === marker.id), 'the marker alert');
       expect(desk.alerts.filter((a) => a.alert.id === 'flock-b7e4c2a9-1d3f-4e5b-8a6c-9f0d2e4b6a13')).toHaveLength(1);

@@ -8,10 +8,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AlertClient } from './support/alert-client.js';
-import { sampleHit } from './support/hits.js';
-import { REPO_ROOT, startTestHub, type TestHub } from './support/hub.js';
-import { waitFor } from './support/wait.js';
+import type { AlertClient } from '../support/alert-client.js';
+import { makeHit } from '../support/hits.js';
+import { REPO_ROOT, startTestHub, type TestHub } from '../support/hub.js';
+import { waitFor } from '../support/wait.js';
 
 const CLI = join(REPO_ROOT, 'src/adapters/import/cli.ts');
 
@@ -64,7 +64,7 @@ describe('npm run adapter:import', () => {
     await waitFor(() => ['vm-20261130-000101', 'vm-20261130-000102', 'vm-20261130-000104'].every((id) => desk.alerts.some((a) => a.alert.id === id)), 'the three good rows on the desk');
     const second = desk.alerts.find((a) => a.alert.id === 'vm-20261130-000102')!.alert.hit;
     expect(second).toMatchObject({ plate: 'XYZ987', plateState: 'IN', camera: { id: 'isp-i80-0107', name: 'I-80 WB @ Cline Ave', type: 'expressway', network: 'isp' }, category: 'felony', hotlist: { source: 'LEADS', plate: 'XYZ987', state: 'UNK', reason: 'Felony vehicle, armed', caseNumber: '2026-00991' } });
-    const marker = sampleHit();
+    const marker = makeHit();
     expect((await hub.postHit(marker)).status).toBe(202);
     await waitFor(() => desk.alerts.some((a) => a.alert.id === marker.id), 'the marker alert');
     expect(desk.alerts.some((a) => a.alert.id === 'vm-20261130-000103')).toBe(false);
@@ -75,8 +75,8 @@ describe('npm run adapter:import', () => {
   });
 
   it('a JSON file of whole hits; a bad item named by its number; bad arguments exit 2', async () => {
-    const good = sampleHit({ id: 'json-import-1' });
-    const bad = { ...sampleHit({ id: 'json-import-2' }), category: 'parking' };
+    const good = makeHit({ id: 'json-import-1' });
+    const bad = { ...makeHit({ id: 'json-import-2' }), category: 'parking' };
     writeFileSync(join(dir, 'hits.json'), JSON.stringify({ hits: [good, bad] }));
     const out = await runImport(['--hub', hub.url, '--ingest-key-file', join(dir, 'key'), '--file', join(dir, 'hits.json')]);
     expect(out.code).toBe(1);

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { authenticator } from 'otplib';
-import { signInConnected, startTestClient, startTestHub, stopTestClient, waitFor, type TestClient, type TestHub } from '../fakes/client-harness.js';
+import { signInConnected, startTestClient, startTestHub, stopTestClient, waitFor, type TestClient, type TestHub } from '../support/client-harness.js';
 
 const ADMIN = { username: 'admin1', password: 'Admin-Password-2026-x' };
 

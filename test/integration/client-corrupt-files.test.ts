@@ -5,8 +5,8 @@
 import { readdir, readFile, writeFile, appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeHit } from '../fakes/hits.js';
-import { PASSWORD, startTestClient, startTestHub, stopTestClient, waitFor, type TestClient, type TestHub } from '../fakes/client-harness.js';
+import { makeHit } from '../support/hits.js';
+import { PASSWORD, startTestClient, startTestHub, stopTestClient, waitFor, type TestClient, type TestHub } from '../support/client-harness.js';
 import { userFolder } from '../../src/main/services/user-desk.js';
 
 describe('client with corrupt local files', () => {

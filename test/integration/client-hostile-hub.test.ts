@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeHit } from '../fakes/hits.js';
+import { makeHit } from '../support/hits.js';
 import { HostileHub } from '../fakes/hostile-hub.js';
-import { startTestClient, stopTestClient, waitFor, type TestClient } from '../fakes/client-harness.js';
+import { startTestClient, stopTestClient, waitFor, type TestClient } from '../support/client-harness.js';
 
 function valid(seq: number) {
   const hit = makeHit();

@@ -3,13 +3,13 @@
  * acknowledged ingesting (before, during and after the crash) reaches the client once.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeHit } from '../fakes/hits.js';
+import { makeHit } from '../support/hits.js';
 import { TcpProxy } from '../fakes/tcp-proxy.js';
-import { postHit, removeDir, signInConnected, startTestClient, stopTestClient, tempDir, waitFor, type TestClient } from '../fakes/client-harness.js';
-import { runCli, spawnHub, type SpawnedHub } from './support/hub.js';
+import { postHit, removeDir, signInConnected, startTestClient, stopTestClient, tempDir, waitFor, type TestClient } from '../support/client-harness.js';
+import { runCli, spawnHub, type SpawnedHub } from '../support/hub.js';
 import type { AlertView } from '../../src/shared/ipc.js';
+import { TEST_PASSWORD } from '../support/passwords.js';
 
-const PASSWORD = 'Correct-Horse-42';
 
 describe('client across a hub SIGKILL and restart', () => {
   let dataDir: string;
@@ -20,13 +20,13 @@ describe('client across a hub SIGKILL and restart', () => {
 
   beforeEach(async () => {
     dataDir = await tempDir('opentas-hub-kill-');
-    expect((await runCli(['user', 'add', '--data', dataDir, '--username', 'trooper1', '--password', PASSWORD, '--roles', 'trooper', '--unit', 'Troop 3'])).code).toBe(0);
+    expect((await runCli(['user', 'add', '--data', dataDir, '--username', 'trooper1', '--password', TEST_PASSWORD, '--roles', 'trooper', '--unit', 'Troop 3'])).code).toBe(0);
     const added = await runCli(['key', 'add', '--data', dataDir, '--name', 'tests']);
     key = added.stdout.trim().split('\n').at(-1)!.trim();
     hub = await spawnHub(dataDir);
     proxy = await TcpProxy.start(hub.port);
     client = await startTestClient(proxy.url, { link: { backoffMinMs: 50, backoffMaxMs: 300 } });
-    await signInConnected(client, 'trooper1', PASSWORD);
+    await signInConnected(client, 'trooper1', TEST_PASSWORD);
   });
 
   afterEach(async () => {

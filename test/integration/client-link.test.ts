@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeHit } from '../fakes/hits.js';
-import { PASSWORD, startTestClient, startTestHub, stopTestClient, waitFor, type TestClient, type TestHub } from '../fakes/client-harness.js';
+import { makeHit } from '../support/hits.js';
+import { PASSWORD, startTestClient, startTestHub, stopTestClient, waitFor, type TestClient, type TestHub } from '../support/client-harness.js';
 
 describe('client against a real hub', () => {
   let hub: TestHub;

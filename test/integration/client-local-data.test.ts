@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { userKeyAccount } from '../../src/main/services/sealing-key.js';
 import { userDataDir } from '../../src/main/services/user-desk.js';
-import { makeHit } from '../fakes/hits.js';
-import { startProxiedClient, waitFor, type ProxiedClient, type TestClient } from '../fakes/client-harness.js';
+import { makeHit } from '../support/hits.js';
+import { startProxiedClient, waitFor, type ProxiedClient, type TestClient } from '../support/client-harness.js';
 
 const ADMIN = { username: 'admin1', password: 'Admin-Password-2026-x' };
 

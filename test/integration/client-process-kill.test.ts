@@ -4,10 +4,10 @@
  * only its answer was lost.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ClientChild } from '../fakes/client-child.js';
-import { makeHit } from '../fakes/hits.js';
+import { ClientChild } from '../support/client-child.js';
+import { makeHit } from '../support/hits.js';
 import { TcpProxy } from '../fakes/tcp-proxy.js';
-import { PASSWORD, removeDir, startTestHub, tempDir, waitFor, type TestHub } from '../fakes/client-harness.js';
+import { PASSWORD, removeDir, startTestHub, tempDir, waitFor, type TestHub } from '../support/client-harness.js';
 import type { Presence } from '../../src/shared/ipc.js';
 
 describe('client SIGKILL with an ack in the outbox', () => {

@@ -4,9 +4,9 @@
  * lost and nothing shown twice; every acknowledgement is stored once by the hub.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeHit } from '../fakes/hits.js';
+import { makeHit } from '../support/hits.js';
 import type { TcpProxy } from '../fakes/tcp-proxy.js';
-import { listEveryAlert, startProxiedClient, waitFor, type ProxiedClient, type TestClient, type TestHub } from '../fakes/client-harness.js';
+import { listEveryAlert, startProxiedClient, waitFor, type ProxiedClient, type TestClient, type TestHub } from '../support/client-harness.js';
 import type { AlertView } from '../../src/shared/ipc.js';
 import { seededRandom } from '../../src/shared/seeded-random.js';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeHit } from '../fakes/hits.js';
+import { makeHit } from '../support/hits.js';
 import type { TcpProxy } from '../fakes/tcp-proxy.js';
-import { startProxiedClient, startTestClient, waitFor, type ProxiedClient, type TestClient, type TestHub } from '../fakes/client-harness.js';
+import { startProxiedClient, startTestClient, waitFor, type ProxiedClient, type TestClient, type TestHub } from '../support/client-harness.js';
 import type { AlertView } from '../../src/shared/ipc.js';
 
 function shownIds(client: TestClient): string[] {

@@ -7,13 +7,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ClientApp } from '../../src/main/client-app.js';
 import { createHeadlessClient } from '../../src/main/headless-client.js';
-import { makeHit } from '../fakes/hits.js';
+import { makeHit } from '../support/hits.js';
 import { FakeSettingsStore } from '../fakes/fake-settings-store.js';
 import { FakeVault } from '../fakes/fake-vault.js';
 import { ManualClock } from '../fakes/manual-clock.js';
 import { RecordingLogger } from '../fakes/recording-logger.js';
-import { PASSWORD, removeDir, signInConnected, startTestClient, startTestHub, stopTestClient, tempDir, waitFor, type TestClient, type TestHub } from '../fakes/client-harness.js';
-import { HubTestClock } from './support/hub-clock.js';
+import { PASSWORD, removeDir, signInConnected, startTestClient, startTestHub, stopTestClient, tempDir, waitFor, type TestClient, type TestHub } from '../support/client-harness.js';
+import { HubTestClock } from '../support/hub-clock.js';
 
 const ADMIN = { username: 'admin1', password: 'Admin-Password-2026-x' };
 

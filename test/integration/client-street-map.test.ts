@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IpcRouter } from '../../src/main/ipc/router.js';
 import { STREET_MAP_PATH } from '../../src/shared/ipc-map.js';
 import type { Policy } from '../../src/shared/protocol/index.js';
-import { signInConnected, startTestClient, startTestHub, stopTestClient, waitFor, type TestClient, type TestHub } from '../fakes/client-harness.js';
+import { signInConnected, startTestClient, startTestHub, stopTestClient, waitFor, type TestClient, type TestHub } from '../support/client-harness.js';
 
 const ADMIN = { username: 'adm.reyes', password: 'Admin-Desk-2026-x' };
 

@@ -9,11 +9,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../src/backend/server.js';
 import { startWebHost, type WebHost } from '../../src/webhost/web-host.js';
 import { LOG_FILE } from '../../src/main/adapters/rotating-file-log.js';
-import { makeHit } from '../fakes/hits.js';
-import { removeDir, tempDir } from '../fakes/temp-dir.js';
-import { waitFor } from '../fakes/wait-for.js';
+import { makeHit } from '../support/hits.js';
+import { removeDir, tempDir } from '../support/temp-dir.js';
+import { waitFor } from '../support/wait.js';
+import { DESK_PASSWORD } from '../support/passwords.js';
 
-const TROOPER = { username: 'tpr.bundle', password: 'Night-Shift-Desk-2026', displayName: 'Tpr. Robin Bundlewick' };
+const TROOPER = { username: 'tpr.bundle', password: DESK_PASSWORD, displayName: 'Tpr. Robin Bundlewick' };
 
 describe('support bundle', () => {
   let hub: RunningHub | undefined;

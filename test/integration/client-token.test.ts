@@ -3,10 +3,10 @@
  * its refresh token (from the vault) and reconnects, and nothing is missed meanwhile.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeHit } from '../fakes/hits.js';
+import { makeHit } from '../support/hits.js';
 import type { TcpProxy } from '../fakes/tcp-proxy.js';
-import { startProxiedClient, waitFor, type ProxiedClient, type TestClient, type TestHub } from '../fakes/client-harness.js';
-import { HubTestClock } from './support/hub-clock.js';
+import { startProxiedClient, waitFor, type ProxiedClient, type TestClient, type TestHub } from '../support/client-harness.js';
+import { HubTestClock } from '../support/hub-clock.js';
 
 describe('client access token expiry', () => {
   let clock: HubTestClock;

@@ -13,9 +13,9 @@ import { unsealLine } from '../../src/main/services/sealed-log.js';
 import { LEGACY_SEALING_KEY_ACCOUNT, userKeyAccount } from '../../src/main/services/sealing-key.js';
 import { userDataDir } from '../../src/main/services/user-desk.js';
 import { FakeVault } from '../fakes/fake-vault.js';
-import { makeHit } from '../fakes/hits.js';
+import { makeHit } from '../support/hits.js';
 import { RecordingLogger } from '../fakes/recording-logger.js';
-import { listEveryAlert, PASSWORD, signInConnected, startTestClient, startTestHub, stopTestClient, tempDir, waitFor, type TestClient, type TestHub } from '../fakes/client-harness.js';
+import { listEveryAlert, PASSWORD, signInConnected, startTestClient, startTestHub, stopTestClient, tempDir, waitFor, type TestClient, type TestHub } from '../support/client-harness.js';
 
 async function token(hub: TestHub, username: string): Promise<string> {
   const res = await fetch(`${hub.hub.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });

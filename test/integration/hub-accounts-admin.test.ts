@@ -5,9 +5,10 @@
  * ingest keys (a revoked key gets 401 at once). Every change is in the security audit trail.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HubTestClock } from './support/hub-clock.js';
-import { type TestHub, type TestUser, startTestHub } from './support/hub.js';
-import { sampleHit } from './support/hits.js';
+import { HubTestClock } from '../support/hub-clock.js';
+import { type TestHub, type TestUser, startTestHub } from '../support/hub.js';
+import { makeHit } from '../support/hits.js';
+import { TEST_PASSWORD } from '../support/passwords.js';
 
 const USER_FIELDS = ['disabled', 'displayName', 'domain', 'id', 'lastLoginAt', 'leadsCertifiedUntil', 'locked', 'mfa', 'roles', 'trainedAt', 'unit', 'username'];
 
@@ -30,7 +31,7 @@ describe('accounts administration (1.1)', () => {
 
   it('creates users (201, the 1.1 user object), refuses duplicates, bad bodies and weak passwords, and only for admins', async () => {
     const token = await admin();
-    const body = { username: 'tpr.new1', password: 'Correct-Horse-42', displayName: 'Tpr. New', roles: ['trooper'], unit: 'Troop 5', domain: 'motor_carrier', trainedAt: '2026-06-01T00:00:00.000Z' };
+    const body = { username: 'tpr.new1', password: TEST_PASSWORD, displayName: 'Tpr. New', roles: ['trooper'], unit: 'Troop 5', domain: 'motor_carrier', trainedAt: '2026-06-01T00:00:00.000Z' };
     const res = await t.api('POST', '/users', { token, body });
     expect(res.status).toBe(201);
     expect(Object.keys(res.body).sort()).toEqual(USER_FIELDS);
@@ -45,7 +46,7 @@ describe('accounts administration (1.1)', () => {
     const dispatcher = await t.signedIn(['dispatcher']);
     expect((await t.api('POST', '/users', { token: dispatcher.token, body: { ...body, username: 'tpr.new3' } })).status).toBe(403);
     // Signs in with the password the admin set.
-    expect((await t.api('POST', '/session', { body: { username: 'tpr.new1', password: 'Correct-Horse-42' } })).status).toBe(200);
+    expect((await t.api('POST', '/session', { body: { username: 'tpr.new1', password: TEST_PASSWORD } })).status).toBe(200);
   });
 
   it('lists users: an admin gets the 1.1 user object, a dispatcher the version 1 fields', async () => {
@@ -160,13 +161,13 @@ describe('accounts administration (1.1)', () => {
     const created = await t.api('POST', '/keys', { token, body: { name: 'flock-adapter' } });
     expect(created.status).toBe(201);
     expect(created.body).toEqual({ id: expect.any(String), name: 'flock-adapter', key: expect.any(String) });
-    expect((await t.postHit(sampleHit(), created.body.key)).status).toBe(202);
+    expect((await t.postHit(makeHit(), created.body.key)).status).toBe(202);
     const list = await t.api('GET', '/keys', { token });
     const item = list.body.items.find((k: { id: string }) => k.id === created.body.id);
     expect(item).toEqual({ id: created.body.id, name: 'flock-adapter', createdAt: clock.now().toISOString(), lastUsedAt: clock.now().toISOString() });
     expect(JSON.stringify(list.body)).not.toContain(created.body.key);
     expect((await t.api('DELETE', `/keys/${created.body.id}`, { token })).status).toBe(204);
-    const refused = await t.postHit(sampleHit(), created.body.key);
+    const refused = await t.postHit(makeHit(), created.body.key);
     expect(refused.status).toBe(401);
     expect(refused.body.error.code).toBe('unauthorized');
     expect((await t.api('GET', '/keys', { token })).body.items.some((k: { id: string }) => k.id === created.body.id)).toBe(false);

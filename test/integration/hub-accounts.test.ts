@@ -4,9 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpNow } from '../../src/backend/auth/totp.js';
-import { HubTestClock } from './support/hub-clock.js';
-import { type TestHub, type TestUser, runCli, startTestHub } from './support/hub.js';
-import { waitFor } from './support/wait.js';
+import { HubTestClock } from '../support/hub-clock.js';
+import { type TestHub, type TestUser, runCli, startTestHub } from '../support/hub.js';
+import { waitFor } from '../support/wait.js';
 
 describe('accounts and sessions', () => {
   let t: TestHub;

@@ -5,11 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AlertClient } from './support/alert-client.js';
-import { CONFIRMED, ackEvent } from './support/acks.js';
-import { sampleHit } from './support/hits.js';
-import { type TestHub, type TestUser, startTestHub } from './support/hub.js';
-import { waitFor } from './support/wait.js';
+import type { AlertClient } from '../support/alert-client.js';
+import { CONFIRMED, ackEvent } from '../support/acks.js';
+import { makeHit } from '../support/hits.js';
+import { type TestHub, type TestUser, startTestHub } from '../support/hub.js';
+import { waitFor } from '../support/wait.js';
 
 describe('acknowledgement log', () => {
   let t: TestHub;
@@ -18,7 +18,7 @@ describe('acknowledgement log', () => {
   let sup: { user: TestUser; token: string };
   let deskA: AlertClient;
   let deskB: AlertClient;
-  const hit = sampleHit({ category: 'felony' });
+  const hit = makeHit({ category: 'felony' });
 
   beforeAll(async () => {
     t = await startTestHub();

@@ -7,9 +7,9 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CONFIRMED, ackEvent } from './support/acks.js';
-import { sampleHit } from './support/hits.js';
-import { type TestHub, runCli, startTestHub } from './support/hub.js';
+import { CONFIRMED, ackEvent } from '../support/acks.js';
+import { makeHit } from '../support/hits.js';
+import { type TestHub, runCli, startTestHub } from '../support/hub.js';
 
 describe('tampering with the acknowledgement log', () => {
   const dirs: string[] = [];
@@ -22,7 +22,7 @@ describe('tampering with the acknowledgement log', () => {
     const sup = await t.signedIn(['supervisor']);
     const desk = t.connect({ token, clientId: 'desk-tamper' });
     await desk.ready();
-    const hit = sampleHit();
+    const hit = makeHit();
     await t.postHit(hit);
     await desk.alertCount(1);
     expect((await desk.sendAck(ackEvent(hit.id, 'acknowledged'))).ok).toBe(true);

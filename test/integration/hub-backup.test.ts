@@ -12,12 +12,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startHub } from '../../src/backend/server.js';
-import { ackEvent } from './support/acks.js';
-import { call } from './support/api.js';
-import { sampleHit } from './support/hits.js';
-import { TEST_PASSWORD, runCli, startTestHub } from './support/hub.js';
-import { PostgresCluster, requireServices, scaleOutServices } from './support/services.js';
-import { waitFor } from './support/wait.js';
+import { ackEvent } from '../support/acks.js';
+import { call } from '../support/api.js';
+import { makeHit } from '../support/hits.js';
+import { runCli, startTestHub } from '../support/hub.js';
+import { TEST_PASSWORD } from '../support/passwords.js';
+import { PostgresCluster, requireServices, scaleOutServices } from '../support/services.js';
+import { waitFor } from '../support/wait.js';
 
 const oneLine = (s: string): string[] => s.trim().split('\n');
 
@@ -44,7 +45,7 @@ describe('opentas-hub backup and restore', { timeout: 600_000 }, () => {
       let acked = 0;
       const load = desks.map(async ({ desk }) => {
         for (let i = 0; i < 5_000 && !backupDone; i++) {
-          const hit = sampleHit({ category: 'stolen' });
+          const hit = makeHit({ category: 'stolen' });
           await t.hub.ingest(hit);
           const answer = await desk.sendAck(ackEvent(hit.id, 'acknowledged'));
           if (answer.ok !== true) throw new Error(`ack refused: ${JSON.stringify(answer)}`);
@@ -145,7 +146,7 @@ describe('opentas-hub backup and restore', { timeout: 600_000 }, () => {
         let acked = 0;
         const load = (async () => {
           for (let i = 0; i < 5_000 && !dumped; i++) {
-            const hit = sampleHit({ category: 'stolen' });
+            const hit = makeHit({ category: 'stolen' });
             await t.hub.ingest(hit);
             if ((await desk.sendAck(ackEvent(hit.id, 'acknowledged'))).ok !== true)
               throw new Error('ack refused');

@@ -15,7 +15,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from './support/hub.js';
+import { runCli } from '../support/hub.js';
+import { TEST_PASSWORD } from '../support/passwords.js';
 
 /** Every command that reads a data folder, as an operator would type it. */
 const READERS = (data: string): string[][] => [
@@ -86,7 +87,7 @@ describe('opentas-hub refuses to invent data', { timeout: 600_000 }, () => {
       '--username',
       'tpr1',
       '--password',
-      'Correct-Horse-42',
+      TEST_PASSWORD,
       '--roles',
       'trooper',
     ]);

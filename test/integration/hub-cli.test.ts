@@ -10,10 +10,11 @@ import { join } from 'node:path';
 import { authenticator } from 'otplib';
 import { io } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
-import { call } from './support/api.js';
-import { sampleHit } from './support/hits.js';
-import { runCli, spawnHub } from './support/hub.js';
-import { waitFor } from './support/wait.js';
+import { call } from '../support/api.js';
+import { makeHit } from '../support/hits.js';
+import { runCli, spawnHub } from '../support/hub.js';
+import { waitFor } from '../support/wait.js';
+import { TEST_PASSWORD } from '../support/passwords.js';
 
 const lastLine = (s: string): string => s.trim().split('\n').at(-1) ?? '';
 
@@ -30,27 +31,27 @@ describe('opentas-hub CLI', { timeout: 180_000 }, () => {
 
   it('adds users (with a TOTP secret last) and keys (the key last); the served hub accepts them', async () => {
     const data = dir();
-    const add = await runCli(['user', 'add', '--data', data, '--username', 'tpr9', '--password', 'Correct-Horse-42', '--roles', 'trooper,dispatcher', '--unit', 'Troop 9', '--display-name', 'Tpr. Nine', '--totp']);
+    const add = await runCli(['user', 'add', '--data', data, '--username', 'tpr9', '--password', TEST_PASSWORD, '--roles', 'trooper,dispatcher', '--unit', 'Troop 9', '--display-name', 'Tpr. Nine', '--totp']);
     expect(add.code).toBe(0);
     const secret = lastLine(add.stdout);
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
     const key = await runCli(['key', 'add', '--data', data, '--name', 'vendor-a']);
     expect(key.code).toBe(0);
     const ingestKey = lastLine(key.stdout);
-    const lapsed = await runCli(['user', 'add', '--data', data, '--username', 'lapsed1', '--password', 'Correct-Horse-42', '--roles', 'trooper', '--leads-certified-until', '2020-01-01']);
+    const lapsed = await runCli(['user', 'add', '--data', data, '--username', 'lapsed1', '--password', TEST_PASSWORD, '--roles', 'trooper', '--leads-certified-until', '2020-01-01']);
     expect(lapsed.code).toBe(0);
     const bannerFile = join(data, 'banner.txt');
     writeFileSync(bannerFile, 'ILLINOIS STATE POLICE - AUTHORIZED USE ONLY. Activity is monitored.\n');
     const hub = await spawnHub(data, ['--banner-file', bannerFile]);
     try {
       expect(hub.lines.filter((l) => l.startsWith('listening on '))).toEqual([`listening on ${hub.url}`]);
-      const noOtp = await call(hub.url, 'POST', '/session', { body: { username: 'tpr9', password: 'Correct-Horse-42' } });
+      const noOtp = await call(hub.url, 'POST', '/session', { body: { username: 'tpr9', password: TEST_PASSWORD } });
       expect(noOtp.body.error.code).toBe('otp_required');
-      const ok = await call(hub.url, 'POST', '/session', { body: { username: 'tpr9', password: 'Correct-Horse-42', otp: authenticator.generate(secret) } });
+      const ok = await call(hub.url, 'POST', '/session', { body: { username: 'tpr9', password: TEST_PASSWORD, otp: authenticator.generate(secret) } });
       expect(ok.status).toBe(200);
       expect(ok.body.user).toMatchObject({ username: 'tpr9', displayName: 'Tpr. Nine', unit: 'Troop 9', roles: ['trooper', 'dispatcher'] });
-      expect((await call(hub.url, 'POST', '/hits', { token: ingestKey, body: sampleHit() })).status).toBe(202);
-      const expired = await call(hub.url, 'POST', '/session', { body: { username: 'lapsed1', password: 'Correct-Horse-42' } });
+      expect((await call(hub.url, 'POST', '/hits', { token: ingestKey, body: makeHit() })).status).toBe(202);
+      const expired = await call(hub.url, 'POST', '/session', { body: { username: 'lapsed1', password: TEST_PASSWORD } });
       expect(expired.body.error.code).toBe('certification_expired');
       expect((await call(hub.url, 'GET', '/banner')).body.text).toBe('ILLINOIS STATE POLICE - AUTHORIZED USE ONLY. Activity is monitored.');
     } finally {
@@ -64,10 +65,10 @@ describe('opentas-hub CLI', { timeout: 180_000 }, () => {
       ['serve', '--port', 'abc', '--data', data],
       ['serve', '--data', data],
       ['serve', '--port', '0', '--data', data, '--bogus'],
-      ['user', 'add', '--data', data, '--username', 'x1', '--password', 'Correct-Horse-42', '--roles', 'emperor'],
+      ['user', 'add', '--data', data, '--username', 'x1', '--password', TEST_PASSWORD, '--roles', 'emperor'],
       ['user', 'add', '--data', data, '--username', 'x2', '--password', 'password', '--roles', 'trooper'],
       ['key', 'add', '--data', data],
-      ['user', 'add', '--data', data, '--username', 'x3', '--password', 'Correct-Horse-42', '--roles', 'trooper', '--training-completed-at', 'last spring'],
+      ['user', 'add', '--data', data, '--username', 'x3', '--password', TEST_PASSWORD, '--roles', 'trooper', '--training-completed-at', 'last spring'],
       ['serve', '--port', '0', '--data', data, '--banner-file', join(data, 'missing.txt')],
       ['frobnicate'],
     ];
@@ -85,7 +86,7 @@ describe('opentas-hub CLI', { timeout: 180_000 }, () => {
     const data = dir();
     const key = lastLine((await runCli(['key', 'add', '--data', data, '--name', 'k'])).stdout);
     const first = await spawnHub(data);
-    const hit = sampleHit();
+    const hit = makeHit();
     const posted = await call(first.url, 'POST', '/hits', { token: key, body: hit });
     expect(posted.status).toBe(202);
     await first.stop('SIGKILL');
@@ -106,7 +107,7 @@ describe('opentas-hub CLI', { timeout: 180_000 }, () => {
       const key = hub.lines.find((l) => l.startsWith('demo ingest key: '))!.slice('demo ingest key: '.length);
       const login = /^demo user: trooper1 \/ (\S+)/.exec(hub.lines.find((l) => l.startsWith('demo user: trooper1'))!)!;
       expect((await call(hub.url, 'POST', '/session', { body: { username: 'trooper1', password: login[1] } })).status).toBe(200);
-      expect((await call(hub.url, 'POST', '/hits', { token: key, body: sampleHit() })).status).toBe(202);
+      expect((await call(hub.url, 'POST', '/hits', { token: key, body: makeHit() })).status).toBe(202);
     } finally {
       await hub.stop();
     }
@@ -119,7 +120,7 @@ describe('opentas-hub CLI', { timeout: 180_000 }, () => {
     execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyPath, '-out', certPath, '-days', '1',
       '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
     const ca = readFileSync(certPath);
-    await runCli(['user', 'add', '--data', data, '--username', 'tls1', '--password', 'Correct-Horse-42', '--roles', 'trooper']);
+    await runCli(['user', 'add', '--data', data, '--username', 'tls1', '--password', TEST_PASSWORD, '--roles', 'trooper']);
     const hub = await spawnHub(data, ['--tls-cert', certPath, '--tls-key', keyPath]);
     try {
       expect(hub.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
@@ -130,7 +131,7 @@ describe('opentas-hub CLI', { timeout: 180_000 }, () => {
           res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as { accessToken: string } }));
         });
         req.on('error', reject);
-        req.end(JSON.stringify({ username: 'tls1', password: 'Correct-Horse-42' }));
+        req.end(JSON.stringify({ username: 'tls1', password: TEST_PASSWORD }));
       });
       expect(login.status).toBe(200);
       const hsts = await new Promise<string | undefined>((resolve, reject) => {

@@ -10,8 +10,8 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from './support/hub.js';
-import { PostgresCluster, RedisServer, requireServices, scaleOutServices } from './support/services.js';
+import { runCli } from '../support/hub.js';
+import { PostgresCluster, RedisServer, requireServices, scaleOutServices } from '../support/services.js';
 
 const lines = (s: string): string[] => s.trim().split('\n');
 const verdicts = (s: string): Record<string, string> =>

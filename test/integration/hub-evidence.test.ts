@@ -13,10 +13,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestHub, runCli, startTestHub } from './support/hub.js';
-import { sampleHit } from './support/hits.js';
-import { CONFIRMED, ackEvent } from './support/acks.js';
-import { call } from './support/api.js';
+import { type TestHub, runCli, startTestHub } from '../support/hub.js';
+import { makeHit } from '../support/hits.js';
+import { CONFIRMED, ackEvent } from '../support/acks.js';
+import { call } from '../support/api.js';
 
 // 1x1 PNGs, different bytes (a red and a blue pixel).
 const PLATE_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
@@ -38,7 +38,7 @@ describe('evidence export', { timeout: 240_000 }, () => {
     stranger = (await t.signedIn(['trooper'])).token;
     const desk = t.connect({ token: trooper, clientId: 'desk-ev' });
     await desk.ready();
-    const hit = sampleHit({ images: { plate: `data:image/png;base64,${PLATE_PNG}`, vehicle: `data:image/png;base64,${VEHICLE_PNG}` } });
+    const hit = makeHit({ images: { plate: `data:image/png;base64,${PLATE_PNG}`, vehicle: `data:image/png;base64,${VEHICLE_PNG}` } });
     alertId = hit.id;
     await t.postHit(hit);
     await desk.alertCount(1);

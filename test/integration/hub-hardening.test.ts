@@ -15,10 +15,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { totpNow } from '../../src/backend/auth/totp.js';
 import { systemClock } from '../../src/backend/clock.js';
 import { startHub } from '../../src/backend/server.js';
-import { ackEvent } from './support/acks.js';
-import { sampleHit } from './support/hits.js';
-import { REPO_ROOT, hubCommand, runCli, startTestHub } from './support/hub.js';
-import { waitFor } from './support/wait.js';
+import { ackEvent } from '../support/acks.js';
+import { makeHit } from '../support/hits.js';
+import { REPO_ROOT, hubCommand, runCli, startTestHub } from '../support/hub.js';
+import { waitFor } from '../support/wait.js';
 
 const mode = (path: string): number => statSync(path).mode & 0o777;
 
@@ -119,7 +119,7 @@ describe('hub hardening (1.1)', () => {
     const t = await startTestHub();
     try {
       const sup = await t.signedIn(['supervisor']);
-      const hit = sampleHit();
+      const hit = makeHit();
       await t.postHit(hit);
       expect((await t.api('GET', `/alerts/${hit.id}`, { token: sup.token })).status).toBe(200);
       expect((await t.api('GET', '/alerts', { token: sup.token })).status).toBe(200);
@@ -138,7 +138,7 @@ describe('hub hardening (1.1)', () => {
       const me = await t.signedIn(['trooper']);
       const desk = t.connect({ token: me.token, clientId: 'reads' });
       await desk.ready();
-      const hit = sampleHit();
+      const hit = makeHit();
       await t.postHit(hit);
       await waitFor(() => desk.alerts.some((a) => a.alert.id === hit.id), 'the alert');
       expect((await desk.sendAck(ackEvent(hit.id, 'acknowledged'))).ok).toBe(true);

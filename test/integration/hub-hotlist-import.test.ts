@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Read } from '../../src/shared/protocol/index.js';
-import { type TestHub, runCli, startTestHub } from './support/hub.js';
-import { waitFor } from './support/wait.js';
-import { CHICAGO_POINT } from './support/zones.js';
+import { type TestHub, runCli, startTestHub } from '../support/hub.js';
+import { waitFor } from '../support/wait.js';
+import { CHICAGO_POINT } from '../support/zones.js';
 
 const ROWS = 120_000;
 let serial = 0;

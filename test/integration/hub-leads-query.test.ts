@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Policy } from '../../src/shared/protocol/index.js';
-import { type TestHub, startTestHub } from './support/hub.js';
+import { type TestHub, startTestHub } from '../support/hub.js';
 
 describe('policy leadsQuery', () => {
   let t: TestHub;

@@ -11,11 +11,11 @@ import {
   sampleValue,
   scrapeMetrics,
   type Sample,
-} from '../fakes/metrics-scrape.js';
-import { ackEvent } from './support/acks.js';
-import { sampleHit } from './support/hits.js';
-import { type TestHub, runCli, spawnHub, startTestHub } from './support/hub.js';
-import { waitFor } from './support/wait.js';
+} from '../support/metrics-scrape.js';
+import { ackEvent } from '../support/acks.js';
+import { makeHit } from '../support/hits.js';
+import { type TestHub, runCli, spawnHub, startTestHub } from '../support/hub.js';
+import { waitFor } from '../support/wait.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -90,7 +90,7 @@ describe('GET /metrics', () => {
     const desk = t.connect({ token: trooper.token, clientId: 'desk-metrics' });
     await desk.ready();
     expect(await metric('opentas_desks_connected', { node: 'node-a' })).toBe(1);
-    const hit = sampleHit({ category: 'felony' });
+    const hit = makeHit({ category: 'felony' });
     expect((await t.postHit(hit)).status).toBe(202);
     expect((await t.postHit(hit)).status).toBe(200);
     await desk.alertCount(1);

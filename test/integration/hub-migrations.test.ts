@@ -16,11 +16,11 @@ import { authenticator } from 'otplib';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type RunningHub, startHub } from '../../src/backend/server.js';
-import { ackEvent } from './support/acks.js';
-import { AlertClient } from './support/alert-client.js';
-import { type Json, call } from './support/api.js';
-import { REPO_ROOT, runCli } from './support/hub.js';
-import { PostgresCluster, requireServices, scaleOutServices } from './support/services.js';
+import { ackEvent } from '../support/acks.js';
+import { AlertClient } from '../support/alert-client.js';
+import { type Json, call } from '../support/api.js';
+import { REPO_ROOT, runCli } from '../support/hub.js';
+import { PostgresCluster, requireServices, scaleOutServices } from '../support/services.js';
 
 const FIXTURES = join(REPO_ROOT, 'test/fixtures/first-release');
 /** OPENTAS_HUB_SECRET of the Postgres fixture's hub (test/fixtures/first-release/README.md). */

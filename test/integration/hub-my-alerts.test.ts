@@ -4,10 +4,10 @@
  * delivered it; another user's alerts never do; a bad query is 400 and reads nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestHub, startTestHub } from './support/hub.js';
-import { sampleHit } from './support/hits.js';
-import { ackEvent } from './support/acks.js';
-import { waitFor } from './support/wait.js';
+import { type TestHub, startTestHub } from '../support/hub.js';
+import { makeHit } from '../support/hits.js';
+import { ackEvent } from '../support/acks.js';
+import { waitFor } from '../support/wait.js';
 
 interface Item {
   seq: number;
@@ -37,14 +37,14 @@ describe('GET /me/alerts', () => {
   it('lists what reached my desk, with the trail; an alert ingested while I was offline once it is replayed', async () => {
     const desk = t.connect({ token: mine, clientId: 'desk-a' });
     const hello = await desk.ready();
-    const first = sampleHit({ plate: 'KP4471', category: 'stolen' });
+    const first = makeHit({ plate: 'KP4471', category: 'stolen' });
     await t.postHit(first);
     await desk.alertCount(1);
     expect((await desk.sendAck(ackEvent(first.id, 'acknowledged'))).ok).toBe(true);
     desk.close();
 
     // Offline: this one is ingested while no desk of mine is connected.
-    const whileOffline = sampleHit({ plate: 'OFF1234', category: 'felony' });
+    const whileOffline = makeHit({ plate: 'OFF1234', category: 'felony' });
     const { seq } = (await t.postHit(whileOffline)).body as { seq: number };
     expect((await history(mine, '?plate=OFF')).items).toEqual([]);
 

@@ -7,8 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpNow } from '../../src/backend/auth/totp.js';
 import { DEFAULT_POLICY } from '../../src/shared/protocol/index.js';
-import { HubTestClock } from './support/hub-clock.js';
-import { type TestHub, type TestUser, startTestHub } from './support/hub.js';
+import { HubTestClock } from '../support/hub-clock.js';
+import { type TestHub, type TestUser, startTestHub } from '../support/hub.js';
 
 describe('own account, MFA and rate limits (1.1)', () => {
   let t: TestHub;
@@ -136,6 +136,6 @@ describe('rate limits on sign-in (1.1)', () => {
     expect(byAddress.status).toBe(429);
     expect(byAddress.body.error.code).toBe('rate_limited');
     // Ingest is never rate limited.
-    for (let i = 0; i < 10; i++) expect((await t.postHit({ ...(await import('./support/hits.js')).sampleHit() })).status).toBe(202);
+    for (let i = 0; i < 10; i++) expect((await t.postHit({ ...(await import('../support/hits.js')).makeHit() })).status).toBe(202);
   });
 });

@@ -8,11 +8,11 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertEnvelope, HotlistUpload, Read } from '../../src/shared/protocol/index.js';
-import type { AlertClient } from './support/alert-client.js';
-import { sampleHit } from './support/hits.js';
-import { type TestHub, startTestHub } from './support/hub.js';
-import { waitFor } from './support/wait.js';
-import { CHICAGO, CHICAGO_POINT, SPRINGFIELD_POINT, box, zone } from './support/zones.js';
+import type { AlertClient } from '../support/alert-client.js';
+import { makeHit } from '../support/hits.js';
+import { type TestHub, startTestHub } from '../support/hub.js';
+import { waitFor } from '../support/wait.js';
+import { CHICAGO, CHICAGO_POINT, SPRINGFIELD_POINT, box, zone } from '../support/zones.js';
 
 let serial = 0;
 function read(plate: string, overrides: Partial<Read> = {}): Read {
@@ -46,7 +46,7 @@ describe('docs/protocol.md 1.1 reads, hot lists and the matcher', () => {
   const alertsFor = (desk: AlertClient, readId: string): AlertEnvelope[] => desk.alerts.filter((a) => a.alert.hit.readId === readId);
   /** A statewide marker hit after the reads: once both desks have it, they have everything before it. */
   const settle = async (): Promise<void> => {
-    const marker = sampleHit({ category: 'amber' });
+    const marker = makeHit({ category: 'amber' });
     expect((await t.postHit(marker)).status).toBe(202);
     for (const desk of [chicago, springfield]) await waitFor(() => desk.alerts.some((a) => a.alert.id === marker.id), 'the marker hit');
   };

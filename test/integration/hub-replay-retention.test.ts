@@ -5,10 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateHit, seededRandom } from '../../src/backend/simulator/hit-generator.js';
-import { CONFIRMED, ackEvent } from './support/acks.js';
-import { sampleHit } from './support/hits.js';
-import { HubTestClock } from './support/hub-clock.js';
-import { type TestHub, runCli, startTestHub } from './support/hub.js';
+import { CONFIRMED, ackEvent } from '../support/acks.js';
+import { makeHit } from '../support/hits.js';
+import { HubTestClock } from '../support/hub-clock.js';
+import { type TestHub, runCli, startTestHub } from '../support/hub.js';
 
 const DAY = 86_400_000;
 
@@ -23,12 +23,12 @@ describe('replay window and gap', () => {
   afterAll(async () => t.close());
 
   it('replays only inside the window and says when older alerts were missed', async () => {
-    const old1 = sampleHit();
-    const old2 = sampleHit();
+    const old1 = makeHit();
+    const old2 = makeHit();
     const s1 = (await t.postHit(old1)).body.seq as number;
     const s2 = (await t.postHit(old2)).body.seq as number;
     clock.advance(8 * DAY);
-    const fresh = sampleHit();
+    const fresh = makeHit();
     await t.postHit(fresh);
     const user = await t.addUser(['trooper']);
     const token = (await t.login(user)).accessToken;
@@ -98,7 +98,7 @@ describe('retention of detection images', () => {
       clock.advance(89 * DAY);
       expect((await t.hub.runRetention()).purged).toBe(0);
       clock.advance(2 * DAY);
-      const later = sampleHit({ images: { plate: hit.images!.plate! } });
+      const later = makeHit({ images: { plate: hit.images!.plate! } });
       await t.postHit(later);
       expect((await t.hub.runRetention()).purged).toBe(1);
 

@@ -5,11 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/backend/simulator/hit-generator.js';
-import type { ApiRequest } from './support/api.js';
-import { sampleHit } from './support/hits.js';
-import { type TestHub, startTestHub } from './support/hub.js';
-import { waitFor } from './support/wait.js';
-import { CHICAGO, zone } from './support/zones.js';
+import type { ApiRequest } from '../support/api.js';
+import { makeHit } from '../support/hits.js';
+import { type TestHub, startTestHub } from '../support/hub.js';
+import { waitFor } from '../support/wait.js';
+import { CHICAGO, zone } from '../support/zones.js';
 
 interface Attempt {
   kind: string;
@@ -26,30 +26,30 @@ function attempts(key: string, dispatcherToken: string, adminToken: string): Att
   const hits = (body: unknown, kind: string): Attempt => ({ kind, method: 'POST', path: '/hits', req: { token: key, body } });
   const makers: (() => Attempt)[] = [
     () => {
-      const json = JSON.stringify(sampleHit());
+      const json = JSON.stringify(makeHit());
       return { kind: 'bad json', method: 'POST', path: '/hits', req: { token: key, raw: json.slice(0, Math.floor(rnd() * (json.length - 1))) } };
     },
-    () => hits({ ...sampleHit(), plate: Math.floor(rnd() * 1e6) }, 'wrong type: plate'),
-    () => hits({ ...sampleHit(), location: pick(['41.8,-87.6', null, [41.8, -87.6], { lat: '41.8', lon: -87.6 }]) }, 'wrong type: location'),
-    () => hits({ ...sampleHit(), readAt: pick(['yesterday', 1732766100000, '2026-13-45T99:00:00Z', '']) }, 'wrong type: readAt'),
-    () => hits({ ...sampleHit(), category: pick(['STOLEN', 'theft', '', 7]) }, 'bad category'),
-    () => hits({ ...sampleHit(), [pick(['admin', 'seq', 'ingestedAt', 'owner', 'isTest'])]: true }, 'unknown field'),
-    () => hits({ ...sampleHit(), hotlist: { ...sampleHit().hotlist, extra: pick(SQL) } }, 'unknown nested field'),
-    () => hits({ ...sampleHit(), plate: pick(SQL) }, 'sql in plate'),
-    () => hits({ ...sampleHit(), id: pick(SQL) + 'x'.repeat(200) }, 'sql in an over-long id'),
-    () => hits({ ...sampleHit(), camera: { id: pick(SQL), name: '', type: 'stationary', network: 'isp' } }, 'sql in camera with empty name'),
-    () => hits({ ...sampleHit(), images: { plate: `data:image/png;base64,${'A'.repeat(800_000)}` } }, 'oversized image'),
-    () => hits({ ...sampleHit(), images: { plate: 'javascript:alert(1)' } }, 'hostile image uri'),
-    () => hits(pick([null, [], 'hit', 42, true, [sampleHit()]]), 'not an object'),
+    () => hits({ ...makeHit(), plate: Math.floor(rnd() * 1e6) }, 'wrong type: plate'),
+    () => hits({ ...makeHit(), location: pick(['41.8,-87.6', null, [41.8, -87.6], { lat: '41.8', lon: -87.6 }]) }, 'wrong type: location'),
+    () => hits({ ...makeHit(), readAt: pick(['yesterday', 1732766100000, '2026-13-45T99:00:00Z', '']) }, 'wrong type: readAt'),
+    () => hits({ ...makeHit(), category: pick(['STOLEN', 'theft', '', 7]) }, 'bad category'),
+    () => hits({ ...makeHit(), [pick(['admin', 'seq', 'ingestedAt', 'owner', 'isTest'])]: true }, 'unknown field'),
+    () => hits({ ...makeHit(), hotlist: { ...makeHit().hotlist, extra: pick(SQL) } }, 'unknown nested field'),
+    () => hits({ ...makeHit(), plate: pick(SQL) }, 'sql in plate'),
+    () => hits({ ...makeHit(), id: pick(SQL) + 'x'.repeat(200) }, 'sql in an over-long id'),
+    () => hits({ ...makeHit(), camera: { id: pick(SQL), name: '', type: 'stationary', network: 'isp' } }, 'sql in camera with empty name'),
+    () => hits({ ...makeHit(), images: { plate: `data:image/png;base64,${'A'.repeat(800_000)}` } }, 'oversized image'),
+    () => hits({ ...makeHit(), images: { plate: 'javascript:alert(1)' } }, 'hostile image uri'),
+    () => hits(pick([null, [], 'hit', 42, true, [makeHit()]]), 'not an object'),
     () => ({ kind: 'proto pollution', method: 'POST', path: '/hits', req: { token: key, raw: `{"__proto__":{"admin":true},"id":"p${rnd()}"}` } }),
     () => {
       let nested = '{"a":1}';
       for (let i = 0; i < 2000; i++) nested = `{"a":${nested}}`;
       return { kind: 'deep nesting', method: 'POST', path: '/hits', req: { token: key, raw: nested } };
     },
-    () => ({ kind: 'wrong content type', method: 'POST', path: '/hits', req: { token: key, raw: JSON.stringify(sampleHit()), headers: { 'content-type': pick(['text/plain', 'application/x-www-form-urlencoded', 'application/xml']) } } }),
+    () => ({ kind: 'wrong content type', method: 'POST', path: '/hits', req: { token: key, raw: JSON.stringify(makeHit()), headers: { 'content-type': pick(['text/plain', 'application/x-www-form-urlencoded', 'application/xml']) } } }),
     () => ({ kind: 'empty body', method: 'POST', path: '/hits', req: { token: key, raw: '' } }),
-    () => ({ kind: 'bad key', method: 'POST', path: '/hits', req: { token: pick(SQL).replaceAll(' ', ''), body: sampleHit() } }),
+    () => ({ kind: 'bad key', method: 'POST', path: '/hits', req: { token: pick(SQL).replaceAll(' ', ''), body: makeHit() } }),
     () => ({ kind: 'bad json login', method: 'POST', path: '/session', req: { raw: pick(['{"username":', '[[[', 'null', '{"username":"a","password":"b","otp":123}', '{"username":1,"password":[]}']) } }),
     () => ({ kind: 'sql login', method: 'POST', path: '/session', req: { body: { username: pick(SQL), password: pick(SQL), extra: 1 } } }),
     () => ({ kind: 'broken zone', method: 'PUT', path: '/zones/z-bad', req: { token: dispatcherToken, body: { ...zone('z-bad', CHICAGO), geometry: pick([{ type: 'Point', coordinates: [1, 2] }, { type: 'Polygon', coordinates: [[[0, 0], [1, 1]]] }, { type: 'Polygon', coordinates: 'x' }]) } } }),
@@ -98,13 +98,13 @@ describe('robustness', () => {
     expect(await t.hub.store.policy.get()).toEqual(before.policy);
     expect([...(statuses.get('huge body') ?? [])]).toEqual([413]);
     expect(statuses.size).toBeGreaterThan(20);
-    const good = await t.postHit(sampleHit());
+    const good = await t.postHit(makeHit());
     expect(good.status).toBe(202);
   });
 
   it('keeps serving through hostile socket messages and records none of them', async () => {
     const { token } = await t.signedIn(['trooper']);
-    const hit = sampleHit();
+    const hit = makeHit();
     await t.postHit(hit);
     const desk = t.connect({ token, clientId: 'hostile' });
     await desk.ready();

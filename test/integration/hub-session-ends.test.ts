@@ -10,8 +10,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccessTokens } from '../../src/backend/auth/access-tokens.js';
 import { hubKeysFrom } from '../../src/backend/auth/hub-keys.js';
-import { HubTestClock } from './support/hub-clock.js';
-import { type TestHub, runCli, startTestHub } from './support/hub.js';
+import { HubTestClock } from '../support/hub-clock.js';
+import { type TestHub, runCli, startTestHub } from '../support/hub.js';
 
 const MIN = 60_000;
 

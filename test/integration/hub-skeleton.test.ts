@@ -3,10 +3,10 @@
  * handshake refusals, hello, live alerts with stored receipts, and replay from resumeFrom.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HubTestClock } from './support/hub-clock.js';
-import { sampleHit } from './support/hits.js';
-import { type TestHub, type TestUser, startTestHub } from './support/hub.js';
-import { waitFor } from './support/wait.js';
+import { HubTestClock } from '../support/hub-clock.js';
+import { makeHit } from '../support/hits.js';
+import { type TestHub, type TestUser, startTestHub } from '../support/hub.js';
+import { waitFor } from '../support/wait.js';
 
 describe('hub walking skeleton', () => {
   let t: TestHub;
@@ -47,7 +47,7 @@ describe('hub walking skeleton', () => {
   });
 
   it('ingests a hit (202), then answers the same id as a duplicate (200)', async () => {
-    const hit = sampleHit();
+    const hit = makeHit();
     const first = await t.postHit(hit);
     expect(first.status).toBe(202);
     expect(first.body).toEqual({ id: hit.id, seq: expect.any(Number) });
@@ -58,7 +58,7 @@ describe('hub walking skeleton', () => {
 
   it('refuses a malformed hit with issues and stores nothing', async () => {
     const head = await t.hub.store.alerts.headSeq();
-    const bad = { ...sampleHit(), plate: 'abc-12', hotlist: { source: 'NCIC', plate: 'ABC1234', state: 'IL' } };
+    const bad = { ...makeHit(), plate: 'abc-12', hotlist: { source: 'NCIC', plate: 'ABC1234', state: 'IL' } };
     const res = await t.postHit(bad);
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('invalid_hit');
@@ -79,7 +79,7 @@ describe('hub walking skeleton', () => {
   it('refuses ingest without a key or with a wrong key or a user token', async () => {
     const { token } = await t.signedIn(['admin']);
     for (const key of [undefined, 'otk_wrong', token]) {
-      const res = await t.api('POST', '/hits', { ...(key ? { token: key } : {}), body: sampleHit() });
+      const res = await t.api('POST', '/hits', { ...(key ? { token: key } : {}), body: makeHit() });
       expect(res.status).toBe(401);
       expect(res.body).toEqual({ error: { code: 'unauthorized', message: expect.any(String) } });
     }
@@ -104,7 +104,7 @@ describe('hub walking skeleton', () => {
     const hello = await c.ready();
     expect(hello).toMatchObject({ serverTime: expect.any(String), headSeq: expect.any(Number), gap: false, zones: [] });
     expect(hello.policy.mandatoryCategories).toEqual(expect.arrayContaining(['felony', 'stolen', 'amber', 'silver']));
-    const hit = sampleHit({ category: 'felony' });
+    const hit = makeHit({ category: 'felony' });
     const posted = await t.postHit(hit);
     const alerts = await waitFor(() => c.alerts.find((a) => a.alert.id === hit.id), 'the live alert');
     expect(alerts).toEqual({ seq: posted.body.seq, alert: { id: hit.id, hit, ingestedAt: expect.any(String) } });
@@ -119,7 +119,7 @@ describe('hub walking skeleton', () => {
     const start = await t.hub.store.alerts.headSeq();
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const hit = sampleHit();
+      const hit = makeHit();
       ids.push(hit.id);
       expect((await t.postHit(hit)).status).toBe(202);
     }
@@ -130,7 +130,7 @@ describe('hub walking skeleton', () => {
     expect(c.alerts.map((a) => a.alert.id)).toEqual(ids.slice(2));
     const seqs = c.alerts.map((a) => a.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
-    const live = sampleHit();
+    const live = makeHit();
     await t.postHit(live);
     await c.alertCount(4);
     expect(c.alerts[3]?.alert.id).toBe(live.id);

@@ -6,12 +6,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AckEntry } from '../../src/shared/protocol/index.js';
-import type { AlertClient } from './support/alert-client.js';
-import { ackEvent } from './support/acks.js';
-import { sampleHit } from './support/hits.js';
-import { type TestHub, type TestUser, startTestHub } from './support/hub.js';
-import { waitFor } from './support/wait.js';
-import { CHICAGO, CHICAGO_POINT, SPRINGFIELD_POINT, box, zone } from './support/zones.js';
+import type { AlertClient } from '../support/alert-client.js';
+import { ackEvent } from '../support/acks.js';
+import { makeHit } from '../support/hits.js';
+import { type TestHub, type TestUser, startTestHub } from '../support/hub.js';
+import { waitFor } from '../support/wait.js';
+import { CHICAGO, CHICAGO_POINT, SPRINGFIELD_POINT, box, zone } from '../support/zones.js';
 
 type Signed = { user: TestUser; token: string };
 interface TroopItem {
@@ -38,9 +38,9 @@ describe('the Troop view read and push', () => {
   let desks: { disp3: AlertClient; disp1: AlertClient; statewide: AlertClient; tpr3: AlertClient; tpr1: AlertClient };
   let pushes: { disp3: TroopPush[]; disp1: TroopPush[]; statewide: TroopPush[] };
   const image = 'data:image/jpeg;base64,/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=';
-  const chicago = sampleHit({ category: 'registration', location: CHICAGO_POINT, plate: 'CHI3001', images: { plate: image } });
-  const springfield = sampleHit({ category: 'stolen', location: SPRINGFIELD_POINT, plate: 'SPR1001' });
-  const elsewhere = sampleHit({ category: 'stolen', location: { lat: 37.0, lon: -89.2 }, plate: 'CAI0001' }); // Cairo: no zone
+  const chicago = makeHit({ category: 'registration', location: CHICAGO_POINT, plate: 'CHI3001', images: { plate: image } });
+  const springfield = makeHit({ category: 'stolen', location: SPRINGFIELD_POINT, plate: 'SPR1001' });
+  const elsewhere = makeHit({ category: 'stolen', location: { lat: 37.0, lon: -89.2 }, plate: 'CAI0001' }); // Cairo: no zone
 
   beforeAll(async () => {
     t = await startTestHub();

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Policy } from '../../src/shared/protocol/index.js';
-import { type TestHub, startTestHub } from './support/hub.js';
+import { type TestHub, startTestHub } from '../support/hub.js';
 
 describe('policy updateFeedUrl', () => {
   let t: TestHub;

@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../src/shared/protocol/index.js';
-import { sampleHit } from './support/hits.js';
-import { type TestHub, type TestUser, startTestHub } from './support/hub.js';
-import { waitFor } from './support/wait.js';
-import { CHICAGO, CHICAGO_POINT, SPRINGFIELD_POINT, box, zone } from './support/zones.js';
+import { makeHit } from '../support/hits.js';
+import { type TestHub, type TestUser, startTestHub } from '../support/hub.js';
+import { waitFor } from '../support/wait.js';
+import { CHICAGO, CHICAGO_POINT, SPRINGFIELD_POINT, box, zone } from '../support/zones.js';
 
 type Signed = { user: TestUser; token: string };
 
@@ -99,11 +99,11 @@ describe('zones, policy and routing', () => {
     await deskRoamer.ready();
     expect((await t.api('PUT', '/me/preferences', { token: roamer.token, body: { categories: ['wanted_person'] } })).body.categories)
       .toEqual(['felony', 'stolen', 'amber', 'silver', 'wanted_person']);
-    const inZone = sampleHit({ category: 'stolen', location: CHICAGO_POINT });
-    const outside = sampleHit({ category: 'stolen', location: SPRINGFIELD_POINT });
-    const amberOutside = sampleHit({ category: 'amber', location: SPRINGFIELD_POINT });
-    const regOutside = sampleHit({ category: 'registration', location: SPRINGFIELD_POINT });
-    const last = sampleHit({ category: 'felony', location: CHICAGO_POINT });
+    const inZone = makeHit({ category: 'stolen', location: CHICAGO_POINT });
+    const outside = makeHit({ category: 'stolen', location: SPRINGFIELD_POINT });
+    const amberOutside = makeHit({ category: 'amber', location: SPRINGFIELD_POINT });
+    const regOutside = makeHit({ category: 'registration', location: SPRINGFIELD_POINT });
+    const last = makeHit({ category: 'felony', location: CHICAGO_POINT });
     for (const h of [inZone, outside, amberOutside, regOutside, last]) expect((await t.postHit(h)).status).toBe(202);
     await waitFor(() => deskNorth.alerts.some((a) => a.alert.id === last.id) && deskRoamer.alerts.some((a) => a.alert.id === last.id), 'the last alert');
     expect(deskNorth.alerts.map((a) => a.alert.id)).toEqual([inZone.id, amberOutside.id, last.id]);
@@ -134,7 +134,7 @@ describe('zones, policy and routing', () => {
     expect(put.body.mandatoryCategories).toEqual(['felony', 'stolen', 'amber', 'silver', 'wanted_person']);
     const pushed = await waitFor(() => desk.policies.at(-1), 'policy push');
     expect(pushed.statewideCategories).toEqual(['amber', 'silver', 'registration']);
-    const reg = sampleHit({ category: 'registration', location: SPRINGFIELD_POINT });
+    const reg = makeHit({ category: 'registration', location: SPRINGFIELD_POINT });
     await t.postHit(reg);
     await waitFor(() => desk.alerts.some((a) => a.alert.id === reg.id), 'statewide registration alert');
     const prefs = await t.api('GET', '/me/preferences', { token: roamer.token });
@@ -151,7 +151,7 @@ describe('zones, policy and routing', () => {
   });
 
   it('lists alerts without images for dispatch, with filters and a cursor', async () => {
-    await t.postHit(sampleHit({ category: 'stolen', location: CHICAGO_POINT, images: { plate: 'data:image/png;base64,iVBORw0KGgo=' } }));
+    await t.postHit(makeHit({ category: 'stolen', location: CHICAGO_POINT, images: { plate: 'data:image/png;base64,iVBORw0KGgo=' } }));
     const all = await t.api('GET', '/alerts?limit=1000', { token: disp.token });
     expect(all.status).toBe(200);
     expect(all.body.items.length).toBeGreaterThan(5);
@@ -177,9 +177,9 @@ describe('zones, policy and routing', () => {
     expect((await t.api('PUT', '/zones/troop7-donut', { token: disp.token, body: zone('troop7-donut', donut, { units: ['Troop 7'] }) })).status).toBe(200);
     const desk = t.connect({ token: donutUser.token, clientId: 'donut', resumeFrom: await t.hub.store.alerts.headSeq() });
     await desk.ready();
-    const inHole = sampleHit({ category: 'stolen', location: { lat: 41.8, lon: -88.1 } });
-    const inRing = sampleHit({ category: 'stolen', location: { lat: 41.72, lon: -88.1 } });
-    const onBorder = sampleHit({ category: 'felony', location: { lat: 41.7, lon: -88.1 } });
+    const inHole = makeHit({ category: 'stolen', location: { lat: 41.8, lon: -88.1 } });
+    const inRing = makeHit({ category: 'stolen', location: { lat: 41.72, lon: -88.1 } });
+    const onBorder = makeHit({ category: 'felony', location: { lat: 41.7, lon: -88.1 } });
     for (const h of [inHole, inRing, onBorder]) await t.postHit(h);
     await waitFor(() => desk.alerts.some((a) => a.alert.id === onBorder.id), 'the border alert');
     expect(desk.alerts.map((a) => a.alert.id)).toEqual([inRing.id, onBorder.id]);
@@ -200,9 +200,9 @@ describe('a zone that cannot be evaluated', () => {
       db.close();
       const desk = t.connect({ token, clientId: 'fail-open' });
       await desk.ready();
-      const stolen = sampleHit({ category: 'stolen', location: SPRINGFIELD_POINT });
-      const registration = sampleHit({ category: 'registration', location: SPRINGFIELD_POINT });
-      const last = sampleHit({ category: 'felony', location: SPRINGFIELD_POINT });
+      const stolen = makeHit({ category: 'stolen', location: SPRINGFIELD_POINT });
+      const registration = makeHit({ category: 'registration', location: SPRINGFIELD_POINT });
+      const last = makeHit({ category: 'felony', location: SPRINGFIELD_POINT });
       for (const h of [stolen, registration, last]) await t.postHit(h);
       await waitFor(() => desk.alerts.some((a) => a.alert.id === last.id), 'the last alert');
       expect(desk.alerts.map((a) => a.alert.id)).toEqual([stolen.id, last.id]);

@@ -8,11 +8,11 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AckEvent } from '../../src/shared/protocol/index.js';
-import type { AlertClient } from './support/alert-client.js';
-import { CONFIRMED, ackEvent } from './support/acks.js';
-import { sampleHit } from './support/hits.js';
-import { type TestHub, type TestUser, startTestHub } from './support/hub.js';
-import { waitFor } from './support/wait.js';
+import type { AlertClient } from '../support/alert-client.js';
+import { CONFIRMED, ackEvent } from '../support/acks.js';
+import { makeHit } from '../support/hits.js';
+import { type TestHub, type TestUser, startTestHub } from '../support/hub.js';
+import { waitFor } from '../support/wait.js';
 
 /** Canonical JSON as docs/protocol.md says: keys sorted (by UTF-16 code units), no spaces. */
 function canonical(v: unknown): string {
@@ -37,7 +37,7 @@ describe('docs/protocol.md acknowledgement trail', () => {
   const sent = new Map<string, { event: AckEvent; user: Signed; clientId: string }>();
 
   const deliver = async (category: 'felony' | 'stolen' = 'stolen'): Promise<string> => {
-    const hit = sampleHit({ category });
+    const hit = makeHit({ category });
     await t.postHit(hit);
     await waitFor(() => deskA.alerts.some((x) => x.alert.id === hit.id) && deskB.alerts.some((x) => x.alert.id === hit.id), 'the alert on both desks');
     return hit.id;

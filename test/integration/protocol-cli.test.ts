@@ -9,9 +9,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { call } from './support/api.js';
-import { REPO_ROOT, TEST_PASSWORD, runCli, spawnHub } from './support/hub.js';
-import { waitFor } from './support/wait.js';
+import { call } from '../support/api.js';
+import { REPO_ROOT, runCli, spawnHub } from '../support/hub.js';
+import { TEST_PASSWORD } from '../support/passwords.js';
+import { waitFor } from '../support/wait.js';
 
 const lastLine = (s: string): string => s.trim().split('\n').at(-1) ?? '';
 

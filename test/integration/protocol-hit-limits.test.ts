@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hit } from '../../src/shared/protocol/index.js';
-import { sampleHit } from './support/hits.js';
-import { type TestHub, startTestHub } from './support/hub.js';
+import { makeHit } from '../support/hits.js';
+import { type TestHub, startTestHub } from '../support/hub.js';
 
 const KIB = 1024;
 /** A data: URI whose decoded image is exactly `bytes` long (the bytes need not be a real picture). */
@@ -57,7 +57,7 @@ describe('docs/protocol.md Hit: field limits', () => {
   ];
 
   it.each(accepted)('accepts %s (202, and the alert keeps it as sent)', async (_label, mutate) => {
-    const hit = mutate(sampleHit()) as Hit;
+    const hit = mutate(makeHit()) as Hit;
     const res = await t.postHit(hit);
     expect(res.status, res.text.slice(0, 300)).toBe(202);
     expect(res.body).toEqual({ id: hit.id, seq: expect.any(Number) });
@@ -103,7 +103,7 @@ describe('docs/protocol.md Hit: field limits', () => {
   ];
 
   it.each(refused)('refuses %s: 400 invalid_hit naming %s, storing nothing', async (_label, path, mutate) => {
-    const hit = mutate(sampleHit()) as Hit;
+    const hit = mutate(makeHit()) as Hit;
     const head = await t.hub.store.alerts.headSeq();
     const res = await t.postHit(hit);
     expect(res.status).toBe(400);
@@ -130,7 +130,7 @@ describe('docs/protocol.md Hit: field limits', () => {
 
   it('numbers hits with positive seqs that increase, and answers a repeated id with the first seq', async () => {
     const seqs: number[] = [];
-    const hits = [sampleHit(), sampleHit(), sampleHit()];
+    const hits = [makeHit(), makeHit(), makeHit()];
     for (const h of hits) seqs.push((await t.postHit(h)).body.seq);
     expect(seqs.every((s) => Number.isInteger(s) && s > 0)).toBe(true);
     expect(seqs[1]! > seqs[0]! && seqs[2]! > seqs[1]!).toBe(true);

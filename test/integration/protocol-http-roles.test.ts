@@ -6,10 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/shared/protocol/index.js';
-import { sampleHit } from './support/hits.js';
-import { type TestHub, type TestUser, startTestHub } from './support/hub.js';
-import { waitFor } from './support/wait.js';
-import { CHICAGO, zone } from './support/zones.js';
+import { makeHit } from '../support/hits.js';
+import { type TestHub, type TestUser, startTestHub } from '../support/hub.js';
+import { waitFor } from '../support/wait.js';
+import { CHICAGO, zone } from '../support/zones.js';
 
 type Signed = { user: TestUser; token: string };
 const ROLES: Role[] = ['trooper', 'dispatcher', 'supervisor', 'admin'];
@@ -33,7 +33,7 @@ describe('docs/protocol.md HTTP table: who may call each row', () => {
     t = await startTestHub();
     for (const r of ROLES) as[r] = await t.signedIn([r]);
     // An alert delivered to nobody (no desk connected), so only a supervisor may read it.
-    const hit = sampleHit();
+    const hit = makeHit();
     alertId = hit.id;
     expect((await t.postHit(hit)).status).toBe(202);
     const put = await t.api('PUT', '/zones/existing', { token: as.dispatcher!.token, body: zone('existing', CHICAGO) });
@@ -96,7 +96,7 @@ describe('docs/protocol.md HTTP table: who may call each row', () => {
     const reached = await t.signedIn(['dispatcher']);
     const desk = t.connect({ token: reached.token, clientId: 'roles-desk' });
     await desk.ready();
-    const hit = sampleHit({ category: 'felony' });
+    const hit = makeHit({ category: 'felony' });
     await t.postHit(hit);
     await waitFor(() => desk.alerts.some((a) => a.alert.id === hit.id), 'the alert on the desk');
     const mine = await t.api('GET', `/alerts/${hit.id}`, { token: reached.token });

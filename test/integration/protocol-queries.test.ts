@@ -5,11 +5,11 @@
  * refuse a bad query with `issues`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ackEvent } from './support/acks.js';
-import { sampleHit } from './support/hits.js';
-import { HubTestClock } from './support/hub-clock.js';
-import { type TestHub, type TestUser, startTestHub } from './support/hub.js';
-import { waitFor } from './support/wait.js';
+import { ackEvent } from '../support/acks.js';
+import { makeHit } from '../support/hits.js';
+import { HubTestClock } from '../support/hub-clock.js';
+import { type TestHub, type TestUser, startTestHub } from '../support/hub.js';
+import { waitFor } from '../support/wait.js';
 
 type Signed = { user: TestUser; token: string };
 const T0 = '2026-11-28T03:00:00.000Z';
@@ -31,7 +31,7 @@ describe('docs/protocol.md list queries', () => {
     // Ingested at 03:00:00.000, 03:00:00.500, 03:30 and 04:00 UTC; each acknowledged at once.
     for (const step of [0, 500, 30 * MIN - 500, 30 * MIN]) {
       clock.advance(step);
-      const hit = sampleHit({ category: ids.length === 3 ? 'felony' : 'stolen' });
+      const hit = makeHit({ category: ids.length === 3 ? 'felony' : 'stolen' });
       ids.push(hit.id);
       expect((await t.postHit(hit)).status).toBe(202);
       await waitFor(() => desk.alerts.some((a) => a.alert.id === hit.id), 'the alert');

@@ -8,11 +8,11 @@
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../src/shared/protocol/index.js';
-import { CONFIRMED, ackEvent } from './support/acks.js';
-import { sampleHit } from './support/hits.js';
-import { type TestHub, type TestUser, startTestHub } from './support/hub.js';
-import { waitFor } from './support/wait.js';
-import { CHICAGO, box, zone } from './support/zones.js';
+import { CONFIRMED, ackEvent } from '../support/acks.js';
+import { makeHit } from '../support/hits.js';
+import { type TestHub, type TestUser, startTestHub } from '../support/hub.js';
+import { waitFor } from '../support/wait.js';
+import { CHICAGO, box, zone } from '../support/zones.js';
 
 type Signed = { user: TestUser; token: string };
 const WITH_ZONE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
@@ -33,7 +33,7 @@ describe('docs/protocol.md stream', () => {
     const me = await t.signedIn(['trooper'], { unit: 'Troop 4' });
     await t.api('PUT', '/zones/t4', { token: disp.token, body: zone('t4', CHICAGO, { units: ['Troop 4'] }) });
     await t.api('PUT', '/zones/not-mine', { token: disp.token, body: zone('not-mine', box(-90, 39, -89, 40), { units: ['Troop 1'] }) });
-    const posted = await t.postHit(sampleHit());
+    const posted = await t.postHit(makeHit());
     const desk = t.connect({ token: me.token, clientId: 'hello-desk', resumeFrom: posted.body.seq });
     const hello = await desk.ready();
     expect(Object.keys(hello)).toEqual(expect.arrayContaining(['serverTime', 'headSeq', 'policy', 'zones', 'gap']));
@@ -50,7 +50,7 @@ describe('docs/protocol.md stream', () => {
   it('emits hello before any replayed alert, then replays in seq order', async () => {
     const me = await t.signedIn(['trooper']);
     const head = await t.hub.store.alerts.headSeq();
-    for (let i = 0; i < 3; i++) await t.postHit(sampleHit({ category: 'silver' }));
+    for (let i = 0; i < 3; i++) await t.postHit(makeHit({ category: 'silver' }));
     const order: { event: string; seq?: number }[] = [];
     const socket = io(`${t.url}/alerts`, { transports: ['websocket'], auth: { token: me.token, clientId: 'order-desk', resumeFrom: head }, reconnection: false, forceNew: true });
     try {
@@ -87,7 +87,7 @@ describe('docs/protocol.md stream', () => {
     const loud = t.connect({ token: answering.token, clientId: 'loud-desk' });
     await silent.ready();
     await loud.ready();
-    const hit = sampleHit({ category: 'amber' });
+    const hit = makeHit({ category: 'amber' });
     const seq = (await t.postHit(hit)).body.seq as number;
     const onSilent = await waitFor(() => silent.alerts.find((a) => a.alert.id === hit.id), 'the alert on the silent desk');
     expect(Object.keys(onSilent).sort()).toEqual(['alert', 'seq']);
@@ -105,7 +105,7 @@ describe('docs/protocol.md stream', () => {
     const me = await t.signedIn(['trooper']);
     const desk = t.connect({ token: me.token, clientId: 'idem-1' });
     await desk.ready();
-    const hit = sampleHit({ category: 'felony' });
+    const hit = makeHit({ category: 'felony' });
     await t.postHit(hit);
     await waitFor(() => desk.alerts.some((a) => a.alert.id === hit.id), 'the alert');
 
@@ -143,8 +143,8 @@ describe('docs/protocol.md stream', () => {
     const deskB = t.connect({ token: b.token, clientId: 'fan-b' });
     const deskC = t.connect({ token: c.token, clientId: 'fan-c' });
     for (const d of [deskA, deskA2, deskB, deskC]) await d.ready();
-    const notForC = sampleHit({ category: 'registration' });
-    const forAll = sampleHit({ category: 'stolen' });
+    const notForC = makeHit({ category: 'registration' });
+    const forAll = makeHit({ category: 'stolen' });
     await t.postHit(notForC);
     await t.postHit(forAll);
     await waitFor(() => [deskA, deskA2, deskB, deskC].every((d) => d.alerts.some((x) => x.alert.id === forAll.id)), 'the second alert everywhere');

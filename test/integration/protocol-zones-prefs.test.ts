@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY, type Zone } from '../../src/shared/protocol/index.js';
-import { type TestHub, type TestUser, startTestHub } from './support/hub.js';
-import { CHICAGO, box, zone } from './support/zones.js';
+import { type TestHub, type TestUser, startTestHub } from '../support/hub.js';
+import { CHICAGO, box, zone } from '../support/zones.js';
 
 type Signed = { user: TestUser; token: string };
 type Ring = [number, number][];

@@ -5,12 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EscalationRecord } from '../../src/backend/store/review-port.js';
-import type { AlertClient } from './support/alert-client.js';
-import { CONFIRMED, ackEvent } from './support/acks.js';
-import { HubTestClock } from './support/hub-clock.js';
-import { sampleHit } from './support/hits.js';
-import { type TestHub, startTestHub } from './support/hub.js';
-import { waitFor } from './support/wait.js';
+import type { AlertClient } from '../support/alert-client.js';
+import { CONFIRMED, ackEvent } from '../support/acks.js';
+import { HubTestClock } from '../support/hub-clock.js';
+import { makeHit } from '../support/hits.js';
+import { type TestHub, startTestHub } from '../support/hub.js';
+import { waitFor } from '../support/wait.js';
 
 const MINUTE = 60_000;
 
@@ -26,8 +26,8 @@ describe('escalation of unverified alerts', () => {
     return client;
   };
   let clients: Record<string, AlertClient> = {};
-  const unverified = sampleHit({ category: 'stolen', plate: 'UNV1234' });
-  const verified = sampleHit({ category: 'felony' });
+  const unverified = makeHit({ category: 'stolen', plate: 'UNV1234' });
+  const verified = makeHit({ category: 'felony' });
 
   beforeAll(async () => {
     t = await startTestHub({ clock, escalationEveryMs: 0 });

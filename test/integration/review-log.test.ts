@@ -7,11 +7,11 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/shared/chain.js';
-import type { AlertClient } from './support/alert-client.js';
-import { CONFIRMED, ackEvent } from './support/acks.js';
-import { sampleHit } from './support/hits.js';
-import { type TestHub, type TestUser, startTestHub } from './support/hub.js';
-import { waitFor } from './support/wait.js';
+import type { AlertClient } from '../support/alert-client.js';
+import { CONFIRMED, ackEvent } from '../support/acks.js';
+import { makeHit } from '../support/hits.js';
+import { type TestHub, type TestUser, startTestHub } from '../support/hub.js';
+import { waitFor } from '../support/wait.js';
 
 describe('supervisor log reads', () => {
   let t: TestHub;
@@ -20,8 +20,8 @@ describe('supervisor log reads', () => {
   let sup: { user: TestUser; token: string };
   let deskN: AlertClient;
   let deskS: AlertClient;
-  const stolen = sampleHit({ category: 'stolen', plate: 'XYZ9876', hotlist: { source: 'NCIC', plate: 'XYZ9876', state: 'IL', reason: 'Stolen vehicle' } });
-  const felony = sampleHit({ category: 'felony', plate: 'ABC1234' });
+  const stolen = makeHit({ category: 'stolen', plate: 'XYZ9876', hotlist: { source: 'NCIC', plate: 'XYZ9876', state: 'IL', reason: 'Stolen vehicle' } });
+  const felony = makeHit({ category: 'felony', plate: 'ABC1234' });
 
   beforeAll(async () => {
     t = await startTestHub();

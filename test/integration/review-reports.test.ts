@@ -11,8 +11,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock, type SeedSummary, UNITS, seedReview } from '../bench/support/review-seed.js';
-import type { ApiAnswer, Json } from './support/api.js';
-import { type TestHub, startTestHub } from './support/hub.js';
+import type { ApiAnswer, Json } from '../support/api.js';
+import { type TestHub, startTestHub } from '../support/hub.js';
 
 const SEED = Number(process.env.REVIEW_SEED ?? 20261130);
 const MONTH = '2026-11';

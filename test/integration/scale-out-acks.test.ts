@@ -4,12 +4,12 @@
  * acks fanned out to desks on the other node; a zone assigned on one node routes on the other.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ackEvent } from './support/acks.js';
-import { HubCluster, SUITE_TIMEOUT_MS, arrivals, settle } from './support/hub-cluster.js';
-import { runCli } from './support/hub.js';
-import { sampleHit } from './support/hits.js';
-import { scaleOutServices } from './support/services.js';
-import { CHICAGO_POINT, SPRINGFIELD_POINT, box, zone } from './support/zones.js';
+import { ackEvent } from '../support/acks.js';
+import { HubCluster, SUITE_TIMEOUT_MS, arrivals, settle } from '../support/hub-cluster.js';
+import { runCli } from '../support/hub.js';
+import { makeHit } from '../support/hits.js';
+import { scaleOutServices } from '../support/services.js';
+import { CHICAGO_POINT, SPRINGFIELD_POINT, box, zone } from '../support/zones.js';
 
 const run = scaleOutServices().ok || process.env.CI === 'true';
 
@@ -27,7 +27,7 @@ describe.skipIf(!run)('scale-out: acknowledgement log and routing across two hub
     const onA = c.connect(0, { token: await c.token(0, u1), clientId: 'desk-1' });
     const onB = c.connect(1, { token: await c.token(1, u2), clientId: 'desk-2' });
     await Promise.all([onA.ready(), onB.ready()]);
-    const posted = await Promise.all(Array.from({ length: 12 }, (_, i) => c.postHit(i % 2, sampleHit())));
+    const posted = await Promise.all(Array.from({ length: 12 }, (_, i) => c.postHit(i % 2, makeHit())));
     await settle(() => posted.every((p) => arrivals(onA).has(p.id) && arrivals(onB).has(p.id)), 'alerts on both desks');
 
     const events = posted.map((p) => [ackEvent(p.id, 'acknowledged'), ackEvent(p.id, 'acknowledged')] as const);
@@ -68,8 +68,8 @@ describe.skipIf(!run)('scale-out: acknowledgement log and routing across two hub
     await settle(() => desk.zones.some((list) => list.some((z) => z.id === springfield.id)), 'zones pushed to the desk on node B');
 
     // Ingested on node B itself: node B must route with the zone written through node A.
-    const outside = await c.postHit(1, sampleHit({ category: 'stolen', location: CHICAGO_POINT }));
-    const inside = await c.postHit(1, sampleHit({ category: 'stolen', location: SPRINGFIELD_POINT }));
+    const outside = await c.postHit(1, makeHit({ category: 'stolen', location: CHICAGO_POINT }));
+    const inside = await c.postHit(1, makeHit({ category: 'stolen', location: SPRINGFIELD_POINT }));
     await settle(() => arrivals(desk).has(inside.id), 'the in-zone alert');
     expect(arrivals(desk).has(outside.id)).toBe(false);
   }, SUITE_TIMEOUT_MS);

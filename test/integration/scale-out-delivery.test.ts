@@ -5,13 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertView } from '../../src/shared/ipc.js';
-import { removeDir, startTestClient } from '../fakes/client-harness.js';
+import { removeDir, startTestClient } from '../support/client-harness.js';
 import { TcpProxy } from '../fakes/tcp-proxy.js';
-import type { AlertClient } from './support/alert-client.js';
-import { TEST_PASSWORD } from './support/hub.js';
-import { HubCluster, SUITE_TIMEOUT_MS, arrivals, settle } from './support/hub-cluster.js';
-import { sampleHit } from './support/hits.js';
-import { scaleOutServices } from './support/services.js';
+import type { AlertClient } from '../support/alert-client.js';
+import { TEST_PASSWORD } from '../support/passwords.js';
+import { HubCluster, SUITE_TIMEOUT_MS, arrivals, settle } from '../support/hub-cluster.js';
+import { makeHit } from '../support/hits.js';
+import { scaleOutServices } from '../support/services.js';
 
 const run = scaleOutServices().ok || process.env.CI === 'true';
 
@@ -33,9 +33,9 @@ describe.skipIf(!run)('scale-out: delivery across two hub nodes', () => {
     const onA = c.connect(0, { token: token[0]!, clientId: 'desk-a' });
     const onB = c.connect(1, { token: token[1]!, clientId: 'desk-b' });
     await Promise.all([onA.ready(), onB.ready()]);
-    const first = await c.postHit(0, sampleHit());
+    const first = await c.postHit(0, makeHit());
     // A second alert after it: once it is in, anything the first was going to repeat has arrived.
-    const marker = await c.postHit(0, sampleHit());
+    const marker = await c.postHit(0, makeHit());
     await settle(() => arrivals(onB).has(marker.id) && arrivals(onA).has(marker.id), 'both desks to get the marker');
     for (const desk of [onA, onB]) {
       expect(arrivals(desk).get(first.id)).toBe(1);
@@ -60,7 +60,7 @@ describe.skipIf(!run)('scale-out: delivery across two hub nodes', () => {
     const onB = c.connect(1, { token: token[1]!, clientId: 'desk-b2' });
     const [helloA, helloB] = await Promise.all([onA.ready(), onB.ready()]);
     const before = Math.max(helloA.headSeq, helloB.headSeq);
-    const posted = await Promise.all(Array.from({ length: 80 }, (_, i) => c.postHit(i % 2, sampleHit())));
+    const posted = await Promise.all(Array.from({ length: 80 }, (_, i) => c.postHit(i % 2, makeHit())));
     const ids = new Set(posted.map((p) => p.id));
     const numbers = posted.map((p) => p.seq);
     expect(new Set(numbers).size).toBe(80);
@@ -81,13 +81,13 @@ describe.skipIf(!run)('scale-out: delivery across two hub nodes', () => {
     const c = cluster!;
     const desk = c.connect(0, { token: token[0]!, clientId: 'desk-roaming' });
     await desk.ready();
-    const early = await Promise.all([c.postHit(0, sampleHit()), c.postHit(1, sampleHit())]);
+    const early = await Promise.all([c.postHit(0, makeHit()), c.postHit(1, makeHit())]);
     await settle(() => early.every((p) => arrivals(desk).has(p.id)), 'early alerts');
     const resumeFrom = Math.max(...desk.alerts.map((a) => a.seq));
     desk.close();
 
     // While the desk is away, both nodes take alerts.
-    const missed = await Promise.all(Array.from({ length: 10 }, (_, i) => c.postHit(i % 2, sampleHit())));
+    const missed = await Promise.all(Array.from({ length: 10 }, (_, i) => c.postHit(i % 2, makeHit())));
     const back = c.connect(1, { token: token[1]!, clientId: 'desk-roaming', resumeFrom });
     await back.ready();
     await settle(() => missed.every((p) => arrivals(back).has(p.id)), 'the missed alerts on node B');
@@ -108,12 +108,12 @@ describe.skipIf(!run)('scale-out: delivery across two hub nodes', () => {
     try {
       expect((await desk.app.handlers['session:signIn']({ username: user.username, password: TEST_PASSWORD })).ok).toBe(true);
       const shown = (): string[] => desk.events.filter((e) => e.channel === 'alerts:alert').map((e) => (e.payload as AlertView).alert.id);
-      const first = await Promise.all(Array.from({ length: 6 }, (_, i) => c.postHit(i % 2, sampleHit())));
+      const first = await Promise.all(Array.from({ length: 6 }, (_, i) => c.postHit(i % 2, makeHit())));
       await settle(() => first.every((p) => shown().includes(p.id)), 'the first alerts on the desk');
 
       proxy.targetPort = c.nodes[1]!.port;
       proxy.cutAll();
-      const second = await Promise.all(Array.from({ length: 6 }, (_, i) => c.postHit(i % 2, sampleHit())));
+      const second = await Promise.all(Array.from({ length: 6 }, (_, i) => c.postHit(i % 2, makeHit())));
       await settle(() => second.every((p) => shown().includes(p.id)), 'the alerts after the move, through node B');
       // Node B replayed an overlap before the desk's resume point; the desk kept each alert once.
       const counts = new Map<string, number>();

@@ -5,12 +5,12 @@
  * Every alert reaches every desk, each exactly once, and both hubs keep running.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AlertClient } from './support/alert-client.js';
-import { ackEvent } from './support/acks.js';
-import { CLUSTER_METRICS_TOKEN, HubCluster, SUITE_TIMEOUT_MS, arrivals, settle } from './support/hub-cluster.js';
-import { sampleHit } from './support/hits.js';
-import { scaleOutServices } from './support/services.js';
-import { sampleValue, scrapeMetrics } from '../fakes/metrics-scrape.js';
+import type { AlertClient } from '../support/alert-client.js';
+import { ackEvent } from '../support/acks.js';
+import { CLUSTER_METRICS_TOKEN, HubCluster, SUITE_TIMEOUT_MS, arrivals, settle } from '../support/hub-cluster.js';
+import { makeHit } from '../support/hits.js';
+import { scaleOutServices } from '../support/services.js';
+import { sampleValue, scrapeMetrics } from '../support/metrics-scrape.js';
 
 const run = scaleOutServices().ok || process.env.CI === 'true';
 
@@ -35,7 +35,7 @@ async function crossNodeLatency(c: HubCluster, desk: AlertClient, n: number): Pr
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();
-    const { id } = await c.postHit(0, sampleHit());
+    const { id } = await c.postHit(0, makeHit());
     await settle(() => arrivals(desk).has(id), 'latency probe');
     times.push(performance.now() - t0);
   }
@@ -65,13 +65,13 @@ describe.skipIf(!run)('scale-out: lost Redis and database links', () => {
     await settle(async () => (await gauge(c, 0, 'opentas_redis_up')) === 0 && (await gauge(c, 1, 'opentas_redis_up')) === 0, 'redis_up 0 on both nodes');
     expect(await gauge(c, 0, 'opentas_database_up')).toBe(1);
     const during = [];
-    for (let i = 0; i < 6; i++) during.push(await c.postHit(i % 2, sampleHit()));
+    for (let i = 0; i < 6; i++) during.push(await c.postHit(i % 2, makeHit()));
     await allArrive([onA, onB], during.map((p) => p.id), 'alerts ingested while Redis is down');
     const withoutRedis = await crossNodeLatency(c, onB, 3);
 
     const policiesBefore = [onA.policies.length, onB.policies.length];
     await c.redis.restart();
-    const after = await Promise.all(Array.from({ length: 6 }, (_, i) => c.postHit(i % 2, sampleHit())));
+    const after = await Promise.all(Array.from({ length: 6 }, (_, i) => c.postHit(i % 2, makeHit())));
     await allArrive([onA, onB], after.map((p) => p.id), 'alerts ingested after Redis restarted');
     exactlyOnce(onA);
     exactlyOnce(onB);
@@ -103,10 +103,10 @@ describe.skipIf(!run)('scale-out: lost Redis and database links', () => {
       proxy.mode = 'refuse';
       proxy.cutAll();
       // Node B still has its database: it takes alerts, and its own desk gets them.
-      const during = await Promise.all(Array.from({ length: 5 }, () => c.postHit(1, sampleHit())));
+      const during = await Promise.all(Array.from({ length: 5 }, () => c.postHit(1, makeHit())));
       await allArrive([onB], during.map((p) => p.id), 'alerts on node B while node A has no database');
       // Node A cannot store anything meanwhile: it refuses the hit rather than losing it.
-      const refused = await c.api(0, 'POST', '/hits', { token: c.ingestKey, body: sampleHit() });
+      const refused = await c.api(0, 'POST', '/hits', { token: c.ingestKey, body: makeHit() });
       expect(refused.status).toBeGreaterThanOrEqual(500);
       // Its metrics say so; node B's database is fine.
       expect(await gauge(c, 0, 'opentas_database_up')).toBe(0);
@@ -120,7 +120,7 @@ describe.skipIf(!run)('scale-out: lost Redis and database links', () => {
         console.error(c.stderr[0]!.slice(-5000));
         throw err;
       });
-      const later = await c.postHit(0, sampleHit());
+      const later = await c.postHit(0, makeHit());
       await allArrive([onA, onB], [later.id], 'a new alert on both desks');
       expect(await gauge(c, 0, 'opentas_database_up')).toBe(1);
       exactlyOnce(onA);

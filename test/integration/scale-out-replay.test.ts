@@ -4,10 +4,10 @@
  * were missed, never below the window's floor, and a resumeFrom past the head gets the window.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sampleHit } from './support/hits.js';
-import { HubTestClock } from './support/hub-clock.js';
-import { type TestHub, startTestHub } from './support/hub.js';
-import { PostgresCluster, requireServices, scaleOutServices } from './support/services.js';
+import { makeHit } from '../support/hits.js';
+import { HubTestClock } from '../support/hub-clock.js';
+import { type TestHub, startTestHub } from '../support/hub.js';
+import { PostgresCluster, requireServices, scaleOutServices } from '../support/services.js';
 
 const DAY = 86_400_000;
 const services = scaleOutServices(true);
@@ -31,11 +31,11 @@ describe.skipIf(!run)('scale-out node: replay window with resume overlap', () =>
 
   it('overlaps inside the window only, and says gap only when older alerts were missed', async () => {
     const hub = t!;
-    const s1 = (await hub.postHit(sampleHit())).body.seq as number;
-    const s2 = (await hub.postHit(sampleHit())).body.seq as number;
+    const s1 = (await hub.postHit(makeHit())).body.seq as number;
+    const s2 = (await hub.postHit(makeHit())).body.seq as number;
     clock.advance(8 * DAY);
     const fresh = [];
-    for (let i = 0; i < 6; i++) fresh.push((await hub.postHit(sampleHit())).body as { id: string; seq: number });
+    for (let i = 0; i < 6; i++) fresh.push((await hub.postHit(makeHit())).body as { id: string; seq: number });
     const user = await hub.addUser(['trooper']);
     const token = (await hub.login(user)).accessToken;
 

@@ -9,12 +9,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AckEvent } from '../../src/shared/protocol/index.js';
-import { ackEvent } from './support/acks.js';
-import { AlertClient } from './support/alert-client.js';
-import { CLUSTER_SECRET, HubCluster, SUITE_TIMEOUT_MS, settle } from './support/hub-cluster.js';
-import { runCli, spawnHub } from './support/hub.js';
-import { sampleHit } from './support/hits.js';
-import { scaleOutServices } from './support/services.js';
+import { ackEvent } from '../support/acks.js';
+import { AlertClient } from '../support/alert-client.js';
+import { CLUSTER_SECRET, HubCluster, SUITE_TIMEOUT_MS, settle } from '../support/hub-cluster.js';
+import { runCli, spawnHub } from '../support/hub.js';
+import { makeHit } from '../support/hits.js';
+import { scaleOutServices } from '../support/services.js';
 
 const run = scaleOutServices().ok || process.env.CI === 'true';
 const ALERTS = 40;
@@ -93,7 +93,7 @@ describe.skipIf(!run)('scale-out: a rolling restart loses no acknowledgement', (
         users.map(async (u, i) => new RollingDesk(await c.token(i, u), `desk-${i}`, liveUrl)),
       );
       const alerts: { id: string; seq: number }[] = [];
-      for (let i = 0; i < ALERTS; i++) alerts.push(await c.postHit(i % 2, sampleHit({ category: 'stolen' })));
+      for (let i = 0; i < ALERTS; i++) alerts.push(await c.postHit(i % 2, makeHit({ category: 'stolen' })));
 
       let sent = 0;
       const acking = desks.map(async (desk) => {

@@ -14,7 +14,7 @@ import { verifyAuditChain } from '../../src/backend/audit/audit-chain.js';
 import type { FailureRule, HubStore, NewUser } from '../../src/backend/store/port.js';
 import { openPostgresStore } from '../../src/backend/store/postgres/index.js';
 import { dbPath, openSqliteStore } from '../../src/backend/store/sqlite/index.js';
-import { PostgresCluster, requireServices, scaleOutServices } from './support/services.js';
+import { PostgresCluster, requireServices, scaleOutServices } from '../support/services.js';
 
 const user = (n: number, extra: Partial<NewUser> = {}): NewUser => ({
   id: `u-${n}`, username: `Trooper${n}`, displayName: `Trooper ${n}`, roles: ['trooper'], unit: 'Troop 3',

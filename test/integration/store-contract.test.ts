@@ -14,9 +14,9 @@ import type { AckDraft, HubStore, NewUser } from '../../src/backend/store/port.j
 import { type PgHubStore, openPostgresStore } from '../../src/backend/store/postgres/index.js';
 import { dbPath, openSqliteStore } from '../../src/backend/store/sqlite/index.js';
 import { DEFAULT_POLICY } from '../../src/shared/protocol/index.js';
-import { sampleHit } from './support/hits.js';
-import { PostgresCluster, requireServices, scaleOutServices } from './support/services.js';
-import { CHICAGO, zone } from './support/zones.js';
+import { makeHit } from '../support/hits.js';
+import { PostgresCluster, requireServices, scaleOutServices } from '../support/services.js';
+import { CHICAGO, zone } from '../support/zones.js';
 
 interface Opened {
   store: HubStore;
@@ -80,8 +80,8 @@ function contract(name: string, open: () => Promise<Opened>): void {
 
     it('numbers alerts, answers a repeated id with the first seq, and keeps images apart', async () => {
       const images = { plate: 'data:image/png;base64,AAAA' };
-      const a = await store.alerts.ingest(sampleHit({ images }), '2026-11-28T03:00:00.000Z');
-      const b = await store.alerts.ingest(sampleHit({ category: 'amber', location: { lat: 39.8, lon: -89.6 } }), '2026-11-28T04:00:00.000Z');
+      const a = await store.alerts.ingest(makeHit({ images }), '2026-11-28T03:00:00.000Z');
+      const b = await store.alerts.ingest(makeHit({ category: 'amber', location: { lat: 39.8, lon: -89.6 } }), '2026-11-28T04:00:00.000Z');
       expect(b.seq).toBeGreaterThan(a.seq);
       const again = await store.alerts.ingest({ ...a.alert.hit, plate: 'ZZZ999' }, '2026-11-28T05:00:00.000Z');
       expect(again).toMatchObject({ seq: a.seq, duplicate: true });
@@ -117,7 +117,7 @@ function contract(name: string, open: () => Promise<Opened>): void {
         }
         for (const s of await store.alerts.after(last, 1000)) seen.push(s.seq);
       })();
-      const results = await Promise.all(Array.from({ length: 60 }, () => store.alerts.ingest(sampleHit(), new Date().toISOString())));
+      const results = await Promise.all(Array.from({ length: 60 }, () => store.alerts.ingest(makeHit(), new Date().toISOString())));
       done = true;
       await reader;
       const seqs = results.map((r) => r.seq);
@@ -126,8 +126,8 @@ function contract(name: string, open: () => Promise<Opened>): void {
     });
 
     it("finds a user's own alerts by receipt and by part of the plate (GET /me/alerts)", async () => {
-      const mine = await store.alerts.ingest(sampleHit({ plate: 'KP4471' }), '2026-11-28T03:00:00.000Z');
-      const theirs = await store.alerts.ingest(sampleHit({ plate: 'KP4472' }), '2026-11-28T03:01:00.000Z');
+      const mine = await store.alerts.ingest(makeHit({ plate: 'KP4471' }), '2026-11-28T03:00:00.000Z');
+      const theirs = await store.alerts.ingest(makeHit({ plate: 'KP4472' }), '2026-11-28T03:01:00.000Z');
       await store.receipts.add({ alertId: mine.alert.id, userId: 'u-own', clientId: 'd1', receivedAt: '2026-11-28T03:00:01.000Z' });
       await store.receipts.add({ alertId: theirs.alert.id, userId: 'u-else', clientId: 'd2', receivedAt: '2026-11-28T03:01:01.000Z' });
       await (store.receipts as { flush?: () => unknown }).flush?.();
@@ -157,7 +157,7 @@ function contract(name: string, open: () => Promise<Opened>): void {
     });
 
     it('chains the acknowledgement log, answers a repeated eventId with the first outcome, and filters', async () => {
-      const { alert } = await store.alerts.ingest(sampleHit({ category: 'felony' }), '2026-11-28T03:00:00.000Z');
+      const { alert } = await store.alerts.ingest(makeHit({ category: 'felony' }), '2026-11-28T03:00:00.000Z');
       const first = await store.acks.append(draft(alert.id, 'acknowledged', 1), (t) => firstAck(t, 'u-1'));
       expect(first).toEqual({ ok: true, entrySeq: 1 });
       expect(await store.acks.append(draft(alert.id, 'acknowledged', 1), () => ({ code: 'x', message: 'y' }))).toEqual(first);
@@ -187,9 +187,9 @@ function contract(name: string, open: () => Promise<Opened>): void {
     it('answers the supervisor reads: log search, report facts, activity, escalations', async () => {
       await store.users.add(user(1, { unit: 'Troop 1' }));
       await store.users.add(user(2, { unit: 'Troop 2' }));
-      const a = (await store.alerts.ingest(sampleHit({ category: 'felony', plate: 'XYZ9876' }), '2026-11-10T03:00:00.000Z')).alert;
-      const b = (await store.alerts.ingest(sampleHit({ category: 'amber' }), '2026-11-20T03:00:00.000Z')).alert;
-      await store.alerts.ingest(sampleHit(), '2026-12-01T00:00:00.000Z');
+      const a = (await store.alerts.ingest(makeHit({ category: 'felony', plate: 'XYZ9876' }), '2026-11-10T03:00:00.000Z')).alert;
+      const b = (await store.alerts.ingest(makeHit({ category: 'amber' }), '2026-11-20T03:00:00.000Z')).alert;
+      await store.alerts.ingest(makeHit(), '2026-12-01T00:00:00.000Z');
       for (const [alertId, userId, at] of [[a.id, 'u-1', '03:00:05'], [a.id, 'u-2', '03:00:06'], [b.id, 'u-2', '03:00:07']] as const) {
         await store.receipts.add({ alertId, userId, clientId: 'd', receivedAt: `2026-11-20T${at}.000Z` });
       }
@@ -238,7 +238,7 @@ function contract(name: string, open: () => Promise<Opened>): void {
     });
 
     it('keeps one hash chain under concurrent appends', async () => {
-      const alerts = await Promise.all(Array.from({ length: 8 }, () => store.alerts.ingest(sampleHit(), new Date().toISOString())));
+      const alerts = await Promise.all(Array.from({ length: 8 }, () => store.alerts.ingest(makeHit(), new Date().toISOString())));
       const outcomes = await Promise.all(alerts.flatMap(({ alert }, i) => [1, 2, 3].map((u) =>
         store.acks.append(draft(alert.id, 'acknowledged', i * 10 + u, `u-${u}`), (t) => firstAck(t, `u-${u}`)))));
       expect(outcomes.every((o) => o.ok)).toBe(true);
@@ -247,7 +247,7 @@ function contract(name: string, open: () => Promise<Opened>): void {
     });
 
     it('keeps each of many appends sent at once apart: a repeat, a refusal and a failing check touch only themselves', async () => {
-      const { alert } = await store.alerts.ingest(sampleHit(), new Date().toISOString());
+      const { alert } = await store.alerts.ingest(makeHit(), new Date().toISOString());
       const failing = (): undefined => {
         throw new Error('check failed');
       };
@@ -270,7 +270,7 @@ function contract(name: string, open: () => Promise<Opened>): void {
     });
 
     it('refuses to rewrite the logs through SQL', async () => {
-      const { alert } = await store.alerts.ingest(sampleHit(), new Date().toISOString());
+      const { alert } = await store.alerts.ingest(makeHit(), new Date().toISOString());
       await store.acks.append(draft(alert.id, 'acknowledged', 1), () => undefined);
       await store.audit.add({ at: 'a', action: 'login', outcome: 'success', userId: null, username: null, source: null });
       await store.zones.put(zone('z1', CHICAGO), 'u-9', 't');
@@ -282,7 +282,7 @@ function contract(name: string, open: () => Promise<Opened>): void {
     });
 
     it('lets the chain check find the first entry edited by hand past the guard', async () => {
-      const { alert } = await store.alerts.ingest(sampleHit(), new Date().toISOString());
+      const { alert } = await store.alerts.ingest(makeHit(), new Date().toISOString());
       for (let i = 1; i <= 3; i++) await store.acks.append(draft(alert.id, 'acknowledged', i, `u-${i}`), () => undefined);
       await db.raw(`${db.unguardAckLog}; UPDATE ack_log SET body = replace(body, 'user-u-2', 'user-u-9') WHERE seq = 2`);
       expect(await verifyChain(store.acks)).toMatchObject({ ok: false, firstBadSeq: 2, entries: 1 });
@@ -399,14 +399,14 @@ describe.skipIf(!services.ok && process.env.CI !== 'true')('Postgres', () => {
         }
         for (const s of await a.alerts.after(last, 1000)) seen.push(s.seq);
       })();
-      const results = await Promise.all(Array.from({ length: 80 }, (_, i) => (i % 2 ? a : b).alerts.ingest(sampleHit(), new Date().toISOString())));
+      const results = await Promise.all(Array.from({ length: 80 }, (_, i) => (i % 2 ? a : b).alerts.ingest(makeHit(), new Date().toISOString())));
       done = true;
       await reader;
       const seqs = results.map((r) => r.seq).sort((x, y) => x - y);
       expect(new Set(seqs).size).toBe(80);
       expect(seen).toEqual(seqs);
       // The same hit sent to both nodes at once is stored once.
-      const hit = sampleHit();
+      const hit = makeHit();
       const [x, y] = await Promise.all([a.alerts.ingest(hit, 't'), b.alerts.ingest(hit, 't')]);
       expect(x.seq).toBe(y.seq);
       expect([x.duplicate, y.duplicate].sort()).toEqual([false, true]);
@@ -414,7 +414,7 @@ describe.skipIf(!services.ok && process.env.CI !== 'true')('Postgres', () => {
 
     it('keeps one chain when both nodes append at once, and tells each node of routing writes', async () => {
       const [a, b] = nodes as [PgHubStore, PgHubStore];
-      const { alert } = await a.alerts.ingest(sampleHit(), new Date().toISOString());
+      const { alert } = await a.alerts.ingest(makeHit(), new Date().toISOString());
       const outcomes = await Promise.all(Array.from({ length: 30 }, (_, i) =>
         (i % 2 ? a : b).acks.append(draft(alert.id, 'acknowledged', 100 + i, `u-${i}`), (t) => firstAck(t, `u-${i}`))));
       expect(outcomes.every((o) => o.ok)).toBe(true);

@@ -13,7 +13,7 @@ import type { HubStore } from '../../src/backend/store/port.js';
 import { openPostgresStore } from '../../src/backend/store/postgres/index.js';
 import { openSqliteStore } from '../../src/backend/store/sqlite/index.js';
 import type { Read } from '../../src/shared/protocol/index.js';
-import { PostgresCluster, requireServices, scaleOutServices } from './support/services.js';
+import { PostgresCluster, requireServices, scaleOutServices } from '../support/services.js';
 
 const read = (id: string, images = false): Read => ({
   id, plate: 'ABC1234', plateState: 'IL', readAt: '2026-11-30T03:15:00.000Z', location: { lat: 41.83, lon: -87.63 },

@@ -4,13 +4,12 @@
  * It runs from built JavaScript (scripts/build-hub.ts, built once per benchmark from the sources of
  * the run), as a production hub does: a restart measures the hub, not tsx compiling it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createInterface } from 'node:readline';
 import { buildHub, REPO_ROOT } from '../../../scripts/build-hub.js';
 import { profileArgs } from './fleet-protocol.js';
+import { type ServerProcess, startServerProcess } from '../../support/server-process.js';
 
 let built: string | undefined;
 
@@ -30,16 +29,7 @@ function hubCli(): string {
 }
 const BARE = fileURLToPath(new URL('./bare-server.ts', import.meta.url));
 
-export interface HubProcess {
-  url: string;
-  port: number;
-  child: ChildProcess;
-  /** Resolves once the server printed `listening on`. */
-  listening: Promise<void>;
-  /** The last lines the hub wrote to stderr (for a failure message). */
-  stderrTail(): string;
-  kill(signal: NodeJS.Signals): Promise<void>;
-}
+export type HubProcess = ServerProcess;
 
 /**
  * Starts `serve` on `port` (0 = any) and resolves once it prints `listening on`; `env` adds to the
@@ -70,36 +60,5 @@ export async function startBareProcess(): Promise<HubProcess> {
 }
 
 function spawnServer(args: string[], port: number, env: NodeJS.ProcessEnv = {}): HubProcess {
-  const child = spawn(process.execPath, [...profileArgs(), ...args], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let tail = '';
-  child.stderr!.on('data', (d: Buffer) => {
-    tail = (tail + d.toString()).slice(-4000);
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const hub: HubProcess = {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    child,
-    listening: new Promise<void>((resolve, reject) => {
-      createInterface({ input: child.stdout! }).on('line', (line) => {
-        const m = /^listening on (http:\/\/\S+)$/.exec(line);
-        if (m?.[1]) {
-          hub.url = m[1];
-          hub.port = Number(new URL(m[1]).port);
-          resolve();
-        }
-      });
-      void exited.then(() => reject(new Error(`the server exited before listening: ${tail}`)));
-    }),
-    stderrTail: () => tail,
-    async kill(signal) {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      await exited;
-    },
-  };
-  return hub;
+  return startServerProcess([...profileArgs(), ...args], { cwd: REPO_ROOT, port, env });
 }

@@ -12,7 +12,7 @@ import {
   histogramSince,
   parseExposition,
   sampleValue,
-} from '../../fakes/metrics-scrape.js';
+} from '../../support/metrics-scrape.js';
 
 const vitals = (desks: number, redis?: boolean): NodeVitals => ({
   node: () => 'node-x',

@@ -5,8 +5,8 @@ import { AckOutbox, type AckSender } from '../../../src/main/services/ack-outbox
 import type { AckEvent, AckResult } from '../../../src/shared/protocol/index.js';
 import { ManualClock } from '../../fakes/manual-clock.js';
 import { RecordingLogger } from '../../fakes/recording-logger.js';
-import { removeDir, tempDir } from '../../fakes/temp-dir.js';
-import { waitFor } from '../../fakes/wait-for.js';
+import { removeDir, tempDir } from '../../support/temp-dir.js';
+import { waitFor } from '../../support/wait.js';
 
 /** A sender whose answers the test scripts: 'ok', 'refuse' or 'fail' (no answer). */
 class ScriptedSender implements AckSender {

@@ -5,7 +5,7 @@ import { Presence } from '../../../src/main/services/presence.js';
 import { ManualIdleSource } from '../../../src/main/adapters/manual-idle-source.js';
 import { ManualClock } from '../../fakes/manual-clock.js';
 import { RecordingLogger } from '../../fakes/recording-logger.js';
-import { waitFor } from '../../fakes/wait-for.js';
+import { waitFor } from '../../support/wait.js';
 
 /** A port nothing listens on. */
 async function closedPort(): Promise<number> {

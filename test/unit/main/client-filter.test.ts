@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ClientFilter } from '../../../src/main/services/client-filter.js';
 import type { Zone } from '../../../src/shared/protocol/index.js';
-import { makeHit } from '../../fakes/hits.js';
+import { makeHit } from '../../support/hits.js';
 import { RecordingLogger } from '../../fakes/recording-logger.js';
 
 const user = { id: 'u-1', username: 'trooper1', displayName: 'T', roles: ['trooper' as const], unit: 'Troop 3' };

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, FileSettingsStore } from '../../../src/main/adapters/file-settings-store.js';
 import { ManualClock } from '../../fakes/manual-clock.js';
 import { RecordingLogger } from '../../fakes/recording-logger.js';
-import { removeDir, tempDir } from '../../fakes/temp-dir.js';
+import { removeDir, tempDir } from '../../support/temp-dir.js';
 
 describe('FileSettingsStore', () => {
   let dir: string;

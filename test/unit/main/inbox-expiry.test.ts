@@ -10,11 +10,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Inbox } from '../../../src/main/services/inbox.js';
 import { unsealLine } from '../../../src/main/services/sealed-log.js';
 import type { AlertEnvelope, Hit } from '../../../src/shared/protocol/index.js';
-import { ackEntry } from '../../fakes/ack-entry.js';
-import { makeHit } from '../../fakes/hits.js';
+import { ackEntry } from '../../support/acks.js';
+import { makeHit } from '../../support/hits.js';
 import { ManualClock } from '../../fakes/manual-clock.js';
 import { RecordingLogger } from '../../fakes/recording-logger.js';
-import { removeDir, tempDir } from '../../fakes/temp-dir.js';
+import { removeDir, tempDir } from '../../support/temp-dir.js';
 
 const DAY = 86_400_000;
 const POLICY = { detectionRetentionDays: 90, retentionDaysByNetwork: { flock: 30 } };

@@ -7,7 +7,7 @@ import { userKeyAccount } from '../../../src/main/services/sealing-key.js';
 import { userDataDir } from '../../../src/main/services/user-desk.js';
 import { FakeVault } from '../../fakes/fake-vault.js';
 import { RecordingLogger } from '../../fakes/recording-logger.js';
-import { removeDir, tempDir } from '../../fakes/temp-dir.js';
+import { removeDir, tempDir } from '../../support/temp-dir.js';
 
 describe('deleteLocalData', () => {
   let dataDir: string;

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LOG_FILE, logFiles, rotatingFileLog } from '../../../src/main/adapters/rotating-file-log.js';
-import { removeDir, tempDir } from '../../fakes/temp-dir.js';
+import { removeDir, tempDir } from '../../support/temp-dir.js';
 
 describe('rotatingFileLog', () => {
   let dir: string;

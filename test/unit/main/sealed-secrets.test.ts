@@ -3,7 +3,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SealedSecretsFile, type SecretSealer } from '../../../src/main/services/sealed-secrets.js';
-import { removeDir, tempDir } from '../../fakes/temp-dir.js';
+import { removeDir, tempDir } from '../../support/temp-dir.js';
 
 /**
  * safeStorage's asynchronous API as the vault sees it: AES-256-GCM under a key of its own (the OS

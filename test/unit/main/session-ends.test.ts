@@ -11,7 +11,7 @@ import { FakeSessionApi } from '../../fakes/fake-session-api.js';
 import { FakeVault } from '../../fakes/fake-vault.js';
 import { ManualClock } from '../../fakes/manual-clock.js';
 import { RecordingLogger } from '../../fakes/recording-logger.js';
-import { waitFor } from '../../fakes/wait-for.js';
+import { waitFor } from '../../support/wait.js';
 
 function setup(vault = new FakeVault(), clock = new ManualClock(), api = new FakeSessionApi()) {
   const session = new Session(() => api, vault, clock, new ManualIdleSource(clock), new RecordingLogger());

@@ -5,7 +5,7 @@ import { FakeSessionApi } from '../../fakes/fake-session-api.js';
 import { FakeVault } from '../../fakes/fake-vault.js';
 import { ManualClock } from '../../fakes/manual-clock.js';
 import { RecordingLogger } from '../../fakes/recording-logger.js';
-import { waitFor } from '../../fakes/wait-for.js';
+import { waitFor } from '../../support/wait.js';
 
 function setup() {
   const clock = new ManualClock();

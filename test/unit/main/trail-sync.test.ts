@@ -4,12 +4,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Inbox } from '../../../src/main/services/inbox.js';
 import { TrailSync } from '../../../src/main/services/trail-sync.js';
 import type { AlertEnvelope } from '../../../src/shared/protocol/index.js';
-import { ackEntry } from '../../fakes/ack-entry.js';
-import { makeHit } from '../../fakes/hits.js';
+import { ackEntry } from '../../support/acks.js';
+import { makeHit } from '../../support/hits.js';
 import { ManualClock } from '../../fakes/manual-clock.js';
 import { RecordingLogger } from '../../fakes/recording-logger.js';
-import { removeDir, tempDir } from '../../fakes/temp-dir.js';
-import { waitFor } from '../../fakes/wait-for.js';
+import { removeDir, tempDir } from '../../support/temp-dir.js';
+import { waitFor } from '../../support/wait.js';
 
 function envelope(seq: number): AlertEnvelope {
   const hit = makeHit({});

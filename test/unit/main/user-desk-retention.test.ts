@@ -9,11 +9,11 @@ import type { DeskListener } from '../../../src/main/services/alert-desk.js';
 import { ClientFilter } from '../../../src/main/services/client-filter.js';
 import { Presence } from '../../../src/main/services/presence.js';
 import { UserDesk } from '../../../src/main/services/user-desk.js';
-import { makeHit } from '../../fakes/hits.js';
+import { makeHit } from '../../support/hits.js';
 import { ManualClock } from '../../fakes/manual-clock.js';
 import { RecordingLogger } from '../../fakes/recording-logger.js';
-import { removeDir, tempDir } from '../../fakes/temp-dir.js';
-import { waitFor } from '../../fakes/wait-for.js';
+import { removeDir, tempDir } from '../../support/temp-dir.js';
+import { waitFor } from '../../support/wait.js';
 
 const DAY = 86_400_000;
 const POLICY = { detectionRetentionDays: 90, retentionDaysByNetwork: {} };

@@ -13,10 +13,10 @@ import { userFolder } from '../../../src/main/services/user-desk.js';
 import { openUserKey } from '../../../src/main/services/user-key-migration.js';
 import type { AlertEnvelope } from '../../../src/shared/protocol/index.js';
 import { FakeVault } from '../../fakes/fake-vault.js';
-import { makeHit } from '../../fakes/hits.js';
+import { makeHit } from '../../support/hits.js';
 import { ManualClock } from '../../fakes/manual-clock.js';
 import { RecordingLogger } from '../../fakes/recording-logger.js';
-import { removeDir, tempDir } from '../../fakes/temp-dir.js';
+import { removeDir, tempDir } from '../../support/temp-dir.js';
 
 function envelope(seq: number): AlertEnvelope {
   const hit = makeHit();

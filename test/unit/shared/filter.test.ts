@@ -130,6 +130,20 @@ describe('isAlertForUser: zones', () => {
   });
 });
 
+describe('isAlertForUser: the owner of a LOCAL entry (1.1)', () => {
+  const local = (ownerId: string): FilterHit => ({ ...hit('local', PEORIA), hotlist: { owner: { userId: ownerId, username: 'trooper1' } } });
+
+  it('the owner receives its hits outside their zones and whatever their preferences', () => {
+    expect(run(local('u-1'), { ...user(['springfield'], []), id: 'u-1' }).result).toBe(true);
+  });
+
+  it('anyone else only as any hit: by preference and zone', () => {
+    expect(run(local('u-1'), { ...user(['springfield'], ['local']), id: 'u-2' }).result).toBe(false);
+    expect(run(local('u-1'), { ...user([], ['local']), id: 'u-2' }).result).toBe(true);
+    expect(run(local('u-1'), user(['springfield'], ['local'])).result).toBe(false);
+  });
+});
+
 describe('isAlertForUser: zones that fail to evaluate', () => {
   it('a broken zone lets a mandatory hit through (fail-open) and is reported', () => {
     const r = run(hit('stolen', PEORIA), user(['broken']));

@@ -1,6 +1,6 @@
 /** A real Socket.IO client on the `/alerts` namespace that records everything the hub sends. */
 import { io, type Socket } from 'socket.io-client';
-import type { AckEntry, AlertEnvelope, Hello, Policy, Zone } from '../../../src/shared/protocol/index.js';
+import type { AckEntry, AlertEnvelope, Hello, Policy, Zone } from '../../src/shared/protocol/index.js';
 import type { Json } from './api.js';
 import { waitFor } from './wait.js';
 

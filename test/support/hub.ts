@@ -2,20 +2,20 @@
  * Real hubs for integration tests: `startTestHub()` runs one in-process on port 0 with a temp
  * SQLite directory; `spawnHub()` runs the CLI as a child process (for SIGKILL and CLI tests).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { inject } from 'vitest';
-import type { Clock } from '../../../src/backend/clock.js';
-import { type HubOptions, type RunningHub, startHub } from '../../../src/backend/server.js';
-import type { Hit, Role, SessionTokens } from '../../../src/shared/protocol/index.js';
+import type { Clock } from '../../src/backend/clock.js';
+import { type HubOptions, type RunningHub, startHub } from '../../src/backend/server.js';
+import type { Hit, Role, SessionTokens } from '../../src/shared/protocol/index.js';
 import { AlertClient, type AlertClientOptions } from './alert-client.js';
 import { type ApiAnswer, type ApiRequest, type Json, call } from './api.js';
+import { type ServerProcess, startServerProcess } from './server-process.js';
+import { TEST_PASSWORD } from './passwords.js';
 
-export const TEST_PASSWORD = 'Correct-Horse-42';
-export const REPO_ROOT = new URL('../../../', import.meta.url).pathname;
+export const REPO_ROOT = new URL('../../', import.meta.url).pathname;
 
 /**
  * The command line that starts `opentas-hub`: the CLI built once for this test run (support/hub-bundle.ts),
@@ -106,50 +106,15 @@ export async function startTestHub(options: Omit<HubOptions, 'port' | 'dataDir'>
   return t;
 }
 
-export interface SpawnedHub {
-  url: string;
-  port: number;
+export interface SpawnedHub extends ServerProcess {
   dataDir: string;
-  child: ChildProcess;
-  lines: string[];
-  /** Everything the hub wrote to stderr so far. */
-  stderr(): string;
-  /** Stop with a signal and wait for the exit. */
-  stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
 /** Runs `opentas-hub serve` as a child process and resolves once it prints `listening on`. */
 export async function spawnHub(dataDir: string, extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<SpawnedHub> {
-  const child = spawn(process.execPath, [...hubCommand(), 'serve', '--port', '0', '--data', dataDir, ...extraArgs], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines: string[] = [];
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    const rl = createInterface({ input: child.stdout! });
-    rl.on('line', (line) => {
-      lines.push(line);
-      const m = /^listening on (https?:\/\/\S+)$/.exec(line);
-      if (m?.[1]) resolve(m[1]);
-    });
-    void exited.then((code) => reject(new Error(`hub exited (${code}) before listening: ${stderr}`)));
-  });
-  return {
-    url,
-    port: Number(new URL(url).port),
-    dataDir,
-    child,
-    lines,
-    stderr: () => stderr,
-    stop: async (signal = 'SIGTERM') => {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      return exited;
-    },
-  };
+  const server = startServerProcess([...hubCommand(), 'serve', '--port', '0', '--data', dataDir, ...extraArgs], { cwd: REPO_ROOT, env });
+  await server.listening;
+  return Object.assign(server, { dataDir });
 }
 
 /** Runs the CLI to completion and returns its exit code and output. */

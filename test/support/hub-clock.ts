@@ -1,4 +1,4 @@
-import type { Clock } from '../../../src/backend/clock.js';
+import type { Clock } from '../../src/backend/clock.js';
 
 /** The hub's Clock port, moved only when a test says so (token expiry, lockout, retention, replay window). */
 export class HubTestClock implements Clock {

@@ -6,13 +6,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { offlineAccounts } from '../../../src/backend/auth/offline-accounts.js';
-import { openPostgresStore } from '../../../src/backend/store/postgres/index.js';
-import type { Hit, Role } from '../../../src/shared/protocol/index.js';
-import { TcpProxy } from '../../fakes/tcp-proxy.js';
+import { offlineAccounts } from '../../src/backend/auth/offline-accounts.js';
+import { openPostgresStore } from '../../src/backend/store/postgres/index.js';
+import type { Hit, Role } from '../../src/shared/protocol/index.js';
+import { TcpProxy } from '../fakes/tcp-proxy.js';
 import { AlertClient, type AlertClientOptions } from './alert-client.js';
 import { type ApiAnswer, type ApiRequest, type Json, call } from './api.js';
-import { type SpawnedHub, TEST_PASSWORD, runCli, spawnHub } from './hub.js';
+import { type SpawnedHub, runCli, spawnHub } from './hub.js';
+import { TEST_PASSWORD } from './passwords.js';
 import { PostgresCluster, RedisServer, requireServices, scaleOutServices } from './services.js';
 import { waitFor } from './wait.js';
 

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { InvokeChannel } from '../../src/shared/ipc.js';
-import { waitFor } from './wait-for.js';
+import { waitFor } from './wait.js';
 
 const SCRIPT = fileURLToPath(new URL('./client-process.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

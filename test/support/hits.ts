@@ -1,4 +1,8 @@
-/** Hits for the browser tests, built on the simulator's images so the popup shows real pictures. */
+/**
+ * The tests' one hit factory: a valid protocol Hit with a unique id and readable defaults (ABC1234,
+ * stolen, NCIC, read 45 s ago on I-94 NB @ 35th St in Chicago), with the simulator's plate and
+ * vehicle pictures so the popup shows real images. Tests override only what they are about.
+ */
 import type { Category, Hit } from '../../src/shared/protocol/index.js';
 import { plateImage, vehicleImage } from '../../src/backend/simulator/images.js';
 
@@ -9,13 +13,13 @@ export function makeHit(overrides: Partial<Hit> & { category?: Category } = {}):
   const plate = overrides.plate ?? 'ABC1234';
   const state = overrides.plateState ?? 'IL';
   const base: Hit = {
-    id: `e2e-${Date.now()}-${serial}`,
+    id: `test-${process.pid}-${Date.now().toString(36)}-${serial}`,
     plate,
     plateState: state,
     readAt: new Date(Date.now() - 45_000).toISOString(),
-    location: { lat: 41.8349, lon: -87.6251 },
+    location: { lat: 41.8309, lon: -87.6307 },
     heading: 0,
-    camera: { id: 'isp-i94-0412', name: 'I-94 NB @ 35th St', type: 'expressway', network: 'isp' },
+    camera: { id: 'isp-i94-0035', name: 'I-94 NB @ 35th St', type: 'expressway', network: 'isp' },
     category: 'stolen',
     hotlist: {
       source: 'NCIC',
@@ -25,7 +29,7 @@ export function makeHit(overrides: Partial<Hit> & { category?: Category } = {}):
       entryId: 'V123456789',
       enteredAt: new Date(Date.now() - 12 * 86_400_000).toISOString(),
     },
-    confidence: 0.96,
+    confidence: 0.93,
     vehicle: { make: 'Toyota', model: 'Camry', color: 'Silver' },
     images: { plate: plateImage(plate, state), vehicle: vehicleImage('Silver') },
   };

@@ -3,7 +3,7 @@
  * user and an ingest key on it, and client apps built with createHeadlessClient and the port fakes.
  */
 import { removeDir, tempDir } from './temp-dir.js';
-import { waitFor } from './wait-for.js';
+import { waitFor } from './wait.js';
 import { startHub, type HubOptions, type RunningHub } from '../../src/backend/server.js';
 import type { ClientApp, ClientAppOptions } from '../../src/main/client-app.js';
 import { createHeadlessClient } from '../../src/main/headless-client.js';
@@ -11,10 +11,10 @@ import type { ManualIdleSource } from '../../src/main/adapters/manual-idle-sourc
 import type { RecordingNotifier, RecordingPopup, RecordingTray } from '../../src/main/adapters/recording-ports.js';
 import type { AlertView, EventChannel } from '../../src/shared/ipc.js';
 import type { Hit } from '../../src/shared/protocol/index.js';
-import { FakeSettingsStore } from './fake-settings-store.js';
-import { FakeVault } from './fake-vault.js';
-import { RecordingLogger } from './recording-logger.js';
-import { TcpProxy } from './tcp-proxy.js';
+import { FakeSettingsStore } from '../fakes/fake-settings-store.js';
+import { FakeVault } from '../fakes/fake-vault.js';
+import { RecordingLogger } from '../fakes/recording-logger.js';
+import { TcpProxy } from '../fakes/tcp-proxy.js';
 
 export const PASSWORD = 'correct horse battery staple';
 

@@ -10,7 +10,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildHub, REPO_ROOT } from '../../../scripts/build-hub.js';
+import { buildHub, REPO_ROOT } from '../../scripts/build-hub.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,5 +1,5 @@
 /** Zones for tests: rectangles around real places, and broken geometries. */
-import type { Zone } from '../../../src/shared/protocol/index.js';
+import type { Zone } from '../../src/shared/protocol/index.js';
 
 export function box(w: number, s: number, e: number, n: number): Zone['geometry'] {
   return { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] };
