@@ -151,6 +151,7 @@ export function createClientApp(options: ClientAppOptions): ClientApp {
           clock,
           idle: options.idle,
           logger,
+          sockets: options.sockets,
           ...(options.inboxMemoryLimit !== undefined ? { inboxMemoryLimit: options.inboxMemoryLimit } : {}),
         });
         try {

@@ -14,7 +14,8 @@ import { ManualIdleSource } from './adapters/manual-idle-source.js';
 import { MemoryVault } from './adapters/memory-vault.js';
 import { RecordingNotifier, RecordingPopup, RecordingTray } from './adapters/recording-ports.js';
 import { systemClock } from './adapters/system-clock.js';
-import type { Clock, ClientPorts, CredentialVault, Logger, SettingsStore } from './services/ports.js';
+import { socketIoHubSockets } from './adapters/socketio-hub-sockets.js';
+import type { Clock, ClientPorts, CredentialVault, HubSockets, Logger, SettingsStore } from './services/ports.js';
 
 export interface HeadlessClientOptions extends Omit<ClientAppOptions, keyof ClientPorts> {
   /**
@@ -28,6 +29,8 @@ export interface HeadlessClientOptions extends Omit<ClientAppOptions, keyof Clie
   clock?: Clock;
   /** Default: nothing is logged. */
   logger?: Logger;
+  /** Default: Socket.IO over a WebSocket. */
+  sockets?: HubSockets;
 }
 
 export interface HeadlessClient {
@@ -42,7 +45,7 @@ export interface HeadlessClient {
 }
 
 export function createHeadlessClient(options: HeadlessClientOptions): HeadlessClient {
-  const { vault: vaultChoice, settings, clock = systemClock, logger = silentLogger, ...appOptions } = options;
+  const { vault: vaultChoice, settings, clock = systemClock, logger = silentLogger, sockets = socketIoHubSockets, ...appOptions } = options;
   const vault =
     vaultChoice === 'file'
       ? new FileVault(join(options.dataDir, 'vault.json'), logger)
@@ -63,6 +66,7 @@ export function createHeadlessClient(options: HeadlessClientOptions): HeadlessCl
     idle,
     clock,
     logger,
+    sockets,
   });
   return { app, vault, idle, tray, notifier, popup, logger };
 }

@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS } from './adapters/file-settings-store.js';
 import { jsonLogger } from './adapters/json-logger.js';
 import { rotatingFileLog } from './adapters/rotating-file-log.js';
 import { systemClock } from './adapters/system-clock.js';
+import { socketIoHubSockets } from './adapters/socketio-hub-sockets.js';
 import { IpcRouter } from './ipc/router.js';
 import type { SessionState } from '../shared/ipc.js';
 import type { MapSources } from './services/street-map.js';
@@ -97,6 +98,7 @@ async function main(): Promise<void> {
     idle,
     clock: systemClock,
     logger,
+    sockets: socketIoHubSockets,
     dataDir,
     ...(process.env.OPENTAS_HUB_URL ? { hubUrl: process.env.OPENTAS_HUB_URL } : {}),
     exit: { quit: () => app.quit() },

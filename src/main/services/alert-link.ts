@@ -11,7 +11,6 @@
  * hands the hub's reason to the session (which returns to sign-in), except `expired`, after which
  * the link simply reconnects with a refreshed token.
  */
-import { io, type Socket } from 'socket.io-client';
 import { AckEntry, AckResult, AlertEnvelope, Hello, Policy, SessionEnded, Zone, type AckEvent } from '../../shared/protocol/index.js';
 import { Escalation } from '../../shared/ipc-review.js';
 import { z } from 'zod';
@@ -20,7 +19,7 @@ import type { AckSender } from './ack-outbox.js';
 import { LinkHeartbeat } from './link-heartbeat.js';
 import { ReceiptLedger } from './receipt-ledger.js';
 import type { Presence } from './presence.js';
-import type { Clock, IdleSource, Logger, TimerHandle } from './ports.js';
+import type { Clock, HubSocket, HubSockets, IdleSource, Logger, TimerHandle } from './ports.js';
 
 /** Where the link delivers what the hub sends. `receive` resolves once the alert is durable. */
 export interface LinkReceiver {
@@ -63,7 +62,7 @@ export interface AlertLinkOptions {
 }
 
 export class AlertLink implements AckSender {
-  private socket: Socket | null = null;
+  private socket: HubSocket | null = null;
   private running = false;
   private attempt = 0;
   private reconnectTimer: TimerHandle | null = null;
@@ -82,6 +81,7 @@ export class AlertLink implements AckSender {
     private readonly clock: Clock,
     private readonly idle: IdleSource,
     private readonly logger: Logger,
+    private readonly sockets: HubSockets,
   ) {}
 
   start(): void {
@@ -114,7 +114,7 @@ export class AlertLink implements AckSender {
   async sendAck(event: AckEvent): Promise<AckResult> {
     const socket = this.socket;
     if (!socket?.connected) throw new Error('not connected');
-    const answer: unknown = await socket.timeout(this.options.ackTimeoutMs ?? 10_000).emitWithAck('ack', event);
+    const answer: unknown = await socket.request('ack', event, this.options.ackTimeoutMs ?? 10_000);
     const parsed = AckResult.safeParse(answer);
     if (!parsed.success) throw new Error('the hub answered an ack outside the protocol');
     return parsed.data;
@@ -149,18 +149,15 @@ export class AlertLink implements AckSender {
       return;
     }
     const resumeFrom = this.receipts.resumePoint(this.receiver.highestSeq());
-    const socket = io(`${this.options.hubUrl.replace(/\/$/, '')}/alerts`, {
-      transports: ['websocket'],
-      reconnection: false,
-      forceNew: true,
+    const socket = this.sockets.open(this.options.hubUrl, {
       // A busy hub (a reconnect storm) may take many seconds to answer the handshake; abandoning it
-      // throws that work away and counts as one more failure, so wait longer than the 10 s default.
-      timeout: this.options.connectTimeoutMs ?? 30_000,
+      // throws that work away and counts as one more failure, so wait longer than Socket.IO's 10 s.
+      connectTimeoutMs: this.options.connectTimeoutMs ?? 30_000,
       // Nothing stored yet: no resumeFrom, so the hub replays its window and reports no false gap.
       auth: { token, clientId: this.options.clientId, ...(resumeFrom > 0 ? { resumeFrom } : {}) },
     });
     this.socket = socket;
-    socket.on('connect', () => {
+    socket.onConnect(() => {
       this.logger.info('link: connected', { resumeFrom, uncertainReceipts: this.receipts.uncertainCount() });
       this.heartbeat?.stop();
       this.heartbeat = new LinkHeartbeat(
@@ -177,13 +174,13 @@ export class AlertLink implements AckSender {
       );
       this.heartbeat.start();
     });
-    socket.on('connect_error', (err) => void this.onConnectError(socket, err));
-    socket.on('disconnect', (reason) => {
+    socket.onConnectError((err) => void this.onConnectError(socket, err));
+    socket.onDisconnect((reason) => {
       if (socket !== this.socket) return;
       this.fail(`disconnected: ${reason}`);
     });
     socket.on('hello', (payload: unknown) => this.onHello(payload));
-    socket.on('alert', (payload: unknown, ack?: (answer: unknown) => void) => this.onAlert(socket, resumeFrom, payload, ack));
+    socket.on('alert', (payload, ack) => this.onAlert(socket, resumeFrom, payload, ack));
     socket.on('ack', (payload: unknown) => this.onEntry(payload));
     socket.on('session_ended', (payload: unknown) => this.onSessionEnded(socket, payload));
     socket.on('troop', (payload: unknown) => {
@@ -208,7 +205,7 @@ export class AlertLink implements AckSender {
     });
   }
 
-  private async onConnectError(socket: Socket, err: Error): Promise<void> {
+  private async onConnectError(socket: HubSocket, err: { message: string; refused: boolean }): Promise<void> {
     if (socket !== this.socket) return;
     const code = err.message;
     if ((code === 'token_expired' || code === 'unauthorized') && this.running) {
@@ -221,7 +218,7 @@ export class AlertLink implements AckSender {
         return;
       }
     }
-    this.fail(`connect failed: ${code}`, isRefused(err));
+    this.fail(`connect failed: ${code}`, err.refused);
   }
 
   private onHello(payload: unknown): void {
@@ -236,7 +233,7 @@ export class AlertLink implements AckSender {
     this.announce(true);
   }
 
-  private onAlert(socket: Socket, resumeFrom: number, payload: unknown, ack?: (answer: unknown) => void): void {
+  private onAlert(socket: HubSocket, resumeFrom: number, payload: unknown, ack?: (answer: unknown) => void): void {
     const parsed = AlertEnvelope.safeParse(payload);
     if (!parsed.success) {
       this.dropped('alert', parsed.error);
@@ -277,7 +274,7 @@ export class AlertLink implements AckSender {
     if (!socket?.connected) return; // the next connection opens with the new token anyway
     let ok = false;
     try {
-      const answer: unknown = await socket.timeout(this.options.ackTimeoutMs ?? 10_000).emitWithAck('reauth', { token });
+      const answer: unknown = await socket.request('reauth', { token }, this.options.ackTimeoutMs ?? 10_000);
       ok = (answer as { ok?: unknown } | null)?.ok === true;
     } catch {
       ok = false;
@@ -290,7 +287,7 @@ export class AlertLink implements AckSender {
     }
   }
 
-  private onSessionEnded(socket: Socket, payload: unknown): void {
+  private onSessionEnded(socket: HubSocket, payload: unknown): void {
     if (socket !== this.socket) return;
     const parsed = SessionEnded.safeParse(payload);
     // Dropped like any malformed event: if the session did end, the reconnect is refused and the
@@ -352,8 +349,7 @@ export class AlertLink implements AckSender {
     this.heartbeat = null;
     if (socket) {
       this.receipts.connectionLost();
-      socket.removeAllListeners();
-      socket.disconnect();
+      socket.close();
     }
   }
 
@@ -382,10 +378,4 @@ const REFUSED_MAX_MS = 3_000;
  */
 export function refusedDelay(attempt: number, minMs: number, maxMs: number, random: () => number): number {
   return random() * Math.min(maxMs, minMs * 2 ** Math.min(attempt, 20));
-}
-
-/** Whether a connect_error means nothing listens on the port (ECONNREFUSED under the WebSocket error). */
-export function isRefused(err: unknown): boolean {
-  const description = (err as { description?: { code?: unknown; error?: { code?: unknown } } } | null)?.description;
-  return description?.code === 'ECONNREFUSED' || description?.error?.code === 'ECONNREFUSED';
 }

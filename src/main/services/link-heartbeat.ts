@@ -6,14 +6,8 @@
  * a pong proves that everything sent before its ping reached the hub. Pongs come back in the
  * order of their pings, so each one also measures a round trip (reported to `onRoundTrip`).
  */
-import type { Socket } from 'socket.io-client';
 import type { ReceiptLedger } from './receipt-ledger.js';
-import type { Clock, TimerHandle } from './ports.js';
-
-interface PingableWs {
-  ping(): void;
-  on(event: 'pong' | 'message', listener: () => void): void;
-}
+import type { Clock, HubSocket, TimerHandle } from './ports.js';
 
 export interface HeartbeatOptions {
   intervalMs: number;
@@ -27,9 +21,10 @@ export class LinkHeartbeat {
   private active = true;
   /** When each ping still waiting for its pong went out, oldest first. */
   private readonly pingsAt: number[] = [];
+  private stopHearing: (() => void) | null = null;
 
   constructor(
-    private readonly socket: Socket,
+    private readonly socket: HubSocket,
     private readonly ledger: ReceiptLedger,
     private readonly clock: Clock,
     private readonly options: HeartbeatOptions,
@@ -41,17 +36,15 @@ export class LinkHeartbeat {
   }
 
   start(): void {
-    this.socket.io.engine?.on('packet', () => this.heard());
-    const ws = this.ws();
-    if (!ws) return; // not a Node WebSocket (a browser): Socket.IO's own ping is all there is
-    ws.on('pong', () => {
+    this.stopHearing = this.socket.onHeard(() => this.heard());
+    if (!this.socket.canPing()) return; // not a Node WebSocket (a browser): Socket.IO's own ping is all there is
+    this.socket.onPong(() => {
       if (!this.active) return; // a late pong of a dropped connection must not confirm anything
       this.heard();
       this.ledger.pongReceived();
       const sentAt = this.pingsAt.shift();
       if (sentAt !== undefined) this.onRoundTrip?.(this.clock.now() - sentAt);
     });
-    ws.on('message', () => this.heard());
     this.timer = this.clock.setTimeout(() => this.beat(), this.options.intervalMs);
   }
 
@@ -62,9 +55,7 @@ export class LinkHeartbeat {
     this.confirmTimer = this.clock.setTimeout(() => {
       this.confirmTimer = null;
       if (!this.active || !this.ledger.hasUnpinged()) return;
-      const engine = this.socket.io.engine as unknown as { writeBuffer?: unknown[]; once(event: 'drain', fn: () => void): void } | undefined;
-      if (engine?.writeBuffer && engine.writeBuffer.length > 0) engine.once('drain', () => this.ping());
-      else this.ping();
+      this.socket.afterFlush(() => this.ping());
     }, 0);
   }
 
@@ -79,7 +70,8 @@ export class LinkHeartbeat {
     if (this.confirmTimer) this.clock.clearTimeout(this.confirmTimer);
     this.timer = null;
     this.confirmTimer = null;
-    this.socket.io.engine?.removeAllListeners('packet');
+    this.stopHearing?.();
+    this.stopHearing = null;
   }
 
   private beat(): void {
@@ -95,11 +87,10 @@ export class LinkHeartbeat {
   }
 
   private ping(): void {
-    const ws = this.ws();
-    if (!this.active || !ws) return;
+    if (!this.active || !this.socket.canPing()) return;
     try {
       this.ledger.pingSent();
-      ws.ping();
+      this.socket.ping();
       this.pingsAt.push(this.clock.now());
       // A pong that never comes (the connection dies) must not grow this for ever.
       if (this.pingsAt.length > 64) this.pingsAt.shift();
@@ -110,10 +101,5 @@ export class LinkHeartbeat {
 
   private heard(): void {
     if (this.active) this.lastHeard = this.clock.now();
-  }
-
-  private ws(): PingableWs | null {
-    const ws = (this.socket.io.engine?.transport as unknown as { ws?: PingableWs } | undefined)?.ws;
-    return ws && typeof ws.ping === 'function' ? ws : null;
   }
 }

@@ -87,7 +87,49 @@ export interface Logger {
 }
 
 /** Every port the client app needs, in one bag for the composition roots. */
+/**
+ * One connection to the hub's `/alerts` namespace, opened by a HubSockets. The link owns the policy
+ * (when to connect, retry, give up); the connection only carries events. Its adapter
+ * (src/main/adapters/socketio-hub-sockets.ts) is the one place that touches socket.io-client.
+ */
+export interface HubSocket {
+  readonly connected: boolean;
+  onConnect(listener: () => void): void;
+  /** The handshake failed: the hub's refusal code (`unauthorized`, `token_expired`) or the transport's error; `refused` when nothing listens on the port. */
+  onConnectError(listener: (error: { message: string; refused: boolean }) => void): void;
+  onDisconnect(listener: (reason: string) => void): void;
+  /** A hub event; `reply` is there when the hub asked for an answer (an alert's receipt). */
+  on(event: string, listener: (payload: unknown, reply?: (answer: unknown) => void) => void): void;
+  /** Sends `event` and resolves with the hub's answer; rejects after `timeoutMs`. */
+  request(event: string, payload: unknown, timeoutMs: number): Promise<unknown>;
+  /** Anything at all heard from the hub (an event, a pong, Socket.IO's own ping): the heartbeat's sign of life. Returns the unsubscribe. */
+  onHeard(listener: () => void): () => void;
+  /** Whether this connection can send transport pings (a Node WebSocket can; a browser's cannot). */
+  canPing(): boolean;
+  /** A transport ping; `onPong` hears its pong. Pongs come back in the order of their pings. Throws on a closing connection. */
+  ping(): void;
+  onPong(listener: () => void): void;
+  /** Runs `then` once everything sent so far has been written to the network. */
+  afterFlush(then: () => void): void;
+  /** Closes the connection; no listener of it is called after. */
+  close(): void;
+}
+
+export interface HubSocketOptions {
+  /** The handshake's auth: the token, the client id, the resume point. */
+  auth: Record<string, unknown>;
+  /** How long a handshake may take before it is abandoned. */
+  connectTimeoutMs: number;
+}
+
+/** Opens connections to a hub's `/alerts` namespace (one per attempt; none is reused). */
+export interface HubSockets {
+  open(hubUrl: string, options: HubSocketOptions): HubSocket;
+}
+
 export interface ClientPorts {
+  /** Default (createHeadlessClient, Electron): Socket.IO over a WebSocket. */
+  sockets: HubSockets;
   vault: CredentialVault;
   settings: SettingsStore;
   notifier: Notifier;

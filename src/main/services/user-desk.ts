@@ -15,7 +15,7 @@ import { TrailSync } from './trail-sync.js';
 import type { AckEntry } from '../../shared/protocol/index.js';
 import type { Presence } from './presence.js';
 import type { Retention } from '../../shared/retention.js';
-import type { Clock, IdleSource, Logger, TimerHandle } from './ports.js';
+import type { Clock, HubSockets, IdleSource, Logger, TimerHandle } from './ports.js';
 
 const DAY_MS = 86_400_000;
 
@@ -31,6 +31,7 @@ export interface UserDeskDeps {
   clock: Clock;
   idle: IdleSource;
   logger: Logger;
+  sockets: HubSockets;
   inboxMemoryLimit?: number;
   /** Reads an alert's trail from the hub (GET /alerts/:id). */
   fetchTrail: (alertId: string) => Promise<AckEntry[]>;
@@ -52,7 +53,7 @@ export class UserDesk {
     this.inbox = new Inbox(join(dir, 'inbox.log'), deps.key, deps.clock, deps.logger, { memoryLimit: deps.inboxMemoryLimit ?? 200 });
     this.outbox = new AckOutbox(join(dir, 'outbox.log'), deps.key, deps.clock, deps.logger);
     const desk = new AlertDesk(this.inbox, deps.filter, deps.listener, deps.logger);
-    this.link = new AlertLink(deps.link, deps.credentials, desk, deps.presence, deps.clock, deps.idle, deps.logger);
+    this.link = new AlertLink(deps.link, deps.credentials, desk, deps.presence, deps.clock, deps.idle, deps.logger, deps.sockets);
     this.trails = new TrailSync(this.inbox, deps.fetchTrail, (id) => deps.listener.changed(id), deps.clock, deps.logger);
   }
 

@@ -12,6 +12,7 @@ import type { Logger } from '../../../src/main/services/ports.js';
 import { DEFAULT_SETTINGS } from '../../../src/main/adapters/file-settings-store.js';
 import { ManualIdleSource } from '../../../src/main/adapters/manual-idle-source.js';
 import { systemClock } from '../../../src/main/adapters/system-clock.js';
+import { socketIoHubSockets } from '../../../src/main/adapters/socketio-hub-sockets.js';
 import { wallNow, type DeskSpec, type WorkerStart } from './fleet-protocol.js';
 import { MemoryDesk, type DeskCounts } from './memory-desk.js';
 
@@ -64,6 +65,7 @@ export function openLinkDesk(start: WorkerStart, spec: DeskSpec, shown: Shown, c
     systemClock,
     new ManualIdleSource(systemClock),
     logger,
+    socketIoHubSockets,
   );
   link.start();
   return {

@@ -1,20 +1,13 @@
-import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { AlertLink, type LinkReceiver } from '../../../src/main/services/alert-link.js';
 import { Presence } from '../../../src/main/services/presence.js';
 import { ManualIdleSource } from '../../../src/main/adapters/manual-idle-source.js';
 import { ManualClock } from '../../fakes/manual-clock.js';
 import { RecordingLogger } from '../../fakes/recording-logger.js';
+import { FakeHubSockets } from '../../fakes/fake-hub-sockets.js';
 import { waitFor } from '../../support/wait.js';
-
-/** A port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+import { makeHit } from '../../support/hits.js';
+import { DEFAULT_POLICY, type AlertEnvelope } from '../../../src/shared/protocol/index.js';
 
 class NullReceiver implements LinkReceiver {
   highestSeq(): number {
@@ -33,13 +26,14 @@ describe('AlertLink without a hub', () => {
     const presence = new Presence(clock);
     const idle = new ManualIdleSource(clock);
     const link = new AlertLink(
-      { hubUrl: `http://127.0.0.1:${await closedPort()}`, clientId: 'c-1', backoffMinMs: 1000, backoffMaxMs: 8000, random: () => 1 },
+      { hubUrl: 'http://hub.invalid', clientId: 'c-1', backoffMinMs: 1000, backoffMaxMs: 8000, random: () => 1 },
       { token: async () => 'token', refreshNow: async () => true },
       new NullReceiver(),
       presence,
       clock,
       idle,
       new RecordingLogger(),
+      new FakeHubSockets({ refuseAll: true }),
     );
     link.start();
     expect(presence.get().state).toBe('connecting');
@@ -62,5 +56,52 @@ describe('AlertLink without a hub', () => {
     expect(presence.get().alarm).toBe(true);
     link.stop();
     expect(presence.get()).toMatchObject({ state: 'signed_out', alarm: false });
+  });
+});
+
+/** Stores what it is given when the test says so. */
+class GatedReceiver extends NullReceiver {
+  readonly stored: number[] = [];
+  private release: (() => void) | null = null;
+  override receive(envelope: AlertEnvelope): Promise<void> {
+    return new Promise((resolve) => {
+      this.release = () => {
+        this.stored.push(envelope.seq);
+        resolve();
+      };
+    });
+  }
+  storeNow(): void {
+    this.release?.();
+  }
+}
+
+describe('AlertLink over a connection the test drives', () => {
+  it('answers an alert\'s receipt only once it is stored, drops a malformed alert unanswered, and is connected after hello', async () => {
+    const clock = new ManualClock();
+    const presence = new Presence(clock);
+    const sockets = new FakeHubSockets();
+    const receiver = new GatedReceiver();
+    const logger = new RecordingLogger();
+    const link = new AlertLink({ hubUrl: 'http://hub.invalid', clientId: 'c-1' }, { token: async () => 'token-1', refreshNow: async () => true }, receiver, presence, clock, new ManualIdleSource(clock), logger, sockets);
+    link.start();
+    const socket = await waitFor(() => sockets.opened[0], 'the first connection');
+    expect(socket.options.auth).toEqual({ token: 'token-1', clientId: 'c-1' });
+    socket.accept();
+    socket.hubSends('hello', { serverTime: new Date(clock.now()).toISOString(), headSeq: 0, policy: DEFAULT_POLICY, zones: [], gap: false });
+    expect(presence.get().state).toBe('connected');
+
+    const receipts: unknown[] = [];
+    socket.hubSends('alert', { seq: 1, alert: { id: 'a-1', hit: makeHit(), ingestedAt: new Date(clock.now()).toISOString() } }, (answer) => receipts.push(answer));
+    socket.hubSends('alert', { seq: 2, alert: { id: 'a-2' } }, (answer) => receipts.push(answer));
+    await Promise.resolve();
+    expect(receipts).toEqual([]);
+    receiver.storeNow();
+    await waitFor(() => receipts.length === 1, 'the receipt');
+    expect(receipts).toEqual([{ received: true }]);
+    expect(receiver.stored).toEqual([1]);
+    expect(logger.lines.some((l) => l.message === 'link: dropped a malformed alert event')).toBe(true);
+    link.stop();
+    expect(socket.closed).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, isRefused, refusedDelay } from '../../../src/main/services/alert-link.js';
+import { backoffDelay, refusedDelay } from '../../../src/main/services/alert-link.js';
+import { isRefused } from '../../../src/main/adapters/socketio-hub-sockets.js';
 import { seededRandom } from '../../../src/shared/seeded-random.js';
 
 describe('backoffDelay', () => {

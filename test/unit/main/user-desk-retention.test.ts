@@ -12,6 +12,7 @@ import { UserDesk } from '../../../src/main/services/user-desk.js';
 import { makeHit } from '../../support/hits.js';
 import { ManualClock } from '../../fakes/manual-clock.js';
 import { RecordingLogger } from '../../fakes/recording-logger.js';
+import { FakeHubSockets } from '../../fakes/fake-hub-sockets.js';
 import { removeDir, tempDir } from '../../support/temp-dir.js';
 import { waitFor } from '../../support/wait.js';
 
@@ -48,6 +49,7 @@ describe('UserDesk: retention at open and daily', () => {
       listener: new QuietListener(),
       clock,
       idle: new ManualIdleSource(clock),
+      sockets: new FakeHubSockets(),
       logger,
       fetchTrail: async () => [],
     });
