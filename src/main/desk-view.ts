@@ -9,8 +9,20 @@ import type { Policy, Zone } from '../shared/protocol/index.js';
 import type { TroopUpdate } from '../shared/ipc-troop.js';
 import type { DeskListener } from './services/alert-desk.js';
 import type { StoredAlert } from './services/inbox.js';
-import type { TrayLinkState } from './services/ports.js';
-import type { AppCore } from './client-app.js';
+import type { ClientPorts, TrayLinkState } from './services/ports.js';
+import type { Presence } from './services/presence.js';
+import type { Session } from './services/session.js';
+import type { UserDesk } from './services/user-desk.js';
+import type { ClientEvents } from './client-events.js';
+
+export interface DeskViewDeps {
+  session: Pick<Session, 'view' | 'currentUser' | 'setIdleLockMinutes'>;
+  presence: Pick<Presence, 'get'>;
+  ports: Pick<ClientPorts, 'clock' | 'notifier' | 'popup' | 'tray'>;
+  events: Pick<ClientEvents, 'emit'>;
+  /** The open desk, if any (the DeskSwitch's). */
+  desk(): UserDesk | null;
+}
 
 /** A replayed alert older than this does not pop up: it is listed, not announced. */
 const ANNOUNCE_WITHIN_MS = 10 * 60_000;
@@ -19,7 +31,7 @@ export class DeskView implements DeskListener {
   /** The `older` last told to the renderer with alerts:trimmed. */
   private toldOlder: number | null = null;
 
-  constructor(private readonly core: AppCore) {}
+  constructor(private readonly deps: DeskViewDeps) {}
 
   /**
    * The events carry the data: the renderer upserts the one alert it is sent (alerts:alert,
@@ -27,51 +39,51 @@ export class DeskView implements DeskListener {
    * the desk's recent list did (alerts:trimmed). alerts:list stays for the first load and reconnects.
    */
   alert(stored: StoredAlert): void {
-    const locked = this.core.session.view().locked;
-    this.core.emit('alerts:alert', locked ? lockedView(stored) : this.view(stored));
-    const inbox = this.core.desk()?.inbox;
+    const locked = this.deps.session.view().locked;
+    this.deps.events.emit('alerts:alert', locked ? lockedView(stored) : this.view(stored));
+    const inbox = this.deps.desk()?.inbox;
     const older = inbox?.olderStart() ?? null;
     if (inbox && older !== this.toldOlder) {
       this.toldOlder = older;
-      this.core.emit('alerts:trimmed', { keep: inbox.list().length, older });
+      this.deps.events.emit('alerts:trimmed', { keep: inbox.list().length, older });
     }
-    const fresh = this.core.ports.clock.now() - Date.parse(stored.alert.ingestedAt) < ANNOUNCE_WITHIN_MS;
+    const fresh = this.deps.ports.clock.now() - Date.parse(stored.alert.ingestedAt) < ANNOUNCE_WITHIN_MS;
     if (fresh) {
       const { category, camera } = stored.alert.hit;
-      this.core.ports.notifier.showAlert({ alertId: stored.alert.id, category, locked, ...(locked ? {} : { camera: camera.name }) });
-      this.core.ports.popup.show(stored.alert.id);
+      this.deps.ports.notifier.showAlert({ alertId: stored.alert.id, category, locked, ...(locked ? {} : { camera: camera.name }) });
+      this.deps.ports.popup.show(stored.alert.id);
     }
     this.refreshTray();
   }
 
   changed(alertId: string): void {
-    const stored = this.core.desk()?.inbox.get(alertId);
-    const view = stored && (this.core.session.view().locked ? lockedView(stored) : this.view(stored));
-    this.core.emit('alerts:changed', view ? { alertId, view } : { alertId });
+    const stored = this.deps.desk()?.inbox.get(alertId);
+    const view = stored && (this.deps.session.view().locked ? lockedView(stored) : this.view(stored));
+    this.deps.events.emit('alerts:changed', view ? { alertId, view } : { alertId });
     this.refreshTray();
   }
 
   policy(policy: Policy): void {
-    this.core.session.setIdleLockMinutes(policy.idleLockMinutes);
-    void this.core.desk()?.purge(policy);
+    this.deps.session.setIdleLockMinutes(policy.idleLockMinutes);
+    void this.deps.desk()?.purge(policy);
   }
 
   /** The Troop view follows other desks' steps; nothing of it is kept here (it re-reads when opened). */
   troop(update: TroopUpdate): void {
-    if (!this.core.session.view().locked) this.core.emit('troop:entry', update);
+    if (!this.deps.session.view().locked) this.deps.events.emit('troop:entry', update);
   }
 
   zones(zones: Zone[]): void {
-    this.core.emit('zones:changed', zones);
+    this.deps.events.emit('zones:changed', zones);
   }
 
   /** An escalation goes to the console (banner and sound) and the tray; no plate while locked. */
   escalation(e: Escalation): void {
-    const locked = this.core.session.view().locked;
+    const locked = this.deps.session.view().locked;
     const { plate, ...rest } = e;
     const shown = locked || plate === undefined ? rest : { ...rest, plate };
-    this.core.emit('review:escalation', shown);
-    this.core.ports.tray.escalated({ alertId: e.alertId, units: e.units, ...(e.category ? { category: e.category } : {}), ...(!locked && plate ? { plate } : {}) });
+    this.deps.events.emit('review:escalation', shown);
+    this.deps.ports.tray.escalated({ alertId: e.alertId, units: e.units, ...(e.category ? { category: e.category } : {}), ...(!locked && plate ? { plate } : {}) });
   }
 
   view(stored: StoredAlert): AlertView {
@@ -80,28 +92,28 @@ export class DeskView implements DeskListener {
       alert: stored.alert,
       receivedAt: stored.receivedAt,
       trail: stored.trail,
-      pending: this.core.desk()?.outbox.pendingFor(stored.alert.id) ?? [],
+      pending: this.deps.desk()?.outbox.pendingFor(stored.alert.id) ?? [],
     };
   }
 
   list(): { locked: false; items: AlertView[]; older: number | null } | { locked: true; items: LockedAlertView[] } {
-    const inbox = this.core.desk()?.inbox;
+    const inbox = this.deps.desk()?.inbox;
     const stored = inbox?.list() ?? [];
-    if (this.core.session.view().locked) return { locked: true, items: stored.map(lockedView) };
+    if (this.deps.session.view().locked) return { locked: true, items: stored.map(lockedView) };
     return { locked: false, items: stored.map((s) => this.view(s)), older: inbox?.olderStart() ?? null };
   }
 
   refreshTray(): void {
-    const presence = this.core.presence.get();
+    const presence = this.deps.presence.get();
     const link: TrayLinkState =
       presence.state === 'signed_out' ? 'signed_out' : presence.alarm ? 'alarm' : presence.state === 'connected' ? 'ok' : presence.state;
-    this.core.ports.tray.setState({ link, unverified: this.unverified() });
+    this.deps.ports.tray.setState({ link, unverified: this.unverified() });
   }
 
   /** Alerts this user has neither verified nor closed: what the tray counts. */
   private unverified(): number {
-    const userId = this.core.session.currentUser()?.id;
-    const stored = this.core.desk()?.inbox.list() ?? [];
+    const userId = this.deps.session.currentUser()?.id;
+    const stored = this.deps.desk()?.inbox.list() ?? [];
     return stored.filter((s) => !s.trail.some((e) => e.userId === userId && (e.type === 'verified' || e.type === 'closed'))).length;
   }
 }

@@ -18,16 +18,16 @@ import { supportHandlers } from './ipc/support-handlers.js';
 import { localDataHandlers } from './ipc/local-data-handlers.js';
 import { HubError } from '../shared/hub-error.js';
 import { checkHubUrl } from './services/hub-api.js';
-import type { AppCore } from './client-app.js';
+import type { ClientServices } from './client-app.js';
 import type { PublicUser } from '../shared/protocol/index.js';
 
-export function buildHandlers(core: AppCore): IpcHandlers {
+export function buildHandlers(core: ClientServices): IpcHandlers {
   const { session, logger } = { session: core.session, logger: core.ports.logger };
 
   /** Every way of signing in (the form, the first-sign-in steps) ends here: the desk opens. */
   async function afterSignIn(user: PublicUser): Promise<{ ok: true; user: PublicUser } | ReturnType<typeof fail>> {
     try {
-      await core.openDesk(user);
+      await core.desks.open(user);
     } catch {
       // Signed in but unable to keep alerts durably: not a desk that may answer receipts.
       await session.signOut();
@@ -48,7 +48,7 @@ export function buildHandlers(core: AppCore): IpcHandlers {
     'session:signOut': async () => {
       // Signing out stops this desk's alerts, like quitting: while locked it takes the password first.
       if (session.view().locked) return fail('locked', 'Unlock the console first.');
-      await core.closeDesk();
+      await core.desks.close();
       await session.signOut();
       return { ok: true };
     },
@@ -61,7 +61,7 @@ export function buildHandlers(core: AppCore): IpcHandlers {
     'alerts:list': async () => core.view.list(),
 
     'alerts:older': async ({ before, limit }) => {
-      const desk = core.desk();
+      const desk = core.desks.current();
       if (!desk) return fail('signed_out', 'Sign in to see alerts.');
       if (session.view().locked) return fail('locked', 'Unlock the console first.');
       const page = await desk.inbox.older(before, limit ?? 200);
@@ -70,7 +70,7 @@ export function buildHandlers(core: AppCore): IpcHandlers {
 
     'ack:send': async (request) => {
       const user = session.currentUser();
-      const desk = core.desk();
+      const desk = core.desks.current();
       if (!user || !desk) return fail('signed_out', 'Sign in to acknowledge alerts.');
       if (session.view().locked) return fail('locked', 'Unlock the console first.');
       const stored = desk.inbox.get(request.alertId);
@@ -86,10 +86,10 @@ export function buildHandlers(core: AppCore): IpcHandlers {
 
     'link:presence': async () => core.presence.get(),
 
-    'settings:get': async () => core.settings(),
+    'settings:get': async () => core.settings.current(),
 
     'settings:set': async (patch) => {
-      const current = core.settings();
+      const current = core.settings.current();
       const next = Settings.safeParse({ ...current, ...patch });
       if (!next.success) return fail('invalid_settings', next.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
       try {
@@ -102,10 +102,10 @@ export function buildHandlers(core: AppCore): IpcHandlers {
       const hubChanged = settings.hubUrl !== current.hubUrl;
       if (hubChanged && session.view().signedIn) {
         // Tokens belong to the old hub.
-        await core.closeDesk();
+        await core.desks.close();
         await session.signOut();
       }
-      await core.saveSettings(settings);
+      await core.settings.save(settings);
       core.filter.setCategories(settings.categories);
       if (patch.categories && session.view().signedIn) void pushPreferences(core, settings.categories);
       logger.info('settings: saved', { hubChanged });
@@ -129,7 +129,7 @@ export function buildHandlers(core: AppCore): IpcHandlers {
     ...adminHandlers(core),
     ...supportHandlers(core),
     ...localDataHandlers(core),
-    ...mapHandlers({ settings: () => core.settings(), saveSettings: (next) => core.saveSettings(next), policy: () => core.filter.currentPolicy() }),
+    ...mapHandlers({ settings: () => core.settings.current(), saveSettings: (next) => core.settings.save(next), policy: () => core.filter.currentPolicy() }),
     ...reviewHandlers({ session: core.session, hub: () => core.hub(), now: () => core.ports.clock.now() }),
   };
 }
@@ -139,20 +139,20 @@ function fail(code: string, message: string): { ok: false; error: { code: string
 }
 
 /** The hub keeps the user's category preferences; the desk mirrors them into its settings. */
-async function syncPreferences(core: AppCore): Promise<void> {
+async function syncPreferences(core: ClientServices): Promise<void> {
   try {
     const token = await core.session.token();
     if (!token) return;
     const prefs = await core.hub().preferences(token);
     const categories = prefs.categories.filter((c) => !isMandatory(c));
-    await core.saveSettings({ ...core.settings(), categories });
+    await core.settings.save({ ...core.settings.current(), categories });
     core.filter.setCategories(categories);
   } catch (err) {
     core.ports.logger.warn('settings: could not read preferences from the hub', { reason: reason(err) });
   }
 }
 
-async function pushPreferences(core: AppCore, categories: Settings['categories']): Promise<void> {
+async function pushPreferences(core: ClientServices, categories: Settings['categories']): Promise<void> {
   try {
     const token = await core.session.token();
     if (token) await core.hub().setPreferences(token, { categories });

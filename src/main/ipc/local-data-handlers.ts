@@ -4,11 +4,11 @@
  * acknowledgement can be queued between the count and the deletion; when one was, the desk opens
  * again and the answer says how many are waiting.
  */
-import type { AppCore } from '../client-app.js';
+import type { ClientServices } from '../client-app.js';
 import { deleteLocalData } from '../services/local-data.js';
 import type { IpcHandlers } from './router.js';
 
-export function localDataHandlers(core: AppCore): Pick<IpcHandlers, 'localData:delete'> {
+export function localDataHandlers(core: ClientServices): Pick<IpcHandlers, 'localData:delete'> {
   const pending = (unsent: number) => ({
     ok: false as const,
     unsent,
@@ -19,14 +19,14 @@ export function localDataHandlers(core: AppCore): Pick<IpcHandlers, 'localData:d
   });
   return {
     'localData:delete': async () => {
-      const desk = core.desk();
+      const desk = core.desks.current();
       const user = core.session.currentUser();
       if (!desk || !user) return { ok: false, error: { code: 'signed_out', message: 'Sign in to delete your local data.' } };
       if (desk.outbox.counts().unsent > 0) return pending(desk.outbox.counts().unsent);
-      await core.closeDesk();
+      await core.desks.close();
       const unsent = desk.outbox.counts().unsent;
       if (unsent > 0) {
-        await core.openDesk(user);
+        await core.desks.open(user);
         return pending(unsent);
       }
       await deleteLocalData({ dataDir: core.dataDir, vault: core.ports.vault, logger: core.ports.logger }, user.id, { keepOutbox: false, why: 'asked in Settings' });

@@ -4,15 +4,15 @@
  */
 import { readFile } from 'node:fs/promises';
 import { arch, platform, release } from 'node:os';
-import type { AppCore } from '../client-app.js';
+import type { ClientServices } from '../client-app.js';
 import { logFiles } from '../adapters/rotating-file-log.js';
 import { buildSupportBundle } from '../services/support-bundle.js';
 import type { IpcHandlers } from './router.js';
 
-export function supportHandlers(core: AppCore): Pick<IpcHandlers, 'support:bundle'> {
+export function supportHandlers(core: ClientServices): Pick<IpcHandlers, 'support:bundle'> {
   return {
     'support:bundle': async () => {
-      const desk = core.desk();
+      const desk = core.desks.current();
       const recent = desk?.inbox.list() ?? [];
       const user = core.session.currentUser();
       const forbidden = [
@@ -28,8 +28,8 @@ export function supportHandlers(core: AppCore): Pick<IpcHandlers, 'support:bundl
           ...(process.versions.electron ? { electron: process.versions.electron, chrome: process.versions.chrome ?? '' } : {}),
           os: `${platform()} ${release()} ${arch()}`,
         },
-        settings: core.settings(),
-        history: core.connectionHistory(),
+        settings: core.settings.current(),
+        history: core.history.list(),
         logLines: await readLogLines(core.logDir),
         counts: desk ? { alertsInMemory: recent.length, olderAlerts: desk.inbox.olderStart() ?? 0, unsentAcks: outbox.unsent, refusedAcks: outbox.refused } : null,
         forbidden,

@@ -13,7 +13,7 @@ class NullReceiver implements LinkReceiver {
   highestSeq(): number {
     return 0;
   }
-  async receive(): Promise<void> {}
+  async receive(_envelope: AlertEnvelope): Promise<void> {}
   hello(): void {}
   ackEntry(): void {}
   policy(): void {}
