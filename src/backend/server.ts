@@ -187,7 +187,11 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
   if (prometheus && options.metrics) metricsRoutes(app, { token: options.metrics.token, exposition: () => prometheus.exposition() });
   const io = new SocketServer(app.server, { transports: ['websocket'], serveClient: false, maxHttpBufferSize: 1e6 });
   if (scaled) prepareScaleOut(io, store, clock, scaleOutOptions);
-  const stream = new AlertStream(io, store, tokens, authenticator, feed, audience, clock, onError, metrics);
+  // The stream hands `ack` events to the AckDesk, and the AckDesk pushes each entry back through the
+  // stream: the closure (called only once desks connect, after both exist) ties the two.
+  const stream = new AlertStream(io, store, tokens, authenticator, feed, audience, clock, onError, metrics, (principal, clientId, event) =>
+    answerAck(principal, clientId, event),
+  );
   events.on('zonesChanged', (concerns) => stream.pushZones(concerns));
   events.on('policyChanged', (policy) => stream.pushPolicy(policy));
   events.on('userChanged', (user) => stream.updateUser(user));
@@ -204,7 +208,7 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
     },
   }, metrics);
   const ackDrain = new AckDrain();
-  stream.ackHandler = ackDrain.wrap((principal, clientId, event) => ackDesk.handle(principal, clientId, event));
+  const answerAck = ackDrain.wrap((principal, clientId, event) => ackDesk.handle(principal, clientId, event));
   const scaleOut = scaled ? await attachScaleOut({ io, store, feed, audience, stream, sessions: sessionEnds, onError }, scaleOutOptions) : undefined;
 
   const host = options.host ?? '127.0.0.1';

@@ -44,7 +44,6 @@ export class AlertStream {
   readonly nsp: Namespace;
   private readonly deliveries = new Set<Delivery>();
   private readonly deliveryDeps: DeliveryDeps;
-  ackHandler: AckHandler = async () => ({ ok: false, error: { code: 'unavailable', message: 'acknowledgements are not enabled' } });
 
   constructor(
     io: Server,
@@ -56,6 +55,8 @@ export class AlertStream {
     private readonly clock: Clock,
     private readonly onError: (err: unknown) => void,
     private readonly metrics: HubMetrics,
+    /** What an `ack` event is answered with (the acknowledgement log's AckDesk). */
+    private readonly ackHandler: AckHandler,
   ) {
     this.deliveryDeps = { feed, audience, receipts: store.receipts, clock, metrics, onError };
     this.nsp = io.of('/alerts');
