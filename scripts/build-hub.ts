@@ -5,7 +5,7 @@
  * runs it when it is newer than the sources; the test tiers and the benchmarks build their own copy.
  * Dependencies stay in node_modules (native modules included), so the file runs inside the checkout.
  */
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -26,6 +26,8 @@ export async function buildHub(outfile: string = DEFAULT_HUB_BUILD): Promise<str
     sourcemap: 'inline',
     logLevel: 'warning',
   });
+  // The SQLite chain check's worker thread is its own script (plain JavaScript), found beside the bundle.
+  copyFileSync(join(REPO_ROOT, 'src/backend/store/sqlite/chain-worker.mjs'), join(dirname(outfile), 'chain-worker.mjs'));
   return outfile;
 }
 

@@ -7,6 +7,8 @@ import { GENESIS_HASH, canonicalJson } from '../../../shared/chain.js';
 import type { AckEntry } from '../../../shared/protocol/index.js';
 import { entryHash } from '../../audit/chain-hash.js';
 import { GroupCommit, type Settled } from '../group-commit.js';
+import type { ChainReport } from '../../audit/chain-stretch.js';
+import { checkSqliteChain } from './chain-check.js';
 import { recordAckFacts } from './review.js';
 import type {
   AckAppend,
@@ -17,6 +19,7 @@ import type {
   AckQuery,
   AckRefusal,
   AckRefusalRecord,
+  ChainCheckOptions,
 } from '../port.js';
 
 const toEntry = (r: { body: string; hash: string }): AckEntry => ({ ...(JSON.parse(r.body) as Omit<AckEntry, 'hash'>), hash: r.hash });
@@ -146,6 +149,10 @@ export class SqliteAckLogStore implements AckLogStore {
         after: q.afterSeq ?? null, limit: q.limit,
       }) as { body: string; hash: string }[];
     return rows.map(toEntry);
+  }
+
+  checkChain(options?: ChainCheckOptions): Promise<ChainReport> {
+    return checkSqliteChain(this.db, options);
   }
 
   async rows(afterSeq: number, limit: number): Promise<AckLogRow[]> {
