@@ -3,24 +3,20 @@
  * template and ORI), so the trooper pastes it into the LEADS terminal instead of retyping the
  * plate. The hot-list entry's plate and state are queried: that is the record to confirm.
  */
-import { useContext, useState } from 'react';
+import { useContext } from 'react';
 import type { Hit } from '../../shared/protocol/hit.js';
 import { DEFAULT_QUERY_TEMPLATE, queryText } from '../../shared/leads/query-text.js';
 import { ConsoleContext } from '../console/ConsoleContext.js';
+import { useCopy } from '../state/useCopy.js';
 
 export function CopyLeadsQuery({ hit }: { hit: Hit }): React.JSX.Element {
   const policy = useContext(ConsoleContext)?.tas.policy?.leadsQuery;
-  const [status, setStatus] = useState<string>();
   const text = queryText(policy?.template ?? DEFAULT_QUERY_TEMPLATE, { PLATE: hit.hotlist.plate, STATE: hit.hotlist.state, ORI: policy?.ori });
   const noOri = (policy?.template ?? DEFAULT_QUERY_TEMPLATE).includes('{ORI}') && !policy?.ori;
-  async function copy(): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(text);
-      setStatus(`Copied: paste it into the LEADS terminal.${noOri ? ' No agency ORI is set in the policy: add yours before sending.' : ''}`);
-    } catch {
-      setStatus('Could not reach the clipboard: type the query shown.');
-    }
-  }
+  const { status, copy } = useCopy(text, {
+    copied: `Copied: paste it into the LEADS terminal.${noOri ? ' No agency ORI is set in the policy: add yours before sending.' : ''}`,
+    failed: 'Could not reach the clipboard: type the query shown.',
+  });
   return (
     <div className="leads-query">
       <button type="button" className="secondary" onClick={() => void copy()} data-testid="copy-leads-query">
