@@ -279,6 +279,8 @@ async function retention(args: string[]): Promise<number> {
   return withStore(required(f, 'data'), async (store) => {
     const result = await new RetentionJob(store, clock, new SecurityLog(store.audit, clock)).run();
     console.log(`purged images of ${result.purged} alert(s) ingested before ${result.before}`);
+    // One line per camera network, also when nothing was due: the operator sees every cut-off applied.
+    for (const r of result.reads) console.log(`purged ${r.reads} read(s) of network ${r.network} (${r.images} with images) read before ${r.before}`);
     return 0;
   });
 }

@@ -25,12 +25,12 @@ import { type Clock, systemClock } from './clock.js';
 import type { HubContext } from './context.js';
 import { ensureDemo } from './demo.js';
 import { HubEvents } from './hub-events.js';
-import { type TlsFiles, buildHttp } from './http/app.js';
+import { type RegisteredRoute, type TlsFiles, buildHttp } from './http/app.js';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limits.js';
 import { metricsRoutes } from './http/routes/metrics.js';
 import { type HubMetrics, noHubMetrics } from './metrics/hub-metrics.js';
 import { PrometheusHubMetrics } from './metrics/prometheus-metrics.js';
-import { RetentionJob } from './retention/retention-job.js';
+import { type RetentionReport, RetentionJob } from './retention/retention-job.js';
 import { PolicyDesk } from './routing/policy-desk.js';
 import { ZoneDesk } from './routing/zone-desk.js';
 import { EscalationWatch } from './review/escalation-watch.js';
@@ -90,6 +90,8 @@ export interface HubOptions {
    * this node in the `node` label (default host:port).
    */
   metrics?: { token: string; node?: string };
+  /** Told every HTTP route as it is registered (test/integration/hub-openapi.test.ts checks each is described). */
+  onRoute?: (route: RegisteredRoute) => void;
 }
 
 /** A database that does not answer within this long is reported down rather than hanging the scrape. */
@@ -120,7 +122,7 @@ export interface RunningHub {
   /** Ingest a hit in-process (same path as POST /hits, without HTTP). */
   ingest(hit: Hit): Promise<IngestResult>;
   /** Runs the detection-image purge now (it also runs on a schedule). */
-  runRetention(): Promise<{ purged: number; before: string }>;
+  runRetention(): Promise<RetentionReport>;
   /** Escalates now what is due (it also runs on a schedule); answers the new escalations. */
   runEscalation(): Promise<EscalationRecord[]>;
   close(): Promise<void>;
@@ -183,7 +185,7 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
     ingest: new HitIngest(store.alerts, feed, clock, metrics),
   };
 
-  const app = buildHttp(ctx, { error: (o, msg) => onError(Object.assign(new Error(msg), { cause: o })) }, options.tls);
+  const app = buildHttp(ctx, { error: (o, msg) => onError(Object.assign(new Error(msg), { cause: o })) }, options.tls, options.onRoute);
   if (prometheus && options.metrics) metricsRoutes(app, { token: options.metrics.token, exposition: () => prometheus.exposition() });
   const io = new SocketServer(app.server, { transports: ['websocket'], serveClient: false, maxHttpBufferSize: 1e6 });
   if (scaled) prepareScaleOut(io, store, clock, scaleOutOptions);

@@ -16,6 +16,7 @@ import { authenticator } from 'otplib';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type RunningHub, startHub } from '../../src/backend/server.js';
+import { SQLITE_MIGRATIONS } from '../../src/backend/store/sqlite/migrations.js';
 import { ackEvent } from '../support/acks.js';
 import { AlertClient } from '../support/alert-client.js';
 import { type Json, call } from '../support/api.js';
@@ -23,6 +24,9 @@ import { REPO_ROOT, runCli } from '../support/hub.js';
 import { PostgresCluster, requireServices, scaleOutServices } from '../support/services.js';
 
 const FIXTURES = join(REPO_ROOT, 'test/fixtures/first-release');
+/** Today's schema version (both stores number their migrations alike); one above it is "from the future". */
+const LATEST = SQLITE_MIGRATIONS.length;
+const FUTURE = LATEST + 1;
 /** OPENTAS_HUB_SECRET of the Postgres fixture's hub (test/fixtures/first-release/README.md). */
 const FIXTURE_SECRET = 'opentas-first-release-fixture-secret-0123456789';
 
@@ -100,12 +104,12 @@ describe('upgrading a store written before versioned migrations', { timeout: 600
     const migrated = await runCli(['migrate', '--data', data]);
     expect(migrated.code, migrated.stderr).toBe(0);
     expect(migrated.stdout.trim()).toBe(
-      'schema version 0 -> 2: applied 1 (protocol 1.1 schema (versionless stores brought up to it)), 2 (hot lists and reads (protocol 1.1, issue 11))',
+      `schema version 0 -> ${LATEST}: applied ${SQLITE_MIGRATIONS.map((m) => `${m.version} (${m.name})`).join(', ')}`,
     );
     // Not a row lost or rewritten: the verifier prints the same counts and heads as before.
     const verified = await runCli(['audit', 'verify', '--data', data]);
     expect(verified.stdout.trim()).toBe(want.auditVerify);
-    expect((await runCli(['migrate', '--data', data])).stdout.trim()).toBe('schema version 2: up to date');
+    expect((await runCli(['migrate', '--data', data])).stdout.trim()).toBe(`schema version ${LATEST}: up to date`);
 
     const hub = await startHub({
       port: 0,
@@ -128,7 +132,7 @@ describe('upgrading a store written before versioned migrations', { timeout: 600
     expect((await runCli(['migrate', '--data', data])).code).toBe(0);
     const db = new Database(join(data, 'hub.sqlite'));
     db.prepare(
-      "INSERT INTO schema_migrations (version, name, applied_at) VALUES (3, 'from the future', '2031-01-01T00:00:00.000Z')",
+      `INSERT INTO schema_migrations (version, name, applied_at) VALUES (${FUTURE}, 'from the future', '2031-01-01T00:00:00.000Z')`,
     ).run();
     db.close();
     const before = readFileSync(join(data, 'hub.sqlite'));
@@ -140,7 +144,7 @@ describe('upgrading a store written before versioned migrations', { timeout: 600
       const r = await runCli(args);
       expect(r.code, args[0]).toBe(2);
       expect(r.stderr.trim().split('\n'), args[0]).toEqual([
-        expect.stringMatching(/schema is version 3, newer than this hub knows \(up to 2\)/),
+        expect.stringMatching(new RegExp(`schema is version ${FUTURE}, newer than this hub knows \\(up to ${LATEST}\\)`)),
       ]);
     }
     expect(readFileSync(join(data, 'hub.sqlite')).equals(before)).toBe(true);
@@ -162,7 +166,7 @@ describe('upgrading a store written before versioned migrations', { timeout: 600
       const dir = join(root, 'pg-node');
       const migrated = await runCli(['migrate', '--data', dir], env);
       expect(migrated.code, migrated.stderr).toBe(0);
-      expect(migrated.stdout.trim()).toMatch(/^schema version 0 -> 2: applied 1 /);
+      expect(migrated.stdout.trim()).toMatch(new RegExp(`^schema version 0 -> ${LATEST}: applied 1 `));
       expect((await runCli(['audit', 'verify', '--data', dir], env)).stdout.trim()).toBe(want.auditVerify);
 
       const hub = await startHub({
@@ -183,15 +187,15 @@ describe('upgrading a store written before versioned migrations', { timeout: 600
       const client = new pg.Client({ connectionString: url });
       await client.connect();
       const versions = (await client.query('SELECT version FROM schema_migrations ORDER BY version')).rows;
-      expect(versions).toEqual([{ version: 1 }, { version: 2 }]);
+      expect(versions).toEqual(SQLITE_MIGRATIONS.map((m) => ({ version: m.version })));
       await client.query(
-        "INSERT INTO schema_migrations (version, name, applied_at) VALUES (3, 'from the future', '2031-01-01T00:00:00.000Z')",
+        `INSERT INTO schema_migrations (version, name, applied_at) VALUES (${FUTURE}, 'from the future', '2031-01-01T00:00:00.000Z')`,
       );
       await client.end();
       const newer = await runCli(['migrate', '--data', dir], env);
       expect(newer.code).toBe(2);
       expect(newer.stderr.trim().split('\n')).toEqual([
-        expect.stringMatching(/schema is version 3, newer than this hub knows \(up to 2\)/),
+        expect.stringMatching(new RegExp(`schema is version ${FUTURE}, newer than this hub knows \\(up to ${LATEST}\\)`)),
       ]);
 
       const empty = await cluster.createDatabase('empty');

@@ -33,9 +33,7 @@ export interface SharingReport {
 
 const DAY_MS = 24 * 3600_000;
 export const LAPSE_WARNING_DAYS = 60;
-/** The action a plate search is recorded under (counted here once searches exist). */
-export const SEARCH_ACTION = 'plate_search';
-const ACTIVITY = ['login', 'lockout', SEARCH_ACTION, ...EXPORT_ACTIONS];
+const ACTIVITY = ['login', 'lockout', ...EXPORT_ACTIONS];
 
 /** [start, end) of a `YYYY-MM` month in UTC. */
 export function monthRange(month: string): { since: string; until: string } {
@@ -60,11 +58,13 @@ export function lapsing(users: readonly UserRecord[], periodEnd: string): Monthl
 
 export async function monthlyReport(store: HubStore, month: string, unit: string | null): Promise<MonthlyReport> {
   const { since, until } = monthRange(month);
-  const [facts, users, refusals, activity] = await Promise.all([
+  const [facts, users, refusals, activity, searchers] = await Promise.all([
     store.review.reportFacts(since, until),
     store.users.list(),
     store.review.refusalUsers(since, until),
     store.review.activity(since, until, ACTIVITY),
+    // Searches of the reads have their own record (GET /reads/searches), one row per search.
+    store.readSearches.searchers(since, until),
   ]);
   const members = unit === null ? undefined : new Set(users.filter((u) => u.unit === unit).map((u) => u.id));
   const counted = (userId: string | null) => !members || (userId !== null && members.has(userId));
@@ -87,7 +87,7 @@ export async function monthlyReport(store: HubStore, month: string, unit: string
     failedLogins: count((a) => a.action === 'login' && a.outcome === 'failure'),
     lockouts: count((a) => a.action === 'lockout'),
     zoneChanges: count((a) => a.action === 'zone_change'),
-    searches: count((a) => a.action === SEARCH_ACTION),
+    searches: searchers.filter(counted).length,
     exports: count((a) => (EXPORT_ACTIONS as readonly string[]).includes(a.action)),
     byUser,
     certificationsLapsing: lapsing(members ? users.filter((u) => members.has(u.id)) : users, until),

@@ -9,3 +9,4 @@ export * from './accounts.js';
 export * from './base-map.js';
 export * from './evidence.js';
 export * from './read.js';
+export * from './read-search.js';

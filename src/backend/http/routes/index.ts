@@ -10,6 +10,7 @@ import { healthRoutes } from './health.js';
 import { hotlistRoutes } from './hotlists.js';
 import { openMatching } from '../../matcher/matching.js';
 import { readRoutes } from './reads.js';
+import { readSearchRoutes } from './read-search.js';
 import { hitRoutes } from './hits.js';
 import { ownAccountRoutes } from './own-account.js';
 import { policyRoutes } from './policy.js';
@@ -40,4 +41,5 @@ export function registerRoutes(app: FastifyInstance, ctx: HubContext): void {
   const matching = openMatching(ctx, (err) => console.error('[hub] hot lists', err));
   hotlistRoutes(app, ctx, matching);
   readRoutes(app, ctx, matching);
+  readSearchRoutes(app, ctx);
 }

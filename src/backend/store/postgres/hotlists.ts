@@ -68,7 +68,7 @@ export class PgReadStore implements ReadStore {
     const params: unknown[] = [];
     const values = reads.map((read) => {
       const { images, ...text } = read;
-      params.push(read.id, read.plate, read.plateState, read.readAt, read.camera.network, read.domain ?? 'general', receivedAt, JSON.stringify(text), images ? JSON.stringify(images) : null);
+      params.push(read.id, read.plate, read.plateState, new Date(read.readAt).toISOString(), read.camera.network, read.domain ?? 'general', receivedAt, JSON.stringify(text), images ? JSON.stringify(images) : null);
       const base = params.length - 9;
       return `(${Array.from({ length: 9 }, (_, i) => `$${base + i + 1}`).join(',')})`;
     });

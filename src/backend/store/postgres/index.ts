@@ -8,6 +8,7 @@ import type { HubStore } from '../port.js';
 import { PgAuditStore, PgIngestKeyStore, PgSecretStore, PgSessionStore, PgUserStore } from './accounts.js';
 import { PgAckLogStore } from './acks.js';
 import { PgHotlistStore, PgReadStore } from './hotlists.js';
+import { PgReadArchive, PgReadSearchLog } from './read-archive.js';
 import { PgAlertStore, PgReceiptStore } from './alerts.js';
 import type { MigrationReport } from '../schema-version.js';
 import { migratePostgres } from './migrations.js';
@@ -79,6 +80,8 @@ export async function openPostgresStore(connectionString: string, options: Postg
     review: new PgReviewStore(pool),
     hotlists: new PgHotlistStore(pool),
     reads: new PgReadStore(pool),
+    readArchive: new PgReadArchive(pool),
+    readSearches: new PgReadSearchLog(pool),
     async routingVersion() {
       const { rows } = await pool.query<{ version: string }>('SELECT version FROM routing_version WHERE id = 1');
       return Number(rows[0]?.version ?? 0);

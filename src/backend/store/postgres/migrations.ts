@@ -6,6 +6,7 @@
 import type pg from 'pg';
 import { MIGRATIONS_TABLE, type Migration, type MigrationReport, pending } from '../schema-version.js';
 import { HOTLIST_DDL } from './hotlists.js';
+import { READ_ARCHIVE_DDL } from './read-archive.js';
 import { applyReviewSchema } from './review.js';
 import { applyBaseSchema } from './schema.js';
 import { LOCK } from './tx.js';
@@ -26,6 +27,13 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     name: 'hot lists and reads (protocol 1.1, issue 11)',
     async up(client) {
       await client.query(HOTLIST_DDL);
+    },
+  },
+  {
+    version: 3,
+    name: 'read searches and their record, read times in UTC (protocol 1.1, issue 11)',
+    async up(client) {
+      await client.query(READ_ARCHIVE_DDL);
     },
   },
 ];

@@ -71,7 +71,7 @@ export class SqliteReadStore implements ReadStore {
       const out: ReadRecording = { duplicates: [], settled: [] };
       for (const read of reads) {
         const { images, ...text } = read;
-        const stored = insert.run(read.id, read.plate, read.plateState, read.readAt, read.camera.network, read.domain ?? 'general', receivedAt, JSON.stringify(text), images ? JSON.stringify(images) : null);
+        const stored = insert.run(read.id, read.plate, read.plateState, new Date(read.readAt).toISOString(), read.camera.network, read.domain ?? 'general', receivedAt, JSON.stringify(text), images ? JSON.stringify(images) : null);
         if (stored.changes > 0) continue;
         out.duplicates.push(read.id);
         if ((known.get(read.id) as { matched: number } | undefined)?.matched === 1) out.settled.push(read.id);

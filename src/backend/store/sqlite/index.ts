@@ -6,6 +6,7 @@ import type { HubStore } from '../port.js';
 import { SqliteAuditStore, SqliteIngestKeyStore, SqliteSecretStore, SqliteSessionStore, SqliteUserStore } from './accounts.js';
 import { SqliteAckLogStore } from './acks.js';
 import { SqliteHotlistStore, SqliteReadStore } from './hotlists.js';
+import { SqliteReadArchive, SqliteReadSearchLog } from './read-archive.js';
 import { SqliteAlertStore, SqliteReceiptStore } from './alerts.js';
 import type { MigrationReport } from '../schema-version.js';
 import { migrateSqlite } from './migrations.js';
@@ -75,6 +76,8 @@ export function openSqliteStore(dataDir: string | undefined, options: SqliteOpti
     review: new SqliteReviewStore(db),
     hotlists: new SqliteHotlistStore(db),
     reads: new SqliteReadStore(db),
+    readArchive: new SqliteReadArchive(db),
+    readSearches: new SqliteReadSearchLog(db),
     async close() {
       if (!db.open) return;
       await acks.flush();

@@ -10,6 +10,7 @@
 import type Database from 'better-sqlite3';
 import { MIGRATIONS_TABLE, type Migration, type MigrationReport, pending } from '../schema-version.js';
 import { HOTLIST_DDL } from './hotlists.js';
+import { READ_ARCHIVE_DDL } from './read-archive.js';
 import { createReviewSchema } from './review.js';
 import { createSchema } from './schema.js';
 
@@ -29,6 +30,13 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
     name: 'hot lists and reads (protocol 1.1, issue 11)',
     up(db) {
       db.exec(HOTLIST_DDL);
+    },
+  },
+  {
+    version: 3,
+    name: 'read searches and their record, read times in UTC (protocol 1.1, issue 11)',
+    up(db) {
+      db.exec(READ_ARCHIVE_DDL);
     },
   },
 ];
