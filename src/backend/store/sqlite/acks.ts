@@ -5,11 +5,11 @@
 import type Database from 'better-sqlite3';
 import { GENESIS_HASH, canonicalJson } from '../../../shared/chain.js';
 import type { AckEntry } from '../../../shared/protocol/index.js';
-import { entryHash } from '../../audit/chain-hash.js';
+import { bytesHash } from '../../audit/chain-hash.js';
 import { GroupCommit, type Settled } from '../group-commit.js';
 import type { ChainReport } from '../../audit/chain-stretch.js';
 import { checkSqliteChain } from './chain-check.js';
-import { recordAckFacts } from './review.js';
+import { catchUpAckFacts, catchUpAckFactsBeforeUnitChanges } from './review.js';
 import type {
   AckAppend,
   AckDraft,
@@ -23,6 +23,15 @@ import type {
 } from '../port.js';
 
 const toEntry = (r: { body: string; hash: string }): AckEntry => ({ ...(JSON.parse(r.body) as Omit<AckEntry, 'hash'>), hash: r.hash });
+
+/** ack_facts is brought up to date once this many entries are behind, or this long after appends pause. */
+const FACTS_EVERY = 256;
+const FACTS_IDLE_MS = 100;
+
+interface ChainHead {
+  seq: number;
+  hash: string;
+}
 
 const FILTER = `(@since IS NULL OR l.server_at >= @since) AND (@until IS NULL OR l.server_at < @until)
   AND (@user IS NULL OR l.user_id = @user) AND (@category IS NULL OR a.category = @category)
@@ -45,54 +54,71 @@ function prepareAckSql(db: Database.Database) {
 export class SqliteAckLogStore implements AckLogStore {
   private readonly sql: ReturnType<typeof prepareAckSql>;
   private readonly batches: GroupCommit<AckAppend, AckOutcome>;
+  /** The log's last seq as of the last batch, and the last seq `ack_facts` was brought up to. */
+  private lastSeq = 0;
+  private factsThrough = 0;
+  private factsTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly db: Database.Database) {
     this.sql = prepareAckSql(db);
+    catchUpAckFactsBeforeUnitChanges(db);
     // Group commit: the appends that arrived while the event loop was busy share one transaction. No
     // savepoint per append: an append's only write is its one INSERT, which either happens whole or
     // throws, so an append that fails leaves nothing behind and the others stand. Most of an
     // append's cost was its commit (the row and its search rows' index pages written to the WAL);
     // with many desks acknowledging at once, one commit now carries them all.
     const appendBatch = db.transaction((batch: AckAppend[]): Settled<AckOutcome>[] => {
-      const before = (this.sql.head.get() as { seq: number } | undefined)?.seq ?? 0;
+      // The chain head read once per batch and carried from append to append (it was read again for each).
+      const top = this.sql.head.get() as ChainHead | undefined;
+      const head: ChainHead = { seq: top?.seq ?? 0, hash: top?.hash ?? GENESIS_HASH };
       const results = batch.map((q): Settled<AckOutcome> => {
         try {
-          return { value: this.appendOne(q.draft, q.check) };
+          return { value: this.appendOne(q.draft, q.check, head) };
         } catch (error) {
           return { error };
         }
       });
-      // The batch's search rows in one statement, inside the same transaction as its entries.
-      recordAckFacts(db, before + 1);
+      this.lastSeq = head.seq;
+      // The search rows (review.ts) follow a few hundred entries at a time, in the transaction of the
+      // batch that reaches the mark, and when appends pause; reads catch them up first.
+      if (this.lastSeq - this.factsThrough >= FACTS_EVERY) this.catchUpFacts();
       return results;
     });
-    this.batches = new GroupCommit((batch) => appendBatch.immediate(batch));
+    this.batches = new GroupCommit((batch) => {
+      const results = appendBatch.immediate(batch);
+      this.factsWhenIdle();
+      return results;
+    });
   }
 
-  /** One append, inside appendBatch's transaction. */
-  private appendOne(draft: AckDraft, check: (trail: AckEntry[]) => AckRefusal | undefined): AckOutcome {
+  private catchUpFacts(): void {
+    catchUpAckFacts(this.db);
+    this.factsThrough = this.lastSeq;
+  }
+
+  private factsWhenIdle(): void {
+    if (this.factsTimer || this.lastSeq <= this.factsThrough) return;
+    this.factsTimer = setTimeout(() => {
+      this.factsTimer = undefined;
+      if (this.db.open) this.catchUpFacts();
+    }, FACTS_IDLE_MS);
+    this.factsTimer.unref();
+  }
+
+  /** One append, inside appendBatch's transaction; moves `head` on when its entry is stored. */
+  private appendOne(draft: AckDraft, check: (trail: AckEntry[]) => AckRefusal | undefined, head: ChainHead): AckOutcome {
     const again = this.outcomeSync(draft.eventId);
     if (again) return again;
     const refusal = check(this.trailSync(draft.alertId));
     if (refusal) return { ok: false, error: refusal };
-    const head = this.sql.head.get() as { seq: number; hash: string } | undefined;
-    const entry: Omit<AckEntry, 'hash'> = {
-      ...draft,
-      seq: (head?.seq ?? 0) + 1,
-      prevHash: head?.hash ?? GENESIS_HASH,
-    };
-    const hash = entryHash(entry.prevHash, entry);
+    const entry: Omit<AckEntry, 'hash'> = { ...draft, seq: head.seq + 1, prevHash: head.hash };
+    // Serialised once: the stored bytes are the hash input (it was serialised twice, once to hash it).
+    const body = canonicalJson(entry);
+    const hash = bytesHash(entry.prevHash, body);
     const category = (this.sql.category.get(draft.alertId) as { category: string } | undefined)?.category;
-    this.sql.insert.run(
-      entry.seq,
-      draft.eventId,
-      draft.alertId,
-      draft.userId,
-      category ?? null,
-      draft.serverAt,
-      canonicalJson(entry),
-      hash,
-    );
+    this.sql.insert.run(entry.seq, draft.eventId, draft.alertId, draft.userId, category ?? null, draft.serverAt, body, hash);
+    head.seq = entry.seq;
+    head.hash = hash;
     return { ok: true, entrySeq: entry.seq };
   }
 
@@ -101,8 +127,11 @@ export class SqliteAckLogStore implements AckLogStore {
   }
 
   /** Commits what is queued (the store's close waits for it, so nothing queued is dropped). */
-  flush(): Promise<void> {
-    return this.batches.flush();
+  async flush(): Promise<void> {
+    await this.batches.flush();
+    clearTimeout(this.factsTimer);
+    this.factsTimer = undefined;
+    if (this.db.open && this.lastSeq > this.factsThrough) this.catchUpFacts();
   }
 
   private outcomeSync(eventId: string): AckOutcome | undefined {

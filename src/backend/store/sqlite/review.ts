@@ -3,7 +3,7 @@
  * screen filters on (the user's unit when the entry was written, the alert's plate and category,
  * the step, the verification result, the case number): the log itself keeps only the hashed body,
  * and filtering 1,000,000 entries by JSON inside it would read every row. The same INSERT ... SELECT
- * fills it inside each append and, at open, for entries written by a hub that had no such table.
+ * fills it behind the appends (catchUpAckFacts) and, at open, for entries written by a hub that had no such table.
  */
 import type Database from 'better-sqlite3';
 import type { AckEntry } from '../../../shared/protocol/index.js';
@@ -66,11 +66,29 @@ export function createReviewSchema(db: Database.Database): void {
   db.prepare(FACTS_FROM_LOG).run(done);
 }
 
-/** Called inside the append transaction, so an entry and its search row commit together. */
-export function recordAckFacts(db: Database.Database, seq: number): void {
+/**
+ * Brings `ack_facts` up to the log's last entry. The append path calls it every few hundred entries
+ * and when appends pause (./acks.ts), not in every batch: its nine indexes were a quarter of an
+ * append's CPU and most of each commit's pages. So that no read sees it behind, every read of
+ * `ack_facts` calls it first, and a change of a user's unit (or a user's removal) calls it before
+ * the change, by the connection's triggers below: each entry keeps the unit its author had when it
+ * was written.
+ */
+export function catchUpAckFacts(db: Database.Database): void {
   let statement = factsStatements.get(db);
-  if (!statement) factsStatements.set(db, (statement = db.prepare(FACTS_FROM_LOG)));
-  statement.run(seq - 1);
+  if (!statement) factsStatements.set(db, (statement = db.prepare(FACTS_CATCH_UP)));
+  statement.run();
+}
+
+const FACTS_CATCH_UP = FACTS_FROM_LOG.replace('WHERE l.seq > ?', 'WHERE l.seq > (SELECT COALESCE(MAX(seq), 0) FROM ack_facts)');
+
+/** The triggers of catchUpAckFacts's doc: TEMP, so they live with the connection and change no schema. */
+export function catchUpAckFactsBeforeUnitChanges(db: Database.Database): void {
+  db.exec(`
+    CREATE TEMP TRIGGER IF NOT EXISTS ack_facts_before_unit_change BEFORE UPDATE OF unit ON main.users
+    BEGIN ${FACTS_CATCH_UP}; END;
+    CREATE TEMP TRIGGER IF NOT EXISTS ack_facts_before_user_removal BEFORE DELETE ON main.users
+    BEGIN ${FACTS_CATCH_UP}; END;`);
 }
 
 /** One prepared statement per database: preparing it inside every append cost as much as running it. */
@@ -100,6 +118,7 @@ export class SqliteReviewStore implements ReviewStore {
   constructor(private readonly db: Database.Database) {}
 
   async searchAcks(q: AckSearch): Promise<AckRow[]> {
+    catchUpAckFacts(this.db);
     const desc = q.order === 'desc';
     const rows = this.db
       .prepare(
@@ -136,6 +155,7 @@ export class SqliteReviewStore implements ReviewStore {
   }
 
   async reportFacts(since: string, until: string): Promise<ReportFacts> {
+    catchUpAckFacts(this.db);
     const range = { since, until };
     const alerts = this.db
       .prepare('SELECT id, seq, category, ingested_at AS ingestedAt FROM alerts WHERE ingested_at >= @since AND ingested_at < @until')
@@ -202,6 +222,7 @@ export class SqliteReviewStore implements ReviewStore {
   }
 
   async dueForEscalation(horizon: string, deliveredBy: string, limit: number): Promise<DueAlert[]> {
+    catchUpAckFacts(this.db);
     return this.db
       .prepare(
         `SELECT r.alert_id AS alertId, a.seq, a.category, upper(json_extract(a.hit, '$.plate')) AS plate, MIN(r.received_at) AS deliveredAt
