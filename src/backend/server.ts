@@ -25,7 +25,7 @@ import { type Clock, systemClock } from './clock.js';
 import type { HubContext } from './context.js';
 import { ensureDemo } from './demo.js';
 import { HubEvents } from './hub-events.js';
-import { type TlsFiles, buildHttp } from './http/app.js';
+import { type RegisteredRoute, type TlsFiles, buildHttp } from './http/app.js';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limits.js';
 import { metricsRoutes } from './http/routes/metrics.js';
 import { type HubMetrics, noHubMetrics } from './metrics/hub-metrics.js';
@@ -90,6 +90,8 @@ export interface HubOptions {
    * this node in the `node` label (default host:port).
    */
   metrics?: { token: string; node?: string };
+  /** Told every HTTP route as it is registered (test/integration/hub-openapi.test.ts checks each is described). */
+  onRoute?: (route: RegisteredRoute) => void;
 }
 
 /** A database that does not answer within this long is reported down rather than hanging the scrape. */
@@ -183,7 +185,7 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
     ingest: new HitIngest(store.alerts, feed, clock, metrics),
   };
 
-  const app = buildHttp(ctx, { error: (o, msg) => onError(Object.assign(new Error(msg), { cause: o })) }, options.tls);
+  const app = buildHttp(ctx, { error: (o, msg) => onError(Object.assign(new Error(msg), { cause: o })) }, options.tls, options.onRoute);
   if (prometheus && options.metrics) metricsRoutes(app, { token: options.metrics.token, exposition: () => prometheus.exposition() });
   const io = new SocketServer(app.server, { transports: ['websocket'], serveClient: false, maxHttpBufferSize: 1e6 });
   if (scaled) prepareScaleOut(io, store, clock, scaleOutOptions);

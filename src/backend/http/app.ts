@@ -8,6 +8,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { HubContext } from '../context.js';
 import { HubError } from '../errors.js';
 import { registerRoutes } from './routes/index.js';
+import { openApiRoutes } from './routes/openapi.js';
 
 export const BODY_LIMIT = 2 * 1024 * 1024;
 
@@ -47,7 +48,18 @@ export interface TlsFiles {
   cert: string | Buffer;
 }
 
-export function buildHttp(ctx: HubContext, log: { error: (o: unknown, msg: string) => void }, tls?: TlsFiles): FastifyInstance {
+/** One route as fastify registers it (`url` with its prefix, e.g. `/api/v1/alerts/:id`). */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+}
+
+export function buildHttp(
+  ctx: HubContext,
+  log: { error: (o: unknown, msg: string) => void },
+  tls?: TlsFiles,
+  onRoute?: (route: RegisteredRoute) => void,
+): FastifyInstance {
   const options = {
     bodyLimit: BODY_LIMIT,
     logger: false,
@@ -57,6 +69,9 @@ export function buildHttp(ctx: HubContext, log: { error: (o: unknown, msg: strin
   } as const;
   // The HTTPS instance differs from the HTTP one only in its server's type; routes are the same.
   const app = tls ? (Fastify({ ...options, https: tls }) as unknown as FastifyInstance) : Fastify(options);
+
+  // Before any route: the OpenAPI test learns every route the hub registers, so none goes undescribed.
+  if (onRoute) app.addHook('onRoute', (r) => [r.method].flat().forEach((method) => onRoute({ method, url: r.url })));
 
   app.setErrorHandler((err: FastifyError | HubError, req, reply) => {
     const e = err instanceof HubError ? err : frameworkError(err, req.url);
@@ -81,6 +96,7 @@ export function buildHttp(ctx: HubContext, log: { error: (o: unknown, msg: strin
   void app.register(rateLimit, { global: false });
   void app.register((scope, _opts, done) => {
     registerRoutes(scope, ctx);
+    openApiRoutes(scope, ctx.version);
     done();
   }, { prefix: '/api/v1' });
   return app;

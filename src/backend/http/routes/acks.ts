@@ -12,7 +12,7 @@ import { AckListQuery, decodeCursor, encodeCursor, parseQuery } from '../query.j
 const EXPORT_PAGE = 1000;
 
 /** Additions to the protocol's filters (docs/protocol.md): what the supervisor's log screen filters and sorts on. */
-const AckSearchQuery = AckListQuery.extend({
+export const AckSearchQuery = AckListQuery.extend({
   unit: z.string().min(1).max(128).optional(),
   step: AckType.optional(),
   result: z.enum(['confirmed', 'not_confirmed', 'unable']).optional(),
@@ -22,7 +22,7 @@ const AckSearchQuery = AckListQuery.extend({
   order: z.enum(['asc', 'desc']).default('asc'),
 });
 
-const RefusalQuery = AckListQuery.omit({ category: true, cursor: true }).extend({ alert: z.string().min(1).max(128).optional() });
+export const RefusalQuery = AckListQuery.omit({ category: true, cursor: true }).extend({ alert: z.string().min(1).max(128).optional() });
 
 /** `user` may be an id or a username (the log screen offers names). */
 async function userIdOf(ctx: HubContext, user: string | undefined): Promise<string | undefined> {

@@ -10,7 +10,7 @@ import type { HubContext } from '../../context.js';
 import { requireUser } from '../guard.js';
 import { ListQuery, decodeCursor, encodeCursor, parseQuery } from '../query.js';
 
-const MyAlertsQuery = ListQuery.extend({
+export const MyAlertsQuery = ListQuery.extend({
   // A part of a plate as a trooper types it ("kp 44"): case and spaces do not matter.
   plate: z
     .string()

@@ -10,9 +10,9 @@ import { requireUser } from '../guard.js';
 import { parseBody } from '../parse.js';
 import { secretRouteLimits } from '../rate-limits.js';
 
-const PasswordChange = z.strictObject({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(256) });
+export const PasswordChange = z.strictObject({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(256) });
 /** A mistyped code is a wrong code (`otp_invalid`), not a malformed request. */
-const OtpConfirm = z.strictObject({ otp: z.string().max(32) });
+export const OtpConfirm = z.strictObject({ otp: z.string().max(32) });
 
 export function ownAccountRoutes(app: FastifyInstance, ctx: HubContext): void {
   const limits = secretRouteLimits(app, ctx.rateLimits);

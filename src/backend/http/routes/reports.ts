@@ -16,9 +16,9 @@ import { requireUser } from '../guard.js';
 import { ListQuery, parseQuery } from '../query.js';
 
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
-const MonthlyQuery = z.strictObject({ month: Month, unit: z.string().min(1).max(128).optional() });
-const SharingQuery = z.strictObject({ month: Month });
-const MetricsQuery = ListQuery.pick({ since: true, until: true }).extend({
+export const MonthlyQuery = z.strictObject({ month: Month, unit: z.string().min(1).max(128).optional() });
+export const SharingQuery = z.strictObject({ month: Month });
+export const MetricsQuery = ListQuery.pick({ since: true, until: true }).extend({
   unit: z.string().min(1).max(128).optional(),
   user: z.string().min(1).max(128).optional(),
 });

@@ -9,7 +9,7 @@ import { EXPORT_ACTIONS, toExportItem } from '../../review/exports.js';
 import { requireUser } from '../guard.js';
 import { ListQuery, MAX_LIMIT, parseQuery } from '../query.js';
 
-const PeriodQuery = ListQuery.pick({ since: true, until: true }).extend({
+export const PeriodQuery = ListQuery.pick({ since: true, until: true }).extend({
   limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(100),
 });
 

@@ -7,10 +7,10 @@ import { requireUser } from '../guard.js';
 import { secretRouteLimits } from '../rate-limits.js';
 import { parseBody } from '../parse.js';
 
-const RefreshRequest = z.strictObject({ refreshToken: z.string().min(1).max(200) });
+export const RefreshRequest = z.strictObject({ refreshToken: z.string().min(1).max(200) });
 
 /** A mistyped code ("12 345", five digits) is a wrong code (`otp_invalid`), not a malformed request. */
-const SignIn = LoginRequest.extend({ otp: z.string().max(32).optional() });
+export const SignIn = LoginRequest.extend({ otp: z.string().max(32).optional() });
 
 export function sessionRoutes(app: FastifyInstance, ctx: HubContext): void {
   const limits = secretRouteLimits(app, ctx.rateLimits);

@@ -16,7 +16,7 @@ const DEFAULT_HOURS = 12;
 /** Scanned alerts per read: a Troop view lists a shift, not the archive (`truncated` says when more). */
 const MAX_SCAN = 500;
 
-const TroopQuery = z.strictObject({
+export const TroopQuery = z.strictObject({
   since: IsoTime.transform((s) => new Date(s).toISOString()).optional(),
   limit: z.coerce.number().int().min(1).max(MAX_SCAN).default(300),
 });

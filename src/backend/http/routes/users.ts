@@ -9,7 +9,7 @@ import { requireUser } from '../guard.js';
 import { accountUser } from './accounts.js';
 import { MAX_LIMIT, parseQuery } from '../query.js';
 
-const AuditQuery = z.strictObject({
+export const AuditQuery = z.strictObject({
   since: IsoTime.optional(),
   action: z.string().max(64).optional(),
   limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(100),
