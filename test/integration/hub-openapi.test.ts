@@ -8,9 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderOpenApiFile } from '../../scripts/make-openapi.js';
 import type { RegisteredRoute } from '../../src/backend/http/app.js';
 import { ROUTE_DOCS, openApiPath } from '../../src/backend/http/openapi/document.js';
+import type { Hit, Read } from '../../src/shared/protocol/index.js';
 import { makeHit } from '../support/hits.js';
 import { type TestHub, startTestHub } from '../support/hub.js';
 import { OpenApiSchemas } from '../support/openapi-check.js';
+import { CHICAGO, zone } from '../support/zones.js';
 
 const METRICS_TOKEN = 'openapi-test-metrics-token-0123456789';
 const PREFIX = '/api/v1';
@@ -93,7 +95,51 @@ describe('GET /api/v1/openapi.json', () => {
     await expectAnswer('POST', '/hits', 400, t.ingestKey, { ...hit, plate: 'bad plate' });
     expect(problems, 'answers that do not fit the documented schema').toEqual([]);
   });
+
+  it("gives schemas that the hub's answers to dispatchers, troopers, admins and reports fit", async () => {
+    const doc = (await t.api('GET', '/openapi.json')).body as Record<string, unknown>;
+    const schemas = new OpenApiSchemas(doc);
+    const problems: string[] = [];
+    const answer = async (method: string, path: string, status: number, token: string, body?: unknown) => {
+      const res = await t.api(method, path, { token, ...(body !== undefined ? { body } : {}) });
+      expect(res.status, `${method} ${path}: ${res.text.slice(0, 300)}`).toBe(status);
+      const route = ROUTE_DOCS.find((d) => d.method === method && routePattern(d.path).test(path.split('?')[0] ?? ''));
+      if (status !== 204) problems.push(...schemas.check(method, openApiPath(route?.path ?? path), status, res.body));
+      return res.body as Record<string, unknown>;
+    };
+    const dispatcher = (await t.signedIn(['dispatcher'], { unit: 'Troop 3' })).token;
+    const trooper = (await t.signedIn(['trooper'], { unit: 'Troop 3' })).token;
+    const supervisor = (await t.signedIn(['supervisor'])).token;
+    const admin = (await t.signedIn(['admin'])).token;
+    await answer('PUT', '/zones/chicago-south', 200, dispatcher, zone('chicago-south', CHICAGO, { units: ['Troop 3'] }));
+    await answer('GET', '/zones/chicago-south/history', 200, dispatcher);
+    await answer('DELETE', '/zones/chicago-south', 200, dispatcher);
+    await answer('PUT', '/zones/bad', 400, dispatcher, { name: 'no geometry' });
+    await answer('GET', '/me/alerts', 200, trooper);
+    await answer('GET', '/escalations', 200, dispatcher);
+    await answer('GET', '/acks/refusals', 200, supervisor);
+    await answer('GET', '/audit/exports', 200, supervisor);
+    await answer('GET', '/reports/monthly?month=2026-11', 200, supervisor);
+    await answer('GET', '/reports/sharing?month=2026-11', 200, supervisor);
+    await answer('GET', '/reads?plate=ABC*&purpose=stolen%20vehicle&caseNumber=C-1', 200, trooper);
+    await answer('GET', '/reads', 400, trooper);
+    await answer('GET', '/reads/searches', 200, supervisor);
+    await answer('POST', '/reads', 202, t.ingestKey, { reads: [readOf(makeHit())] });
+    const key = await answer('POST', '/keys', 201, admin, { name: 'openapi-vendor' });
+    await answer('DELETE', `/keys/${String(key.id)}`, 204, admin);
+    const user = await answer('POST', '/users', 201, admin, { username: 'openapi1', password: 'Openapi-Test-Password-2026', displayName: 'Open API', roles: ['trooper'] });
+    await answer('PATCH', `/users/${String(user.id)}`, 200, admin, { unit: 'Troop 5' });
+    await answer('POST', `/users/${String(user.id)}/password`, 200, admin);
+    await answer('POST', '/me/otp', 200, trooper);
+    expect(problems, 'answers that do not fit the documented schema').toEqual([]);
+  });
 });
+
+/** A read as a camera sends it: the hit without what the matcher adds. */
+function readOf(hit: Hit): Read {
+  const { category: _c, hotlist: _h, ...read } = hit;
+  return read;
+}
 
 /** `/alerts/:id` as a pattern matching `/alerts/abc`. */
 function routePattern(path: string): RegExp {
