@@ -5,6 +5,7 @@
  * means no agency map (desks draw county outlines).
  */
 import { parseBaseMapLocation } from '../../shared/protocol/base-map.js';
+import { CheckedPolicyField } from './CheckedPolicyField.js';
 
 /** The words for what is wrong with `value`, or undefined when the hub will take it (or it is empty). */
 export function streetMapProblem(value: string): string | undefined {
@@ -14,31 +15,16 @@ export function streetMapProblem(value: string): string | undefined {
 }
 
 export function PolicyStreetMap({ value, onChange }: { value: string; onChange: (value: string) => void }): React.JSX.Element {
-  const problem = streetMapProblem(value);
   return (
-    <fieldset>
-      <legend>Street map</legend>
-      <label>
-        Agency street map for every desk (a .pmtiles file path every desk can open, or an https URL)
-        <input
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          placeholder="\\maps-server\share\illinois.pmtiles"
-          spellCheck={false}
-          data-testid="policy-street-map"
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? 'policy-street-map-problem' : 'policy-street-map-hint'}
-        />
-      </label>
-      {problem ? (
-        <p id="policy-street-map-problem" className="form-error" role="alert">
-          {problem}
-        </p>
-      ) : (
-        <p id="policy-street-map-hint" className="hint">
-          Empty: maps show state and county outlines. A desk's own street map (Settings) overrides this one.
-        </p>
-      )}
-    </fieldset>
+    <CheckedPolicyField
+      legend="Street map"
+      label="Agency street map for every desk (a .pmtiles file path every desk can open, or an https URL)"
+      value={value}
+      onChange={onChange}
+      placeholder={'\\\\maps-server\\share\\illinois.pmtiles'}
+      id="policy-street-map"
+      problem={streetMapProblem(value)}
+      hint="Empty: maps show state and county outlines. A desk's own street map (Settings) overrides this one."
+    />
   );
 }

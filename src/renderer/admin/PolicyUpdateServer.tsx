@@ -4,6 +4,7 @@
  * the form says what is wrong before the hub has to; empty means desks never look for updates.
  */
 import { Policy } from '../../shared/protocol/index.js';
+import { CheckedPolicyField } from './CheckedPolicyField.js';
 
 /** The words for what is wrong with `value`, or undefined when the hub will take it (or it is empty). */
 export function updateServerProblem(value: string): string | undefined {
@@ -15,39 +16,17 @@ export function updateServerProblem(value: string): string | undefined {
     : 'Desk update server: this is not a valid address.';
 }
 
-export function PolicyUpdateServer({
-  value,
-  onChange,
-}: {
-  value: string;
-  onChange: (value: string) => void;
-}): React.JSX.Element {
-  const problem = updateServerProblem(value);
+export function PolicyUpdateServer({ value, onChange }: { value: string; onChange: (value: string) => void }): React.JSX.Element {
   return (
-    <fieldset>
-      <legend>Desk updates</legend>
-      <label>
-        Update server for the desk app (the agency&apos;s own https server with latest.yml and the installers)
-        <input
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          placeholder="https://updates.example.gov/opentas/"
-          spellCheck={false}
-          data-testid="policy-update-server"
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? 'policy-update-server-problem' : 'policy-update-server-hint'}
-        />
-      </label>
-      {problem ? (
-        <p id="policy-update-server-problem" className="form-error" role="alert">
-          {problem}
-        </p>
-      ) : (
-        <p id="policy-update-server-hint" className="hint">
-          Empty: desks never look for updates. An update waits while an alert is open or unverified; Windows
-          desks install only installers signed by the agency.
-        </p>
-      )}
-    </fieldset>
+    <CheckedPolicyField
+      legend="Desk updates"
+      label="Update server for the desk app (the agency's own https server with latest.yml and the installers)"
+      value={value}
+      onChange={onChange}
+      placeholder="https://updates.example.gov/opentas/"
+      id="policy-update-server"
+      problem={updateServerProblem(value)}
+      hint="Empty: desks never look for updates. An update waits while an alert is open or unverified; Windows desks install only installers signed by the agency."
+    />
   );
 }
