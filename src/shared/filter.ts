@@ -2,8 +2,8 @@
  * Whether an alert is for a user: the filter semantics of docs/architecture.md, one implementation used twice (the
  * hub routes with it, the client checks again with it), so both ends give the same answer.
  *
- * A hit is for a user when its category is one the user receives (mandatory ones always, others
- * per preferences) AND (the category is statewide in the policy OR the user has no active zones OR
+ * A hit is for a user when they own the LOCAL entry it matched, or when its category is one the user
+ * receives (mandatory ones always, others per preferences) AND (the category is statewide in the policy OR the user has no active zones OR
  * the location is inside or on the border of one of the user's active zones). A zone that cannot
  * be evaluated is reported, and lets a mandatory-category hit through (fail-open): missing a
  * stolen-vehicle alert is worse than one alert from outside the area.
@@ -16,13 +16,15 @@ import type { Zone } from './protocol/zone.js';
 import { isZoneAssignedTo } from './zone-assignment.js';
 
 export interface FilterUser {
+  /** The user's id: the owner of a LOCAL entry always receives its hits (docs/protocol.md 1.1). */
+  id?: string;
   /** The user's category preferences. Mandatory categories count whether listed or not. */
   categories: readonly Category[];
   /** Ids of the active zones assigned to the user or to their unit (see `activeZoneIdsFor`). */
   zoneIds: ZoneIdList;
 }
 
-export type FilterHit = Pick<Hit, 'id' | 'category' | 'location'>;
+export type FilterHit = Pick<Hit, 'id' | 'category' | 'location'> & { hotlist?: Pick<Hit['hotlist'], 'owner'> };
 
 /** What the rule asks of the zone index (a ZoneIndex, or a view of one that remembers a point). */
 export type ZoneLookup = Pick<ZoneIndex, 'containsAny' | 'failuresAmong'>;
@@ -47,6 +49,8 @@ export function isAlertForUser(
   index: ZoneLookup,
   onZoneError?: ZoneErrorListener,
 ): boolean {
+  // Whoever put a plate on the local list is told when it is read, wherever and whatever their settings.
+  if (user.id !== undefined && hit.hotlist?.owner?.userId === user.id) return true;
   if (!receivesCategory(hit.category, user, policy)) return false;
   if (policy.statewideCategories.includes(hit.category)) return true;
   if (sizeOf(user.zoneIds) === 0) return true;

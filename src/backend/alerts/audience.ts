@@ -49,6 +49,7 @@ export class Audience {
     if (!user) {
       const prefs = await this.store.policy.preferences(recipient.userId);
       user = {
+        id: recipient.userId,
         categories: prefs?.categories ?? [...CATEGORIES],
         zoneIds: new Set(activeZoneIdsFor(state.zones, recipient.userId, recipient.unit)),
       };

@@ -21,6 +21,8 @@ export interface ListEntry {
   caseNumber?: string;
   /** Local entries: from this time on the entry never matches. */
   expiresAt?: string;
+  /** Local entries: who added it (named in its hits, and always told). */
+  owner?: { userId: string; username: string };
 }
 
 export interface ListInfo {

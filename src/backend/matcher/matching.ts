@@ -7,10 +7,13 @@
  */
 import type { HubContext } from '../context.js';
 import { HotlistBook } from './hotlist-book.js';
+import { LocalEntries } from './local-entries.js';
 import { ReadIntake } from './read-intake.js';
 
 export interface Matching {
   book: HotlistBook;
+  /** The local entries, matched as the lists `local` (source LOCAL) in the book's matcher. */
+  local: LocalEntries;
   intake: ReadIntake;
 }
 
@@ -18,5 +21,7 @@ export function openMatching(ctx: HubContext, onError: (err: unknown) => void): 
   const book = new HotlistBook(ctx.store.hotlists, ctx.clock, onError);
   // A failed first load is retried by the first request that needs the lists (and answered 500).
   void book.ready().catch(() => undefined);
-  return { book, intake: new ReadIntake(ctx.store.reads, ctx.store.policy, book, ctx.ingest, ctx.clock) };
+  const local = new LocalEntries(ctx.store.localEntries, ctx.store.policy, book.matcher, ctx.securityLog, ctx.clock);
+  void local.fresh().catch(() => undefined);
+  return { book, local, intake: new ReadIntake(ctx.store.reads, ctx.store.policy, book, local, ctx.ingest, ctx.clock) };
 }

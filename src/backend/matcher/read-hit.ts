@@ -35,6 +35,7 @@ export function hitFromMatch(read: Read, m: Match): Hit {
       ...(m.entry.entryId !== undefined ? { entryId: m.entry.entryId } : {}),
       ...(m.entry.enteredAt !== undefined ? { enteredAt: m.entry.enteredAt } : {}),
       ...(m.entry.caseNumber !== undefined ? { caseNumber: m.entry.caseNumber } : {}),
+      ...(m.entry.owner !== undefined ? { owner: { userId: m.entry.owner.userId, username: m.entry.owner.username } } : {}),
     },
     match: m.kind,
   };

@@ -11,6 +11,7 @@ import type { Clock } from '../clock.js';
 import type { PolicyStore } from '../store/port.js';
 import type { ReadStore } from '../store/hotlist-port.js';
 import type { HotlistBook } from './hotlist-book.js';
+import type { LocalEntries } from './local-entries.js';
 import { hitFromMatch } from './read-hit.js';
 
 export class ReadIntake {
@@ -18,6 +19,7 @@ export class ReadIntake {
     private readonly reads: ReadStore,
     private readonly policy: PolicyStore,
     private readonly book: HotlistBook,
+    private readonly local: LocalEntries,
     private readonly ingest: HitIngest,
     private readonly clock: Clock,
   ) {}
@@ -25,6 +27,8 @@ export class ReadIntake {
   async take(batch: readonly Read[]): Promise<ReadBatchAnswer> {
     await this.book.ready();
     this.book.syncSoon();
+    // Local entries are few and change by hand: checked every batch, so a removal holds on every node at once.
+    await this.local.fresh();
     const unique = new Map<string, Read>();
     for (const read of batch) if (!unique.has(read.id)) unique.set(read.id, read);
     const reads = [...unique.values()];

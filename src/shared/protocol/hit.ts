@@ -54,6 +54,8 @@ export const Hit = z.strictObject({
     entryId: z.string().min(1).max(64).optional(),
     enteredAt: IsoTime.optional(),
     caseNumber: z.string().min(1).max(64).optional(),
+    /** 1.1 addition, LOCAL entries: who added the entry (they always receive its hits). */
+    owner: z.strictObject({ userId: z.string().min(1).max(64), username: z.string().min(1).max(64) }).optional(),
   }),
   confidence: z.number().min(0).max(1).optional(),
   vehicle: z
@@ -76,6 +78,8 @@ export const Hit = z.strictObject({
   match: MatchKind.optional(),
   /** The candidate reading that matched (`match: "candidate"`). */
   candidatePlate: Plate.optional(),
+  /** 1.1, a local entry's `lookBackDays`: the read was older than the entry (matched after the fact). */
+  retro: z.literal(true).optional(),
 });
 export type Hit = z.infer<typeof Hit>;
 

@@ -9,7 +9,7 @@ import { Domain, IsoTime, Plate, UsState } from './common.js';
 import { Hit, HotlistSource } from './hit.js';
 
 /** The Hit's own `domain` and `candidates` are the read's, carried into the hits it makes. */
-export const Read = Hit.omit({ category: true, hotlist: true, readId: true, match: true, candidatePlate: true });
+export const Read = Hit.omit({ category: true, hotlist: true, readId: true, match: true, candidatePlate: true, retro: true });
 export type Read = z.infer<typeof Read>;
 
 export const MAX_READS_PER_BATCH = 1_000;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   activeZoneIdsFor,
   type FilterHit,
+  type FilterUser,
   type FilterPolicy,
   isAlertForUser,
   receivesCategory,
@@ -51,7 +52,7 @@ const policy: FilterPolicy = {
 const hit = (category: Category, location = CHICAGO): FilterHit => ({ id: 'h-1', category, location });
 const user = (zoneIds: string[] | Set<string>, categories: Category[] = []) => ({ zoneIds, categories });
 
-function run(h: FilterHit, u: ReturnType<typeof user>, p: FilterPolicy = policy, idx: ZoneIndex = index) {
+function run(h: FilterHit, u: FilterUser, p: FilterPolicy = policy, idx: ZoneIndex = index) {
   const errors: { zoneId: string; message: string; hitId: string }[] = [];
   const result = isAlertForUser(h, u, p, idx, (e) => errors.push(e));
   return { result, errors };

@@ -8,6 +8,7 @@ import { myAlertRoutes } from './my-alerts.js';
 import { evidenceRoutes } from './evidence.js';
 import { healthRoutes } from './health.js';
 import { hotlistRoutes } from './hotlists.js';
+import { localEntryRoutes } from './local-entries.js';
 import { openMatching } from '../../matcher/matching.js';
 import { readRoutes } from './reads.js';
 import { readSearchRoutes } from './read-search.js';
@@ -41,5 +42,6 @@ export function registerRoutes(app: FastifyInstance, ctx: HubContext): void {
   const matching = openMatching(ctx, (err) => console.error('[hub] hot lists', err));
   hotlistRoutes(app, ctx, matching);
   readRoutes(app, ctx, matching);
+  localEntryRoutes(app, ctx, matching);
   readSearchRoutes(app, ctx);
 }

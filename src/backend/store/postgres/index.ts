@@ -8,6 +8,7 @@ import type { HubStore } from '../port.js';
 import { PgAuditStore, PgIngestKeyStore, PgSecretStore, PgSessionStore, PgUserStore } from './accounts.js';
 import { PgAckLogStore } from './acks.js';
 import { PgHotlistStore, PgReadStore } from './hotlists.js';
+import { PgLocalEntryStore } from './local-entries.js';
 import { PgReadArchive, PgReadSearchLog } from './read-archive.js';
 import { PgAlertStore, PgReceiptStore } from './alerts.js';
 import type { MigrationReport } from '../schema-version.js';
@@ -80,6 +81,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
     review: new PgReviewStore(pool),
     hotlists: new PgHotlistStore(pool),
     reads: new PgReadStore(pool),
+    localEntries: new PgLocalEntryStore(pool),
     readArchive: new PgReadArchive(pool),
     readSearches: new PgReadSearchLog(pool),
     async routingVersion() {

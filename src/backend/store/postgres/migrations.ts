@@ -6,6 +6,7 @@
 import type pg from 'pg';
 import { MIGRATIONS_TABLE, type Migration, type MigrationReport, pending } from '../schema-version.js';
 import { HOTLIST_DDL } from './hotlists.js';
+import { LOCAL_ENTRY_DDL } from './local-entries.js';
 import { READ_ARCHIVE_DDL } from './read-archive.js';
 import { applyReviewSchema } from './review.js';
 import { applyBaseSchema } from './schema.js';
@@ -34,6 +35,13 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     name: 'read searches and their record, read times in UTC (protocol 1.1, issue 11)',
     async up(client) {
       await client.query(READ_ARCHIVE_DDL);
+    },
+  },
+  {
+    version: 4,
+    name: 'local hot-list entries (protocol 1.1, issue 11)',
+    async up(client) {
+      await client.query(LOCAL_ENTRY_DDL);
     },
   },
 ];

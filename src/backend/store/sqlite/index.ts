@@ -6,6 +6,7 @@ import type { HubStore } from '../port.js';
 import { SqliteAuditStore, SqliteIngestKeyStore, SqliteSecretStore, SqliteSessionStore, SqliteUserStore } from './accounts.js';
 import { SqliteAckLogStore } from './acks.js';
 import { SqliteHotlistStore, SqliteReadStore } from './hotlists.js';
+import { SqliteLocalEntryStore } from './local-entries.js';
 import { SqliteReadArchive, SqliteReadSearchLog } from './read-archive.js';
 import { SqliteAlertStore, SqliteReceiptStore } from './alerts.js';
 import type { MigrationReport } from '../schema-version.js';
@@ -76,6 +77,7 @@ export function openSqliteStore(dataDir: string | undefined, options: SqliteOpti
     review: new SqliteReviewStore(db),
     hotlists: new SqliteHotlistStore(db),
     reads: new SqliteReadStore(db),
+    localEntries: new SqliteLocalEntryStore(db),
     readArchive: new SqliteReadArchive(db),
     readSearches: new SqliteReadSearchLog(db),
     async close() {

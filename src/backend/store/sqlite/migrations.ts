@@ -10,6 +10,7 @@
 import type Database from 'better-sqlite3';
 import { MIGRATIONS_TABLE, type Migration, type MigrationReport, pending } from '../schema-version.js';
 import { HOTLIST_DDL } from './hotlists.js';
+import { LOCAL_ENTRY_DDL } from './local-entries.js';
 import { READ_ARCHIVE_DDL } from './read-archive.js';
 import { createReviewSchema } from './review.js';
 import { createSchema } from './schema.js';
@@ -37,6 +38,13 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
     name: 'read searches and their record, read times in UTC (protocol 1.1, issue 11)',
     up(db) {
       db.exec(READ_ARCHIVE_DDL);
+    },
+  },
+  {
+    version: 4,
+    name: 'local hot-list entries (protocol 1.1, issue 11)',
+    up(db) {
+      db.exec(LOCAL_ENTRY_DDL);
     },
   },
 ];
