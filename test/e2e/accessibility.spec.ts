@@ -4,7 +4,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, shot, signIn, test, TROOPER } from './fixtures.js';
+import { expect, shot, signIn, test, TROOPER, MAP_DRAWN } from './fixtures.js';
 import { makeHit } from '../support/hits.js';
 
 async function noSeriousViolations(page: Page, screen: string): Promise<void> {
@@ -34,7 +34,7 @@ for (const theme of ['dark', 'light'] as const) {
 
     await desk.postHit(makeHit({ category: 'silver', plate: 'SLV8080', plateState: 'UNK', hotlist: { source: 'LEADS', plate: 'SLV8O80', state: 'IL', reason: 'SILVER Alert: man, 81, dementia, driving' } }));
     await desk.postHit(makeHit({ category: 'registration', plate: 'REG1212' }));
-    await expect(page.getByTestId('map')).toHaveAttribute('data-loaded', 'true');
+    await expect(page.getByTestId('map')).toHaveAttribute('data-loaded', 'true', MAP_DRAWN);
     await noSeriousViolations(page, 'popup');
     await shot(page, `41-${theme}-popup-silver`);
 

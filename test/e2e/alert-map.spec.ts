@@ -1,6 +1,6 @@
 /** Issue 5: the map renders offline (canvas not blank, camera marker present) with the county. */
 import type { Locator } from '@playwright/test';
-import { expect, shot, signIn, test } from './fixtures.js';
+import { expect, shot, signIn, test, MAP_DRAWN } from './fixtures.js';
 import { makeHit } from '../support/hits.js';
 
 /**
@@ -31,7 +31,7 @@ test('the map draws state and county outlines offline, the camera marker and the
   await signIn(page, desk);
   await desk.postHit(makeHit({ category: 'felony', heading: 270, location: { lat: 41.8349, lon: -87.6251 } }));
   const map = page.getByTestId('map');
-  await expect(map).toHaveAttribute('data-loaded', 'true');
+  await expect(map).toHaveAttribute('data-loaded', 'true', MAP_DRAWN);
   await expect(page.getByTestId('camera-marker')).toBeVisible();
   await expect(page.getByTestId('camera-marker')).toHaveAttribute('aria-label', /heading 270 degrees/);
   await expect(page.getByTestId('facts')).toContainText('Cook County, Illinois');
@@ -57,7 +57,7 @@ test("the trooper's zone outline is drawn around the camera", async ({ page, des
   await signIn(page, desk);
   await desk.postHit(makeHit({ category: 'stolen', heading: 180 }));
   const map = page.getByTestId('map');
-  await expect(map).toHaveAttribute('data-loaded', 'true');
+  await expect(map).toHaveAttribute('data-loaded', 'true', MAP_DRAWN);
   // The zone line colour (#1e88e5) is on the canvas.
   await expect.poll(() => countOnMapCanvas(map, 'zone-blue')).toBeGreaterThan(200);
   await shot(page, '16-map-zone');

@@ -83,6 +83,13 @@ export async function signIn(page: Page, desk: Desk, who = TROOPER): Promise<voi
   await expect(page.getByTestId('link-state')).toHaveText(/Receiving alerts/);
 }
 
+/**
+ * How long a map may take to draw its first frame: maps here render in software WebGL (SwiftShader),
+ * and at load 25 on two shared cores the popup's first frame took over the 20 s default (the
+ * accessibility test, session 6's browser repeat). A wait for a state, not a measurement.
+ */
+export const MAP_DRAWN = { timeout: 60_000 };
+
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
 }

@@ -7,6 +7,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { signInSupervisor, startReviewDesk, workAlerts, type ReviewDesk } from './review-desk.js';
+import { MAP_DRAWN } from './fixtures.js';
 
 const SEED = Number(process.env.REVIEW_SEED ?? 20261130);
 let desk: ReviewDesk;
@@ -126,7 +127,7 @@ test('refused attempts have their own view, and a row opens the whole trail', as
   await expect(page).toHaveURL(/#\/trail\//);
   const trail = page.getByTestId('trail');
   await expect(trail).toBeVisible();
-  await expect(page.getByTestId('map')).toHaveAttribute('data-loaded', 'true');
+  await expect(page.getByTestId('map')).toHaveAttribute('data-loaded', 'true', MAP_DRAWN);
   await expect(trail.getByRole('button', { name: /Plate image/ })).toBeVisible();
   const timeline = page.getByTestId('timeline');
   await expect(timeline.locator('tr[data-kind=delivered]')).toHaveCount(desk.troopers.length);

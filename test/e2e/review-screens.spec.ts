@@ -7,7 +7,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { noSeriousViolations, shootEverywhere } from './accounts-support.js';
-import { shot } from './fixtures.js';
+import { shot, MAP_DRAWN } from './fixtures.js';
 import { makeHit } from '../support/hits.js';
 import { saveThemeAndReload, signInSupervisor, startReviewDesk, workAlerts, type ReviewDesk } from './review-desk.js';
 
@@ -83,7 +83,7 @@ test('the review tabs and a trail, both themes, both sizes, axe clean', async ({
   await page.locator('.log-entry').first().getByRole('link').click();
   await shootThemes(page, 'review-64-trail', async () => {
     await expect(page.getByTestId('timeline').locator('tr[data-kind=refused]')).toHaveCount(1);
-    await expect(page.getByTestId('map')).toHaveAttribute('data-loaded', 'true');
+    await expect(page.getByTestId('map')).toHaveAttribute('data-loaded', 'true', MAP_DRAWN);
   });
 });
 

@@ -11,14 +11,12 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { makeStreetMapFixture } from '../../scripts/make-pmtiles-fixture.js';
-import { expect, shot, signIn, test, type Desk } from './fixtures.js';
+import { expect, shot, signIn, test, type Desk, MAP_DRAWN } from './fixtures.js';
 import { makeHit } from '../support/hits.js';
 import { setAgencyMap } from './accounts-support.js';
 
 let dir: string;
 let archive: string;
-// A map in software WebGL on a shared 2-core machine can take a while; a wait, not a measurement.
-const SLOW = { timeout: 60_000 };
 
 // Each test starts a hub, a host and a browser drawing WebGL in software: give them room.
 test.slow();
@@ -69,14 +67,14 @@ for (const theme of ['light', 'dark'] as const) {
     await desk.postHit(makeHit({ category: 'stolen', heading: 0 }));
 
     const map = page.getByTestId('map');
-    await expect(map).toHaveAttribute('data-loaded', 'true', SLOW);
+    await expect(map).toHaveAttribute('data-loaded', 'true', MAP_DRAWN);
     await expect(map).toHaveAttribute('data-street-map', 'on');
-    await expect.poll(() => roadLabels(page), { message: 'road names drawn on the map', ...SLOW }).toEqual(expect.arrayContaining(['I-94', 'I-55', 'Lake Shore Drive', 'Pershing Road']));
+    await expect.poll(() => roadLabels(page), { message: 'road names drawn on the map', ...MAP_DRAWN }).toEqual(expect.arrayContaining(['I-94', 'I-55', 'Lake Shore Drive', 'Pershing Road']));
     await expect(page.getByTestId('facts')).toContainText('Cook County, Illinois');
     await shot(page, `60-street-map-${theme}-1920`);
 
     await page.setViewportSize({ width: 1366, height: 768 });
-    await expect.poll(() => roadLabels(page), { message: 'road names after the resize', ...SLOW }).toEqual(expect.arrayContaining(['I-94']));
+    await expect.poll(() => roadLabels(page), { message: 'road names after the resize', ...MAP_DRAWN }).toEqual(expect.arrayContaining(['I-94']));
     await shot(page, `61-street-map-${theme}-1366`);
 
     // The archive came from the host (a file served in ranges), so nothing left the page's origin.
@@ -90,7 +88,7 @@ test('with no street map the map draws outlines and asks nothing of any other or
   await signIn(page, desk);
   await desk.postHit(makeHit({ category: 'felony' }));
   const map = page.getByTestId('map');
-  await expect(map).toHaveAttribute('data-loaded', 'true', SLOW);
+  await expect(map).toHaveAttribute('data-loaded', 'true', MAP_DRAWN);
   await expect(map).toHaveAttribute('data-street-map', 'off');
   expect(urls.some((u) => u.includes('/street-map/'))).toBe(false);
   expect(foreign(urls, desk)).toEqual([]);
@@ -121,16 +119,16 @@ test("a desk's own street map from Settings overrides none; a wrong path is refu
   await desk.postHit(makeHit({ category: 'stolen' }));
   const map = page.getByTestId('map');
   await expect(map).toHaveAttribute('data-street-map', 'on');
-  await expect.poll(() => roadLabels(page), SLOW).toEqual(expect.arrayContaining(['I-94']));
+  await expect.poll(() => roadLabels(page), MAP_DRAWN).toEqual(expect.arrayContaining(['I-94']));
 });
 
 test('an archive that cannot be read falls back to the outlines, saying so', async ({ page, desk }) => {
   await setAgencyMap(desk, join(dir, 'not-there.pmtiles'));
   await signIn(page, desk);
   await desk.postHit(makeHit({ category: 'stolen' }));
-  await expect(page.getByText('The street map could not be read; county outlines are shown.')).toBeVisible(SLOW);
+  await expect(page.getByText('The street map could not be read; county outlines are shown.')).toBeVisible(MAP_DRAWN);
   const map = page.getByTestId('map');
   await expect(map).toHaveAttribute('data-street-map', 'off');
-  await expect(map).toHaveAttribute('data-loaded', 'true', SLOW);
+  await expect(map).toHaveAttribute('data-loaded', 'true', MAP_DRAWN);
   await expect(page.getByTestId('facts')).toContainText('Cook County, Illinois');
 });

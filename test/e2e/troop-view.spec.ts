@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { io, type Socket } from 'socket.io-client';
-import { expect, OTHER, shot, signIn, test, type Desk } from './fixtures.js';
+import { expect, OTHER, shot, signIn, test, type Desk, MAP_DRAWN } from './fixtures.js';
 import { makeHit } from '../support/hits.js';
 import { DESK_PASSWORD } from '../support/passwords.js';
 
@@ -88,14 +88,14 @@ test('the Troop view shows another desk’s acknowledgement live, and a selected
     const trail = page.getByTestId('troop-trail');
     await expect(trail).toContainText('TRP3002');
     await expect(trail).toContainText(`${OTHER.displayName} Acknowledged`);
-    await expect(page.getByTestId('troop-map')).toHaveAttribute('data-loaded', 'true', { timeout: 45_000 });
+    await expect(page.getByTestId('troop-map')).toHaveAttribute('data-loaded', 'true', MAP_DRAWN);
 
     for (const theme of ['dark', 'light'] as const) {
       await setTheme(page, theme);
       await expect(page.getByTestId('troop-trail')).toContainText('TRP3002');
       for (const [w, h] of [[1920, 1080], [1366, 768]] as const) {
         await page.setViewportSize({ width: w, height: h });
-        await expect(page.getByTestId('troop-map')).toHaveAttribute('data-loaded', 'true', { timeout: 45_000 });
+        await expect(page.getByTestId('troop-map')).toHaveAttribute('data-loaded', 'true', MAP_DRAWN);
         if (w === 1920) await noSeriousViolations(page, `troop view ${theme}`);
         await shot(page, `82-troop-view-${theme}-${w}`);
       }
