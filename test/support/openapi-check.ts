@@ -23,8 +23,10 @@ export class OpenApiSchemas {
     const paths = this.doc.paths as Record<string, Record<string, Json>>;
     const op = paths[path]?.[method.toLowerCase()];
     if (!op) throw new Error(`the document has no ${method} ${path}`);
-    const response = (op.responses as Record<string, Json>)[String(status)];
+    let response = (op.responses as Record<string, Json>)[String(status)];
     if (!response) throw new Error(`the document gives ${method} ${path} no ${status} answer`);
+    // A refusal many routes share is a `$ref` to components/responses.
+    if (typeof response.$ref === 'string') response = ((this.doc.components as Json).responses as Record<string, Json>)[response.$ref.split('/').at(-1) ?? ''] ?? {};
     const content = response.content as Record<string, { schema: Json }> | undefined;
     const schema = content?.['application/json']?.schema;
     if (!schema) throw new Error(`the document gives ${method} ${path} ${status} no JSON schema`);

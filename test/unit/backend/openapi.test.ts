@@ -69,7 +69,9 @@ describe('docs/openapi.json', () => {
       const statuses = Object.keys(op.responses as Json);
       expect(statuses.some((s) => /^2/.test(s)), `${where} has no success answer`).toBe(true);
       for (const s of statuses.filter((x) => /^[45]/.test(x))) {
-        const schema = ((op.responses as Record<string, Json>)[s]?.content as Record<string, { schema: Json }>)['application/json']?.schema;
+        let response = (op.responses as Record<string, Json>)[s] ?? {};
+        if (typeof response.$ref === 'string') response = ((doc.components as Json).responses as Record<string, Json>)[response.$ref.split('/').at(-1) ?? ''] ?? {};
+        const schema = (response.content as Record<string, { schema: Json }> | undefined)?.['application/json']?.schema;
         expect(schema, `${where} ${s}`).toEqual({ $ref: '#/components/schemas/Error' });
       }
       if ((op.security as Json[]).length > 0) expect(statuses, `${where} may be refused`).toContain('401');

@@ -1,6 +1,6 @@
 /**
  * The routes a desk and a vendor adapter call: health, sign-in, ingest, alerts, zones, policy and
- * preferences, the own account, evidence, hot lists and read searches. Each entry
+ * preferences, the own account, evidence, hot lists, local entries and read searches. Each entry
  * names the schemas its route parses with (src/shared, or the route file's own query schema).
  */
 import { z } from 'zod';
@@ -19,17 +19,18 @@ import {
   IsoTime,
   MAX_SEARCH_LIMIT,
   OtpEnrolment,
+  PlatePatternText,
   Policy,
   Preferences,
   ReadBatch,
   ReadBatchAnswer,
   ReadSearchAnswer,
   ReadSearchRecords,
-  ReadSearchRequest,
   SessionTokens,
   Zone,
   ZoneId,
 } from '../../../shared/protocol/index.js';
+import { LocalEntry, LocalEntryInput, LocalEntryList } from '../../../shared/protocol/local-entry.js';
 import { TROOP_WATCHERS } from '../../alerts/troop.js';
 import { AlertListQuery } from '../query.js';
 import { MyAlertsQuery } from '../routes/my-alerts.js';
@@ -41,7 +42,19 @@ import type { RouteDoc } from './route-doc.js';
 
 const ANY_USER = { kind: 'user' } as const;
 
-/** GET /reads/searches (routes/read-search.ts keeps its query schema to itself): the same fields. */
+/**
+ * routes/read-search.ts keeps its two query schemas to itself (its owner's file): the same fields,
+ * copied. `ReadSearchRequest` in src/shared is the desk's looser form, not what the hub accepts.
+ */
+const ReadSearchQuery = z.strictObject({
+  plate: PlatePatternText.describe('A plate, `?` for one character, `*` for any run (e.g. `AB?12*`).'),
+  since: IsoTime.optional(),
+  until: IsoTime.optional(),
+  purpose: z.string().trim().min(1).max(200).describe('Why: required, recorded (ENF-051 IV.E.4).'),
+  caseNumber: z.string().trim().min(1).max(64).describe('The case the search is for: required, recorded.'),
+  limit: z.coerce.number().int().min(1).max(MAX_SEARCH_LIMIT).default(DEFAULT_SEARCH_LIMIT),
+  cursor: z.string().max(300).optional(),
+});
 const ReadSearchListQuery = z.strictObject({
   since: IsoTime.optional(),
   until: IsoTime.optional(),
@@ -84,9 +97,17 @@ export const DESK_ROUTES: RouteDoc[] = [
     errors: { 400: '`invalid_hotlist` with `issues`: a bad id, bad JSON, bad gzip or a bad entry; the old list stays.', 413: '`too_large`: over 256 MiB inflated.', 415: '`unsupported_media_type`: a content-encoding other than gzip.' } },
   { method: 'GET', path: '/hotlists', operationId: 'listHotlists', tag: 'Hot lists', since: '1.1', access: ANY_USER,
     summary: 'The hot lists and their freshness (`stale` after the policy\'s hotlistStaleHours).', ok: { status: 200, description: 'Every list.', schema: z.object({ items: z.array(HotlistSummary) }) } },
+  { method: 'POST', path: '/hotlists/local/entries', operationId: 'addLocalEntry', tag: 'Hot lists', since: '1.1', access: { kind: 'user', roles: ['trooper', 'dispatcher'] },
+    summary: 'Add a local hot-list entry (a plate the hub matches until it expires).', body: LocalEntryInput,
+    ok: { status: 201, description: 'The entry with its id, domain and owner.', schema: LocalEntry },
+    errors: { 400: '`invalid_local_entry` with `issues` (the expiry must be after now, at most the policy\'s localEntryMaxDays ahead).' } },
+  { method: 'GET', path: '/hotlists/local/entries', operationId: 'listLocalEntries', tag: 'Hot lists', since: '1.1', access: { kind: 'user', roles: ['trooper', 'dispatcher', 'supervisor'] },
+    summary: "One's own local entries (a supervisor: everyone's), newest first; expired ones stay 7 days.", ok: { status: 200, description: 'The entries.', schema: LocalEntryList } },
+  { method: 'DELETE', path: '/hotlists/local/entries/:id', operationId: 'removeLocalEntry', tag: 'Hot lists', since: '1.1', access: { kind: 'user', roles: ['trooper', 'dispatcher', 'supervisor'] },
+    summary: 'Remove a local entry (its owner; a supervisor any).', ok: { status: 204, description: 'Removed.' } },
   { method: 'GET', path: '/reads', operationId: 'searchReads', tag: 'Reads', since: '1.1', access: { kind: 'user', roles: ['trooper', 'dispatcher', 'supervisor'] },
     summary: 'Search stored reads by plate (`?` one character, `*` any run) and time, newest first; purpose and case number required, every search recorded.',
-    query: ReadSearchRequest, ok: { status: 200, description: 'A page of reads, without images.', schema: ReadSearchAnswer },
+    query: ReadSearchQuery, ok: { status: 200, description: 'A page of reads, without images.', schema: ReadSearchAnswer },
     errors: { 400: '`purpose_required`, `case_number_required` or `invalid_request` with `issues`.' } },
   { method: 'GET', path: '/reads/searches', operationId: 'listReadSearches', tag: 'Reads', since: '1.1', access: { kind: 'user', roles: ['supervisor'] },
     summary: 'The recorded read searches (who, what, why), newest first.', query: ReadSearchListQuery, ok: { status: 200, description: 'A page of searches.', schema: ReadSearchRecords } },

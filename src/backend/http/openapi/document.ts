@@ -11,6 +11,7 @@ import { MyAlertPage } from '../../../shared/ipc-history.js';
 import { TroopAlerts } from '../../../shared/ipc-troop.js';
 import { ZoneChange } from '../../../shared/ipc-zones.js';
 import * as protocol from '../../../shared/protocol/index.js';
+import { LocalEntry, LocalEntryInput, LocalEntryList } from '../../../shared/protocol/local-entry.js';
 import * as answers from './answers.js';
 import { DESK_ROUTES } from './desk-routes.js';
 import { REVIEW_ROUTES } from './review-routes.js';
@@ -29,7 +30,7 @@ const NAMED: Record<string, z.ZodType> = {
   IngestKeyItem: p.IngestKeyItem, CreatedKey: p.CreatedKey, KeyName: p.KeyName, OtpEnrolment: p.OtpEnrolment,
   ExportRequest: p.ExportRequest, ExportCreated: p.ExportCreated, Read: p.Read, ReadBatch: p.ReadBatch, ReadBatchAnswer: p.ReadBatchAnswer,
   HotlistId: p.HotlistId, HotlistEntry: p.HotlistEntry, HotlistUpload: p.HotlistUpload, HotlistSummary: p.HotlistSummary,
-  ReadSearchAnswer: p.ReadSearchAnswer, ReadSearchRecords: p.ReadSearchRecords,
+  ReadSearchAnswer: p.ReadSearchAnswer, ReadSearchRecords: p.ReadSearchRecords, LocalEntryInput, LocalEntry, LocalEntryList,
   AlertTrail, Refusal, Escalation, ExportRecord, MonthlyReport, SharingReport, MyAlertPage, TroopAlerts,
   Error: answers.ErrorBody, Health: answers.Health, Banner: answers.Banner, HitAccepted: answers.HitAccepted,
   AlertWithoutImages: answers.AlertWithoutImages, AlertPage: answers.AlertPage, AckPage: answers.AckPage,
@@ -111,20 +112,33 @@ function whoMayCall(access: Access): string {
   }
 }
 
+/** Refusals many routes share, as `components/responses`; a route's own texts are written inline. */
+const COMMON_ERRORS: Record<string, string> = {
+  InvalidRequest: "`invalid_request` (or the route's own code) with `issues` naming each field.",
+  Unauthorized: '`unauthorized` (no token, a bad one, an ended session) or `token_expired`.',
+  UnauthorizedKey: '`unauthorized`: no valid credentials.',
+  Forbidden: '`forbidden`: your roles do not allow this; also `password_change_required` or `otp_enrollment_required` for a limited session, `certification_expired`.',
+  LimitedSession: '`password_change_required` or `otp_enrollment_required` for a limited session, `certification_expired`.',
+  NotFound: '`not_found`.',
+  TooLarge: '`too_large`: over 2 MiB.',
+  Internal: '`internal`: the hub could not complete the request.',
+};
+type ErrorAnswer = { common: keyof typeof COMMON_ERRORS } | { text: string };
+
 /** The errors every route of its kind can answer, then the route's own (which win). */
-function errorTexts(r: RouteDoc): Record<number, string> {
-  const out: Record<number, string> = {};
-  if (r.body || r.query) out[400] = '`invalid_request` (or the route\'s own code) with `issues`.';
-  if (r.access.kind !== 'public') out[401] = r.access.kind === 'user' ? '`unauthorized` or `token_expired`.' : '`unauthorized`: no valid credentials.';
-  if (r.access.kind === 'user' && !r.access.limitedSession) {
-    out[403] = `${r.access.roles ? '`forbidden`: your roles do not allow this; ' : ''}\`password_change_required\` or \`otp_enrollment_required\` for a limited session; \`certification_expired\`.`;
-  }
-  if (pathParams(r.path).length > 0) out[404] = '`not_found`.';
-  if (r.body && !r.errors?.[413]) out[413] = '`too_large`: over 2 MiB.';
-  Object.assign(out, r.errors);
-  out[500] = '`internal`: the hub could not complete the request.';
+function errorAnswers(r: RouteDoc): Record<number, ErrorAnswer> {
+  const out: Record<number, ErrorAnswer> = {};
+  if (r.body || r.query) out[400] = { common: 'InvalidRequest' };
+  if (r.access.kind !== 'public') out[401] = { common: r.access.kind === 'user' ? 'Unauthorized' : 'UnauthorizedKey' };
+  if (r.access.kind === 'user' && !r.access.limitedSession) out[403] = { common: r.access.roles ? 'Forbidden' : 'LimitedSession' };
+  if (pathParams(r.path).length > 0) out[404] = { common: 'NotFound' };
+  if (r.body) out[413] = { common: 'TooLarge' };
+  for (const [status, text] of Object.entries(r.errors ?? {})) if (text) out[Number(status)] = { text };
+  out[500] = { common: 'Internal' };
   return out;
 }
+
+const errorContent = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
 
 function operation(r: RouteDoc, schemas: Record<string, Json>, ids: Map<z.ZodType, string>): Json {
   const idOf = (s: z.ZodType): string => ids.get(s) ?? '';
@@ -148,12 +162,15 @@ function operation(r: RouteDoc, schemas: Record<string, Json>, ids: Map<z.ZodTyp
       : {}),
   };
   if (r.alsoOk) responses[String(r.alsoOk.status)] = { description: r.alsoOk.description, ...(r.alsoOk.schema ? { content: json(r.alsoOk.schema) } : {}) };
-  for (const [status, text] of Object.entries(errorTexts(r))) {
-    responses[status] = {
-      description: text,
-      content: { 'application/json': { schema: ref('Error') } },
-      ...(status === '429' || status === '423' ? { headers: { 'retry-after': { description: 'Seconds to wait.', schema: { type: 'integer' } } } } : {}),
-    };
+  for (const [status, answer] of Object.entries(errorAnswers(r))) {
+    responses[status] =
+      'common' in answer
+        ? { $ref: `#/components/responses/${answer.common}` }
+        : {
+            description: answer.text,
+            content: errorContent,
+            ...(status === '429' || status === '423' ? { headers: { 'retry-after': { description: 'Seconds to wait.', schema: { type: 'integer' } } } } : {}),
+          };
   }
   const roles = r.access.kind === 'user' || r.access.kind === 'ingestKeyOrUser' ? r.access.roles : undefined;
   return {
@@ -206,6 +223,7 @@ export function buildOpenApi(version: string, routes: readonly RouteDoc[] = ROUT
     paths,
     components: {
       schemas: Object.fromEntries(Object.entries(all).filter(([id]) => !queryIds.has(id))),
+      responses: Object.fromEntries(Object.entries(COMMON_ERRORS).map(([id, text]) => [id, { description: text, content: errorContent }])),
       securitySchemes: {
         userToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The access token of POST /session (15 minutes; renew with POST /session/refresh).' },
         ingestKey: { type: 'http', scheme: 'bearer', description: 'An ingest key an admin issued to one vendor adapter (POST /keys): `Authorization: Bearer <key>`.' },
