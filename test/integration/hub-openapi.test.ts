@@ -131,6 +131,12 @@ describe('GET /api/v1/openapi.json', () => {
     await answer('PATCH', `/users/${String(user.id)}`, 200, admin, { unit: 'Troop 5' });
     await answer('POST', `/users/${String(user.id)}/password`, 200, admin);
     await answer('POST', '/me/otp', 200, trooper);
+    const expiresAt = new Date(Date.now() + 2 * 24 * 3600_000).toISOString();
+    const entry = { plate: 'OPN1234', state: 'IL', category: 'stolen', reason: 'stolen from the lot', caseNumber: 'C-77', purpose: 'recovery', expiresAt };
+    const added = await answer('POST', '/hotlists/local/entries', 201, trooper, entry);
+    await answer('GET', '/hotlists/local/entries', 200, trooper);
+    await answer('DELETE', `/hotlists/local/entries/${String(added.id)}`, 204, trooper);
+    await answer('POST', '/hotlists/local/entries', 400, trooper, { ...entry, expiresAt: '2001-01-01T00:00:00Z' });
     expect(problems, 'answers that do not fit the documented schema').toEqual([]);
   });
 });
