@@ -197,6 +197,25 @@ describe('docs/protocol.md 1.1 local hot-list entries', () => {
     }
   });
 
+  it('lookBackDays: the retained reads of those days become alerts marked retro, to the owner, once; no further back than the reads are kept', async () => {
+    const ago = (days: number) => new Date(clock.now().getTime() - days * DAY).toISOString();
+    const recent = read('OLD4242', { readAt: ago(3) });
+    const tooOld = read('OLD4242', { readAt: ago(10) });
+    const otherState = read('OLD4242', { readAt: ago(2), plateState: 'WI' });
+    expect((await postReads([recent, tooOld, otherState])).body.hits).toEqual([]);
+    expect((await add(owner.token, entry({ plate: 'OLD4242', lookBackDays: 91 }))).body.issues).toEqual([{ path: 'lookBackDays', message: expect.stringContaining('at most 90 days') }]);
+    const added = await add(owner.token, entry({ plate: 'OLD4242', lookBackDays: 7 }));
+    expect(added.status, added.text).toBe(201);
+    expect(added.body.lookBackDays).toBe(7);
+    await settle();
+    const got = ownerDesk.alerts.filter((a) => a.alert.hit.plate === 'OLD4242');
+    expect(got.map((a) => a.alert.hit.readId)).toEqual([recent.id]);
+    expect(got[0]!.alert.hit).toMatchObject({ retro: true, readAt: recent.readAt, hotlist: { source: 'LOCAL', caseNumber: 'ISP-2026-0042', owner: { userId: owner.id } } });
+    // The same read sent again (or matched live) is the same alert, not a second one.
+    expect((await postReads([recent])).body).toMatchObject({ accepted: 0, hits: [] });
+    expect((await postReads([read('OLD4242')])).body.hits).toHaveLength(1);
+  });
+
   it('an expired entry never matches (the hub clock moved past its expiry)', async () => {
     const expiresAt = new Date(clock.now().getTime() + HOUR).toISOString();
     expect((await add(owner.token, entry({ plate: 'EXP1', expiresAt }))).status).toBe(201);

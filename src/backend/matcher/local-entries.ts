@@ -11,19 +11,33 @@
  * node from the next batch on.
  */
 import { randomUUID } from 'node:crypto';
-import type { Role } from '../../shared/protocol/index.js';
+import type { Policy, Read, Role } from '../../shared/protocol/index.js';
 import { type LocalEntry, type LocalEntryInput, localListId } from '../../shared/protocol/local-entry.js';
+import type { HitIngest } from '../alerts/hit-ingest.js';
 import type { Actor, SecurityLog } from '../audit/security-log.js';
 import type { Clock } from '../clock.js';
 import { HubError, notFound } from '../errors.js';
 import type { LocalEntryStore } from '../store/local-entry-port.js';
 import type { PolicyStore, UserRecord } from '../store/port.js';
-import { ListIndex, type ListEntry, type Matcher } from './matcher.js';
+import type { ReadArchive } from '../store/read-archive-port.js';
+import { ListIndex, type ListEntry, type Match, type Matcher } from './matcher.js';
+import { hitFromMatch } from './read-hit.js';
 
 const DAY_MS = 86_400_000;
 /** Entries that expired this recently still list (greyed by the desk), so their owner can add them again. */
 export const EXPIRED_LISTED_MS = 7 * DAY_MS;
 const DOMAINS = ['general', 'motor_carrier'] as const;
+/** Retained reads of the entry's plate looked at for `lookBackDays`, newest first. */
+export const LOOK_BACK_READS = 1_000;
+
+/** The longest any read is kept (per network or the default): how far back an entry may look. */
+function longestRetentionDays(policy: Policy): number {
+  return Math.max(policy.detectionRetentionDays, ...Object.values(policy.retentionDaysByNetwork).filter((d): d is number => d !== undefined));
+}
+
+function statesAgree(a: string, b: string): boolean {
+  return a === b || a === 'UNK' || b === 'UNK';
+}
 
 export type EntryCaller = Actor & { userId: string; username: string; roles: readonly Role[] };
 
@@ -47,15 +61,22 @@ export class LocalEntries {
     private readonly matcher: Matcher,
     private readonly securityLog: SecurityLog,
     private readonly clock: Clock,
+    /** For `lookBackDays`: the retained reads, and the path a match takes to become an alert. */
+    private readonly retro: { reads: ReadArchive; ingest: HitIngest },
   ) {}
 
   async add(input: LocalEntryInput, owner: UserRecord, by: EntryCaller): Promise<LocalEntry> {
     const now = this.clock.now();
     const expires = Date.parse(input.expiresAt);
-    const { localEntryMaxDays } = await this.policy.get();
+    const policy = await this.policy.get();
+    const { localEntryMaxDays } = policy;
     if (!(expires > now.getTime())) throw invalidEntry('expiresAt', 'the expiry must be in the future');
     if (expires > now.getTime() + localEntryMaxDays * DAY_MS) {
       throw invalidEntry('expiresAt', `the expiry may be at most ${localEntryMaxDays} days ahead (the policy's localEntryMaxDays)`);
+    }
+    const retained = longestRetentionDays(policy);
+    if (input.lookBackDays !== undefined && input.lookBackDays > retained) {
+      throw invalidEntry('lookBackDays', `reads are kept at most ${retained} days, so an entry can look back at most that far`);
     }
     const entry: LocalEntry = {
       ...input,
@@ -70,7 +91,31 @@ export class LocalEntries {
     const { id, plate, state, category, caseNumber, purpose, expiresAt, lookBackDays } = entry;
     await this.securityLog.record('local_entry_add', 'success', by, { entry: id, plate, state, category, caseNumber, purpose, expiresAt, ...(lookBackDays ? { lookBackDays } : {}) });
     await this.fresh();
+    if (entry.lookBackDays !== undefined) await this.lookBack(entry, now);
     return entry;
+  }
+
+  /**
+   * docs/protocol.md 1.1 `lookBackDays`: the retained reads of the entry's plate from those days
+   * become alerts marked `retro`, through the same path a live match takes. The alert id is the
+   * one a live match of that read and entry makes, so a read matched both ways is one alert.
+   * Exact plates with the state rule; up to LOOK_BACK_READS reads, the newest.
+   */
+  private async lookBack(entry: LocalEntry, now: Date): Promise<void> {
+    const plate = entry.plate;
+    const found = await this.retro.reads.search({
+      pattern: { text: plate, exact: plate, prefix: plate, glob: plate, like: plate },
+      domain: entry.domain,
+      since: new Date(now.getTime() - entry.lookBackDays! * DAY_MS).toISOString(),
+      until: now.toISOString(),
+      limit: LOOK_BACK_READS,
+    });
+    const list = { id: localListId(entry.domain), source: 'LOCAL', domain: entry.domain };
+    for (const { read } of found) {
+      if (!statesAgree(read.plateState, entry.state)) continue;
+      const match: Match = { read: 0, list, entryIndex: 0, entry: toListEntry(entry), kind: 'exact' };
+      await this.retro.ingest.ingest({ ...hitFromMatch(read as Read, match), retro: true });
+    }
   }
 
   /** The caller's own entries; a supervisor's, everyone's. Newest first, recently expired ones included. */

@@ -21,7 +21,7 @@ export function openMatching(ctx: HubContext, onError: (err: unknown) => void): 
   const book = new HotlistBook(ctx.store.hotlists, ctx.clock, onError);
   // A failed first load is retried by the first request that needs the lists (and answered 500).
   void book.ready().catch(() => undefined);
-  const local = new LocalEntries(ctx.store.localEntries, ctx.store.policy, book.matcher, ctx.securityLog, ctx.clock);
+  const local = new LocalEntries(ctx.store.localEntries, ctx.store.policy, book.matcher, ctx.securityLog, ctx.clock, { reads: ctx.store.readArchive, ingest: ctx.ingest });
   void local.fresh().catch(() => undefined);
   return { book, local, intake: new ReadIntake(ctx.store.reads, ctx.store.policy, book, local, ctx.ingest, ctx.clock) };
 }
