@@ -76,17 +76,34 @@ function jsonSchemas(ids: Map<z.ZodType, string>): Record<string, Json> {
 
 const ref = (id: string): Json => ({ $ref: `#/components/schemas/${id}` });
 
+/** What the list routes' common query fields mean, where the schema says nothing itself. */
+const QUERY_WORDS: Record<string, string> = {
+  cursor: 'The `nextCursor` of the page before (opaque); absent for the first page.',
+  limit: 'Items per page.',
+  bbox: '`west,south,east,north` in degrees.',
+  user: 'A user id or a username.',
+  month: 'A month, `YYYY-MM`.',
+  since: 'From this time (ISO 8601 with a zone).',
+  until: 'Up to this time (ISO 8601 with a zone).',
+  category: 'Only this category.',
+  unit: 'Only this unit (Troop).',
+  alert: "Only this alert's id.",
+  order: '`asc` oldest first or `desc` newest first; `nextCursor` pages on in that order.',
+  q: "Text found in the alert's plate or the action's case number, any case.",
+  step: 'Only this acknowledgement step.',
+  result: 'Only this verification result.',
+  action: 'Only this audit action (e.g. `login`, `hotlist_put`).',
+  plate: 'A part of a plate; case, spaces and hyphens do not matter.',
+};
+
 /** A query schema's fields as `in: query` parameters. */
 function queryParameters(schema: Json): Json[] {
   const properties = (schema.properties ?? {}) as Record<string, Json>;
   const required = new Set((schema.required ?? []) as string[]);
-  return Object.entries(properties).map(([name, s]) => ({
-    name,
-    in: 'query',
-    required: required.has(name),
-    ...(typeof s.description === 'string' ? { description: s.description } : {}),
-    schema: s,
-  }));
+  return Object.entries(properties).map(([name, s]) => {
+    const description = typeof s.description === 'string' ? s.description : QUERY_WORDS[name];
+    return { name, in: 'query', required: required.has(name), ...(description ? { description } : {}), schema: s };
+  });
 }
 
 const SECURITY: Record<Access['kind'], Json[]> = {
