@@ -68,7 +68,7 @@ export const DESK_ROUTES: RouteDoc[] = [
     summary: 'Whether this node can serve: its version and the desks connected to it.',
     ok: { status: 200, description: 'The node and its store answer.', schema: Health },
     errors: { 503: '`unavailable`: the node cannot reach its store (take it out of rotation).' } },
-  { method: 'GET', path: '/banner', operationId: 'getBanner', tag: 'Hub', since: '1.1', access: { kind: 'public' },
+  { method: 'GET', path: '/banner', operationId: 'getBanner', tag: 'Hub', since: '1', access: { kind: 'public' },
     summary: 'The login banner a desk shows before sign-in.', ok: { status: 200, description: 'The banner text.', schema: Banner } },
   { method: 'GET', path: '/openapi.json', operationId: 'getOpenApi', tag: 'Hub', since: 'addition', access: { kind: 'public' },
     summary: 'This document.', ok: { status: 200, description: 'The OpenAPI 3.1 document of the HTTP API.', schema: z.record(z.string(), z.unknown()) } },
@@ -109,7 +109,7 @@ export const DESK_ROUTES: RouteDoc[] = [
     summary: 'Search stored reads by plate (`?` one character, `*` any run) and time, newest first; purpose and case number required, every search recorded.',
     query: ReadSearchQuery, ok: { status: 200, description: 'A page of reads, without images.', schema: ReadSearchAnswer },
     errors: { 400: '`purpose_required`, `case_number_required` or `invalid_request` with `issues`.' } },
-  { method: 'GET', path: '/reads/searches', operationId: 'listReadSearches', tag: 'Reads', since: '1.1', access: { kind: 'user', roles: ['supervisor'] },
+  { method: 'GET', path: '/reads/searches', operationId: 'listReadSearches', tag: 'Reads', since: 'addition', access: { kind: 'user', roles: ['supervisor'] },
     summary: 'The recorded read searches (who, what, why), newest first.', query: ReadSearchListQuery, ok: { status: 200, description: 'A page of searches.', schema: ReadSearchRecords } },
 
   { method: 'GET', path: '/alerts/:id', operationId: 'getAlert', tag: 'Alerts', since: '1', access: ANY_USER,
