@@ -1,14 +1,16 @@
 /**
  * `GET /api/v1/openapi.json` on a real hub: public, the same text as docs/openapi.json, and true to
  * the hub: every route fastify registers (collected with its onRoute hook, /metrics included) is in
- * the document and nothing else is, so a route added without a description fails here by name; and
- * real answers of the hub (successes and refusals) fit the schemas the document gives for them.
+ * the document and nothing else is, so a route added without a description fails here by name; each
+ * operation's `security` and `x-opentas-roles` are what the hub enforces (every operation called
+ * without credentials and as each role); and real answers of the hub (successes and refusals) fit the
+ * schemas the document gives for them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderOpenApiFile } from '../../scripts/make-openapi.js';
 import type { RegisteredRoute } from '../../src/backend/http/app.js';
 import { ROUTE_DOCS, openApiPath } from '../../src/backend/http/openapi/document.js';
-import type { Hit, Read } from '../../src/shared/protocol/index.js';
+import { type Hit, type Read, Role } from '../../src/shared/protocol/index.js';
 import { makeHit } from '../support/hits.js';
 import { type TestHub, startTestHub } from '../support/hub.js';
 import { OpenApiSchemas } from '../support/openapi-check.js';
@@ -16,6 +18,7 @@ import { CHICAGO, zone } from '../support/zones.js';
 
 const METRICS_TOKEN = 'openapi-test-metrics-token-0123456789';
 const PREFIX = '/api/v1';
+const ROLES = Role.options;
 
 describe('GET /api/v1/openapi.json', () => {
   let t: TestHub;
@@ -46,6 +49,42 @@ describe('GET /api/v1/openapi.json', () => {
     const unregistered = [...described].filter((r) => !live.has(r));
     expect(undescribed, 'routes missing from src/backend/http/openapi (describe them, then `npm run openapi`)').toEqual([]);
     expect(unregistered, 'described routes the hub does not register').toEqual([]);
+  });
+
+  it('says truly who may call each operation: 401 without credentials, 403 for each role outside x-opentas-roles, never for a role inside', async () => {
+    const doc = (await t.api('GET', '/openapi.json')).body as { paths: Record<string, Record<string, Record<string, unknown>>> };
+    const tokens = new Map<Role, string>();
+    for (const role of ROLES) tokens.set(role, (await t.signedIn([role])).token);
+    const wrong: string[] = [];
+    let checked = 0;
+    for (const [path, item] of Object.entries(doc.paths)) {
+      const root = Array.isArray(item.servers);
+      for (const [method, op] of Object.entries(item)) {
+        if (method === 'servers') continue;
+        const url = `${t.url}${root ? '' : PREFIX}${path.replace(/\{[^}]+\}/g, 'x')}`;
+        const where = `${method.toUpperCase()} ${path}`;
+        const security = op.security as unknown[];
+        const anonymous = await fetch(url, { method: method.toUpperCase() });
+        await anonymous.arrayBuffer();
+        if (security.length > 0 && anonymous.status !== 401) wrong.push(`${where}: ${anonymous.status} without credentials, documented as needing them`);
+        if (security.length === 0 && anonymous.status === 401) wrong.push(`${where}: 401 without credentials, documented as public`);
+        const roles = op['x-opentas-roles'] as Role[] | undefined;
+        const forUsers = security.some((s) => Object.keys(s as object).includes('userToken'));
+        for (const role of forUsers ? ROLES : []) {
+          const res = await fetch(url, { method: method.toUpperCase(), headers: { authorization: `Bearer ${tokens.get(role) ?? ''}` } });
+          const text = await res.text();
+          const refused = res.status === 401 || (res.status === 403 && text.includes('"forbidden"'));
+          // Without a body or a real id the call may well be 400 or 404: only the role check is looked at.
+          if (roles && !roles.includes(role) && !refused) wrong.push(`${where}: ${res.status} for a ${role}, documented for ${roles.join(', ')} only`);
+          if ((!roles || roles.includes(role)) && refused) wrong.push(`${where}: ${res.status} refused a ${role}, documented as allowed`);
+          // Signing out ended that session: the next operations need a live one.
+          if (op.operationId === 'signOut') tokens.set(role, (await t.signedIn([role])).token);
+        }
+        checked += 1;
+      }
+    }
+    expect(checked).toBe(ROUTE_DOCS.length);
+    expect(wrong).toEqual([]);
   });
 
   it('gives schemas that the hub\'s real answers fit', async () => {
