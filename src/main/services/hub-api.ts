@@ -7,13 +7,17 @@ import { z } from 'zod';
 import { HubError } from '../../shared/hub-error.js';
 import { AckEntry, Policy, Preferences, SessionTokens, Zone, type LoginRequest } from '../../shared/protocol/index.js';
 
+const Issues = z.array(z.object({ path: z.string(), message: z.string() }));
+
+/** The hub's one error body; a validation error's per-field `issues` sit beside `error` (docs/protocol.md). */
 const ErrorBody = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
     retryAfter: z.number().optional(),
-    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    issues: Issues.optional(),
   }),
+  issues: Issues.optional(),
 });
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
@@ -105,7 +109,7 @@ export class HubApi {
     const json = text.length > 0 ? safeJson(text) : undefined;
     if (!response.ok) {
       const body = ErrorBody.safeParse(json);
-      if (body.success) throw new HubError(response.status, body.data.error.code, body.data.error.message, { retryAfter: body.data.error.retryAfter, issues: body.data.error.issues });
+      if (body.success) throw new HubError(response.status, body.data.error.code, body.data.error.message, { retryAfter: body.data.error.retryAfter, issues: body.data.issues ?? body.data.error.issues });
       throw new HubError(response.status, 'hub_error', `The hub answered ${response.status}.`);
     }
     const parsed = schema.safeParse(json);
