@@ -24,6 +24,7 @@ import {
 import { zonesChannels } from './ipc-zones.js';
 import { troopChannels, troopEvents } from './ipc-troop.js';
 import { historyChannels } from './ipc-history.js';
+import { hotlistChannels } from './ipc-hotlists.js';
 import { evidenceChannels } from './ipc-evidence.js';
 import { accountChannels } from './ipc-account.js';
 import { adminChannels } from './ipc-admin.js';
@@ -163,6 +164,7 @@ export const invokeChannels = {
   ...zonesChannels,
   ...troopChannels,
   ...historyChannels,
+  ...hotlistChannels,
   ...evidenceChannels,
   ...accountChannels,
   ...adminChannels,

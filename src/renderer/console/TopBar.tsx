@@ -3,6 +3,7 @@ import type { Presence } from '../../shared/ipc.js';
 import type { PublicUser } from '../../shared/protocol/user.js';
 import { tas } from '../api.js';
 import { navigate } from '../router/useRoute.js';
+import { HotlistFreshness } from '../hotlists/HotlistFreshness.js';
 
 export interface NavItem {
   id: string;
@@ -22,32 +23,36 @@ const LINK_TEXT: Record<Presence['state'], string> = {
 export function TopBar({ items, current, user, presence, openCount, locked }: { items: NavItem[]; current?: string; user?: PublicUser; presence?: Presence; openCount: number; locked: boolean }): React.JSX.Element {
   const state = presence?.state ?? 'connecting';
   return (
-    <header className="topbar">
-      <span className="brand">OpenTAS</span>
-      {!locked && items.length > 0 && (
-        <nav aria-label="Views" className="tabs">
-          {items.map((s) => (
-            <button key={s.id} type="button" className={`tab ${current === s.id ? 'tab-on' : ''}`} aria-current={current === s.id ? 'page' : undefined} data-screen={s.id} onClick={() => navigate(s.to)}>
-              {s.title}
-              {s.id === 'alerts' && openCount ? ` (${openCount})` : ''}
-            </button>
-          ))}
-        </nav>
-      )}
-      <span className={`link link-${state}`} data-testid="link-state" role="status">
-        <span className="link-dot" aria-hidden="true" />
-        {LINK_TEXT[state]}
-      </span>
-      <span className="user">
-        {user?.displayName ?? user?.username}
-        {user?.unit ? ` · ${user.unit}` : ''}
-      </span>
-      {/* A locked desk is not signed out (nor quit) by whoever passes by: unlock first. */}
-      {!locked && (
-        <button type="button" className="secondary" onClick={() => void tas().invoke('session:signOut')}>
-          Sign out
-        </button>
-      )}
-    </header>
+    <>
+      <header className="topbar">
+        <span className="brand">OpenTAS</span>
+        {!locked && items.length > 0 && (
+          <nav aria-label="Views" className="tabs">
+            {items.map((s) => (
+              <button key={s.id} type="button" className={`tab ${current === s.id ? 'tab-on' : ''}`} aria-current={current === s.id ? 'page' : undefined} data-screen={s.id} onClick={() => navigate(s.to)}>
+                {s.title}
+                {s.id === 'alerts' && openCount ? ` (${openCount})` : ''}
+              </button>
+            ))}
+          </nav>
+        )}
+        <span className={`link link-${state}`} data-testid="link-state" role="status">
+          <span className="link-dot" aria-hidden="true" />
+          {LINK_TEXT[state]}
+        </span>
+        <span className="user">
+          {user?.displayName ?? user?.username}
+          {user?.unit ? ` · ${user.unit}` : ''}
+        </span>
+        {/* A locked desk is not signed out (nor quit) by whoever passes by: unlock first. */}
+        {!locked && (
+          <button type="button" className="secondary" onClick={() => void tas().invoke('session:signOut')}>
+            Sign out
+          </button>
+        )}
+      </header>
+      {/* Under the bar, on every screen: how old the lists behind the alerts are (issue 11). */}
+      <HotlistFreshness />
+    </>
   );
 }

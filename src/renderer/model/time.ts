@@ -41,3 +41,12 @@ export function compass(heading: number | undefined): string | undefined {
   if (heading === undefined) return undefined;
   return `${POINTS[Math.round(heading / 45) % 8]} (${heading}°)`;
 }
+
+/** How old something is, without "ago": "12 min", "26 h", "3 days" (a hot list's age). */
+export function age(iso: string, now: number): string {
+  const m = Math.max(0, Math.floor((now - Date.parse(iso)) / 60_000));
+  if (m < 60) return `${m} min`;
+  const h = Math.floor(m / 60);
+  if (h < 48) return `${h} h`;
+  return `${Math.floor(h / 24)} days`;
+}

@@ -77,7 +77,7 @@ export function AlertCard({ view, userId, now, zones, previouslyMisread, mapStyl
           <FlagList flags={flags} previouslyMisread={previouslyMisread} />
           <div className="alert-body">
             <div className="alert-left">
-              <AlertFacts hit={hit} now={now} county={county} />
+              <AlertFacts hit={hit} now={now} county={county} listAge />
               <HitImages images={hit.images} />
               <CopyForReport hit={hit} county={county} mine={view.trail.filter((e) => e.userId === userId)} />
               {progress.actionTaken && <ExportEvidence alertId={hit.id} caseNumber={[...view.trail].reverse().find((e) => e.userId === userId && e.type === 'action_taken')?.action?.caseNumber} />}

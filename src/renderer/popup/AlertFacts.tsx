@@ -1,6 +1,7 @@
 /** The facts of a hit a trooper needs before picking up the radio, in a fixed order. */
 import type { Hit } from '../../shared/protocol/hit.js';
 import { ago, clockTime, compass, entryAgeDays } from '../model/time.js';
+import { HitListAgeLine } from '../hotlists/HotlistFreshness.js';
 
 const CAMERA_TYPES: Record<Hit['camera']['type'], string> = {
   stationary: 'Stationary',
@@ -9,7 +10,7 @@ const CAMERA_TYPES: Record<Hit['camera']['type'], string> = {
   expressway: 'Expressway',
 };
 
-export function AlertFacts({ hit, now, county }: { hit: Hit; now: number; county?: string }): React.JSX.Element {
+export function AlertFacts({ hit, now, county, listAge }: { hit: Hit; now: number; county?: string; listAge?: boolean }): React.JSX.Element {
   const age = entryAgeDays(hit.hotlist.enteredAt, now);
   const vehicle = [hit.vehicle?.color, hit.vehicle?.make, hit.vehicle?.model].filter(Boolean).join(' ');
   return (
@@ -19,6 +20,7 @@ export function AlertFacts({ hit, now, county }: { hit: Hit; now: number; county
         <strong>{hit.hotlist.source}</strong>: {hit.hotlist.reason}
         {hit.hotlist.entryId && <span className="muted"> · entry {hit.hotlist.entryId}</span>}
         {hit.hotlist.caseNumber && <span className="muted"> · case {hit.hotlist.caseNumber}</span>}
+        {listAge && <HitListAgeLine source={hit.hotlist.source} now={now} />}
       </dd>
       <dt>Entry age</dt>
       <dd>{age === undefined ? 'not given' : age === 0 ? 'entered today' : `${age} day${age === 1 ? '' : 's'}`}</dd>
