@@ -13,8 +13,8 @@ export const MAX_SEARCH_LIMIT = 500;
 export const DEFAULT_SEARCH_LIMIT = 100;
 
 /** What a search must state, the words the hub answers with when it does not. */
-export const SEARCH_PURPOSE_REQUIRED = 'state the purpose of the search: ENF-051 IV.E.4 requires it, and every search is recorded';
-export const SEARCH_CASE_REQUIRED = 'enter the case number the search is for: ENF-051 IV.E.11-12 require it, and every search is recorded';
+export const SEARCH_PURPOSE_REQUIRED = 'State the purpose of the search: ENF-051 IV.E.4 requires it, and every search is recorded.';
+export const SEARCH_CASE_REQUIRED = 'Enter the case number the search is for: ENF-051 IV.E.11-12 require it, and every search is recorded.';
 
 export const PlatePatternText = z
   .string()
@@ -25,9 +25,12 @@ export const PlatePatternText = z
   })
   .transform((p) => normalizePattern(p));
 
-/** The search as the desk's form sends it (purpose and case checked by the hub, words above). */
+/**
+ * The search as the desk's form sends it over IPC: checked loosely here, so that a missing purpose,
+ * case number or a bad pattern comes back in the hub's own words.
+ */
 export const ReadSearchRequest = z.strictObject({
-  plate: PlatePatternText,
+  plate: z.string().max(40),
   since: IsoTime.optional(),
   until: IsoTime.optional(),
   purpose: z.string().max(200),
@@ -35,7 +38,7 @@ export const ReadSearchRequest = z.strictObject({
   limit: z.number().int().min(1).max(MAX_SEARCH_LIMIT).optional(),
   cursor: z.string().max(300).optional(),
 });
-export type ReadSearchRequest = z.input<typeof ReadSearchRequest>;
+export type ReadSearchRequest = z.infer<typeof ReadSearchRequest>;
 
 /** A read as a search answers it: the stored read without its images. */
 export const SearchedRead = Read.omit({ images: true });

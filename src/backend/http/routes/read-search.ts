@@ -23,7 +23,8 @@ import { parseQuery } from '../query.js';
 /** The same instant as the stores keep it (UTC with milliseconds), whatever zone the caller wrote. */
 const Instant = IsoTime.transform((s) => new Date(s).toISOString());
 
-const SearchQuery = z.strictObject({
+/** Exported for the OpenAPI description (http/openapi), so the document says what this route parses. */
+export const ReadSearchQuery = z.strictObject({
   plate: PlatePatternText,
   since: Instant.optional(),
   until: Instant.optional(),
@@ -33,7 +34,7 @@ const SearchQuery = z.strictObject({
   cursor: z.string().max(300).optional(),
 });
 
-const SearchListQuery = z.strictObject({
+export const ReadSearchListQuery = z.strictObject({
   since: Instant.optional(),
   until: Instant.optional(),
   user: z.string().min(1).max(128).optional(),
@@ -51,7 +52,7 @@ export function readSearchRoutes(app: FastifyInstance, ctx: HubContext): void {
     const raw = (req.query ?? {}) as Record<string, unknown>;
     if (blank(raw.purpose)) throw new HubError(400, 'purpose_required', SEARCH_PURPOSE_REQUIRED, { issues: [{ path: 'purpose', message: 'required' }] });
     if (blank(raw.caseNumber)) throw new HubError(400, 'case_number_required', SEARCH_CASE_REQUIRED, { issues: [{ path: 'caseNumber', message: 'required' }] });
-    const q = parseQuery(SearchQuery, raw);
+    const q = parseQuery(ReadSearchQuery, raw);
     const user = await ctx.store.users.byId(me.userId);
     if (!user) throw unauthorized('account removed');
     return reads.search({ userId: user.id, username: user.username, domain: user.domain }, q);
@@ -59,7 +60,7 @@ export function readSearchRoutes(app: FastifyInstance, ctx: HubContext): void {
 
   app.get('/reads/searches', async (req) => {
     await requireUser(ctx, req, ['supervisor']);
-    const q = parseQuery(SearchListQuery, req.query);
+    const q = parseQuery(ReadSearchListQuery, req.query);
     let userId: string | undefined;
     if (q.user !== undefined) {
       // An id or a username, as `GET /acks?user` takes it; an unknown one matches nothing.
