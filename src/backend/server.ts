@@ -36,6 +36,7 @@ import { ZoneDesk } from './routing/zone-desk.js';
 import { EscalationWatch } from './review/escalation-watch.js';
 import { Simulator } from './simulator/simulator.js';
 import type { HubStore, IngestResult } from './store/port.js';
+import { listAges, StaleListWatch } from './matcher/stale-lists.js';
 import type { EscalationRecord } from './store/review-port.js';
 import { openSqliteStore } from './store/sqlite/index.js';
 import { openPostgresStore } from './store/postgres/index.js';
@@ -66,6 +67,10 @@ export interface HubOptions {
   retentionEveryMs?: number;
   /** How often unverified alerts are checked for escalation (default 5 s; 0 = only when asked). */
   escalationEveryMs?: number;
+  /** How often the hot lists are checked for turning stale (default a minute; 0 = never). */
+  staleListEveryMs?: number;
+  /** Where warnings go (a hot list turned stale); defaults to stderr. */
+  warn?: (line: string) => void;
   onError?: (err: unknown) => void;
   /** Serve HTTPS and WSS with this key and certificate (PEM). */
   tls?: TlsFiles;
@@ -153,6 +158,7 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
         node: () => options.metrics?.node ?? `${hostname()}:${port}`,
         connectedDesks: () => stream.clients,
         databaseUp: () => databaseAnswers(store),
+        hotlists: () => listAges(store, clock.now()),
         ...(options.redisUrl ? { redisUp: () => scaleOut?.redisUp ?? false } : {}),
       })
     : undefined;
@@ -227,6 +233,8 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
     },
   });
   if (options.escalationEveryMs !== 0) escalation.schedule(onError, options.escalationEveryMs);
+  const staleLists = new StaleListWatch(store, clock, options.warn ?? ((line) => console.warn(line)));
+  if (options.staleListEveryMs !== 0) staleLists.schedule(onError, options.staleListEveryMs);
 
   let simulator: Simulator | undefined;
   if (options.demo) await ensureDemo(ctx.accounts, store, print);
@@ -255,6 +263,7 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
         simulator?.stop();
         retention.stop();
         escalation.stop();
+        staleLists.stop();
         watch.stop();
         // Graceful stop: finish and answer the acks in flight, then disconnect the desks (they
         // reconnect, to another node if there is one), then close the store (ack-drain.ts).

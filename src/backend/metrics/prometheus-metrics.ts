@@ -22,6 +22,8 @@ export interface NodeVitals {
   databaseUp(): Promise<boolean>;
   /** Absent when the node has no Redis (SQLite, or Postgres alone). */
   redisUp?: () => boolean;
+  /** Each hot list's age and whether it is stale (matcher/stale-lists.ts). */
+  hotlists?: () => Promise<{ id: string; source: string; ageSeconds: number; stale: boolean }[]>;
 }
 
 const ACK_REFUSAL_CODES = [...ACK_ORDER_CODES, 'unknown_alert', 'forbidden', 'other'] as const;
@@ -74,6 +76,34 @@ export class PrometheusHubMetrics implements HubMetrics {
         registers,
         collect() {
           this.set(redisUp() ? 1 : 0);
+        },
+      });
+    }
+    if (vitals.hotlists) {
+      // Both gauges read the lists once per scrape between them; a list removed since drops out.
+      let reading: Promise<Awaited<ReturnType<NonNullable<NodeVitals['hotlists']>>>> | undefined;
+      const hotlists = vitals.hotlists;
+      const read = () => (reading ??= hotlists().finally(() => setImmediate(() => (reading = undefined))));
+      new Gauge({
+        name: 'opentas_hotlist_age_seconds',
+        help: 'Seconds since each hot list was downloaded (its downloadedAt), by list id and source.',
+        labelNames: ['list', 'source'],
+        registers,
+        async collect() {
+          const lists = await read();
+          this.reset();
+          for (const l of lists) this.set({ list: l.id, source: l.source }, l.ageSeconds);
+        },
+      });
+      new Gauge({
+        name: 'opentas_hotlist_stale',
+        help: "Whether each hot list is stale (1: older than the policy's hotlistStaleHours) or not (0); alert on max() == 1.",
+        labelNames: ['list', 'source'],
+        registers,
+        async collect() {
+          const lists = await read();
+          this.reset();
+          for (const l of lists) this.set({ list: l.id, source: l.source }, l.stale ? 1 : 0);
         },
       });
     }
