@@ -24,6 +24,7 @@ import {
 import { zonesChannels } from './ipc-zones.js';
 import { troopChannels, troopEvents } from './ipc-troop.js';
 import { historyChannels } from './ipc-history.js';
+import { localEntryChannels } from './ipc-local-entries.js';
 import { hotlistChannels } from './ipc-hotlists.js';
 import { evidenceChannels } from './ipc-evidence.js';
 import { accountChannels } from './ipc-account.js';
@@ -164,6 +165,7 @@ export const invokeChannels = {
   ...zonesChannels,
   ...troopChannels,
   ...historyChannels,
+  ...localEntryChannels,
   ...hotlistChannels,
   ...evidenceChannels,
   ...accountChannels,

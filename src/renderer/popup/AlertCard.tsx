@@ -19,6 +19,7 @@ import { VerificationGate } from './VerificationGate.js';
 import { CopyForReport } from './CopyForReport.js';
 import { AckNow } from './AckNow.js';
 import { ExportEvidence } from './ExportEvidence.js';
+import { LocalEntryLine } from './LocalEntryLine.js';
 
 const AlertMap = lazy(() => import('../map/AlertMap.js'));
 
@@ -54,6 +55,8 @@ export function AlertCard({ view, userId, now, zones, previouslyMisread, mapStyl
           <span className="timer-label">{overdue ? 'OVERDUE: verify now' : `since read at ${clockTime(hit.readAt)}`}</span>
         </div>
       </header>
+
+      <LocalEntryLine hit={hit} />
 
       {verifiedOk ? (
         <p className="verified-banner" data-testid="verified-banner">

@@ -18,7 +18,8 @@ export function AlertFacts({ hit, now, county, listAge }: { hit: Hit; now: numbe
       <dt>Hot list</dt>
       <dd>
         <strong>{hit.hotlist.source}</strong>: {hit.hotlist.reason}
-        {hit.hotlist.entryId && <span className="muted"> · entry {hit.hotlist.entryId}</span>}
+        {hit.hotlist.owner && <span className="muted"> · added by {hit.hotlist.owner.username}</span>}
+        {hit.hotlist.entryId && !hit.hotlist.owner && <span className="muted"> · entry {hit.hotlist.entryId}</span>}
         {hit.hotlist.caseNumber && <span className="muted"> · case {hit.hotlist.caseNumber}</span>}
         {listAge && <HitListAgeLine source={hit.hotlist.source} now={now} />}
       </dd>
