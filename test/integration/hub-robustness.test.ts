@@ -100,7 +100,10 @@ describe('robustness', () => {
     expect(statuses.size).toBeGreaterThan(20);
     const good = await t.postHit(makeHit());
     expect(good.status).toBe(202);
-  });
+    // 1,000 requests, ten of them 2 MiB bodies, against an in-process hub: 59-85 s at load 22-30 on two
+    // shared cores (session 6's repeats; the commit before this session took 70 s beside it in the same run),
+    // past the tier's 60 s. A budget for the work, not a measurement.
+  }, 180_000);
 
   it('keeps serving through hostile socket messages and records none of them', async () => {
     const { token } = await t.signedIn(['trooper']);
