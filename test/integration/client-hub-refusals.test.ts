@@ -21,7 +21,9 @@ describe('HubApi refusals', () => {
 
   it('hands a 400 on to the desk with the hub\'s per-field issues', async () => {
     const hub = new HubApi(t.url);
-    const open = { type: 'Polygon' as const, coordinates: [[[-87.7, 41.78], [-87.58, 41.78], [-87.58, 41.88]]] };
+    // A ring that is not closed: the hub names the field.
+    const ring: [number, number][] = [[-87.7, 41.78], [-87.58, 41.78], [-87.58, 41.88]];
+    const open = { type: 'Polygon' as const, coordinates: [ring] };
     const refused = await saveZone(hub, token, { id: 'broken', name: 'Broken ring', geometry: open, assignees: { users: [], units: [] }, active: true }).catch((err: unknown) => err);
     expect(refused).toBeInstanceOf(HubError);
     const err = refused as HubError;
