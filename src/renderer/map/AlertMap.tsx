@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { FeatureCollection, Geometry } from 'geojson';
-import type { Map as MlMap } from 'maplibre-gl';
+import type { GeoJSONSource, Map as MlMap } from 'maplibre-gl';
 import type { Hit } from '../../shared/protocol/hit.js';
 import type { Zone } from '../../shared/protocol/zone.js';
 import maplibregl from './maplibre.js';
@@ -53,6 +53,12 @@ export default function AlertMap({ hit, zones, styleUrl, dark, onCounty }: { hit
   const [error, setError] = useState<string>();
   const [streetFailed, setStreetFailed] = useState(false);
   const { lat, lon } = hit.location;
+  // The zones are drawn from the latest ones when the map loads, and replaced in place when they change:
+  // every refresh of the desk's state hands over a new array, and rebuilding the map for each one kept a
+  // busy machine from ever finishing the first frame.
+  const zonesNow = useRef(zones);
+  zonesNow.current = zones;
+  const drawn = useRef<MlMap | undefined>(undefined);
 
   useEffect(() => {
     let map: MlMap | undefined;
@@ -81,7 +87,8 @@ export default function AlertMap({ hit, zones, styleUrl, dark, onCounty }: { hit
             m.addSource('states', { type: 'geojson', data: base.states });
             m.addLayer({ id: 'state-line', type: 'line', source: 'states', paint: { 'line-color': '#38465a', 'line-width': 2 } });
           }
-          addZones(m, zones);
+          addZones(m, zonesNow.current);
+          drawn.current = m;
           box.current?.setAttribute('data-loaded', 'true');
         });
         m.on('idle', () => {
@@ -100,10 +107,15 @@ export default function AlertMap({ hit, zones, styleUrl, dark, onCounty }: { hit
       .catch((err: Error) => setError(err.message));
     return () => {
       cancelled = true;
+      drawn.current = undefined;
       map?.remove();
     };
-    // The map is rebuilt only when the alert (its place) or the look changes.
-  }, [hit.id, lat, lon, hit.heading, styleUrl, dark, zones, streetFailed]);
+    // The map is rebuilt only when the alert (its place) or the look changes; zones are replaced below.
+  }, [hit.id, lat, lon, hit.heading, styleUrl, dark, streetFailed]);
+
+  useEffect(() => {
+    (drawn.current?.getSource('zones') as GeoJSONSource | undefined)?.setData(zonesGeoJson(zones));
+  }, [zones]);
 
   return (
     <div className="map-wrap">
