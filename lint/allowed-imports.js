@@ -66,6 +66,7 @@ export const allowedImports = {
   'src/renderer/history': { why: 'screens', folders: [RENDERER, SHARED], packages: ['react'] },
   'src/renderer/local-list': { why: 'screens', folders: [RENDERER, SHARED], packages: ['react'] },
   'src/renderer/hotlists': { why: 'hot-list freshness: the strip and the popup line', folders: [RENDERER, SHARED], packages: ['react'] },
+  'src/renderer/reads': { why: 'read search: a screen with its map', folders: [RENDERER, SHARED], packages: BROWSER_MAP },
   'src/renderer/map': { why: 'the map', folders: [RENDERER, SHARED], packages: [...BROWSER_MAP, 'pmtiles', 'topojson-client', 'topojson-specification', 'us-atlas'] },
   'src/renderer/model': { why: 'screen logic without React', folders: [SHARED], packages: [] },
   'src/renderer/popup': { why: 'screens', folders: [RENDERER, SHARED], packages: ['react'] },

@@ -10,6 +10,7 @@ import { mapHandlers } from './ipc/map-handlers.js';
 import { zonesHandlers } from './ipc/zones-handlers.js';
 import { troopHandlers } from './ipc/troop-handlers.js';
 import { historyHandlers } from './ipc/history-handlers.js';
+import { readsHandlers } from './ipc/reads-handlers.js';
 import { localEntriesHandlers } from './ipc/local-entries-handlers.js';
 import { hotlistsHandlers } from './ipc/hotlists-handlers.js';
 import { evidenceHandlers } from './ipc/evidence-handlers.js';
@@ -126,6 +127,7 @@ export function buildHandlers(core: ClientServices): IpcHandlers {
     ...zonesHandlers(core),
     ...troopHandlers(core),
     ...historyHandlers(core),
+    ...readsHandlers(core),
     ...localEntriesHandlers(core),
     ...hotlistsHandlers(core),
     ...evidenceHandlers(core),

@@ -24,6 +24,7 @@ import {
 import { zonesChannels } from './ipc-zones.js';
 import { troopChannels, troopEvents } from './ipc-troop.js';
 import { historyChannels } from './ipc-history.js';
+import { readsChannels } from './ipc-reads.js';
 import { localEntryChannels } from './ipc-local-entries.js';
 import { hotlistChannels } from './ipc-hotlists.js';
 import { evidenceChannels } from './ipc-evidence.js';
@@ -165,6 +166,7 @@ export const invokeChannels = {
   ...zonesChannels,
   ...troopChannels,
   ...historyChannels,
+  ...readsChannels,
   ...localEntryChannels,
   ...hotlistChannels,
   ...evidenceChannels,

@@ -22,6 +22,7 @@ import { UsersScreen } from '../admin/UsersScreen.js';
 import { ZonesScreen } from '../zones/ZonesScreen.js';
 import { TroopView } from '../troop/TroopView.js';
 import { HistoryScreen } from '../history/HistoryScreen.js';
+import { ReadSearchScreen } from '../reads/ReadSearchScreen.js';
 import { LocalListScreen } from '../local-list/LocalListScreen.js';
 import { ReviewScreen } from '../review/ReviewScreen.js';
 import { TrailScreen } from '../review/TrailScreen.js';
@@ -54,5 +55,6 @@ export const SCREENS: ScreenDef[] = [
   { id: 'trail', path: '/trail/:id?', title: 'Alert trail', roles: ['supervisor'], group: 'Review', render: (p) => <TrailScreen {...(p.id ? { id: p.id } : {})} /> },
   { id: 'reports', path: '/reports/:tab?', title: 'Reports', roles: ['supervisor'], group: 'Review', render: (p) => <ReportsScreen {...(p.tab ? { tab: p.tab } : {})} /> },
   { id: 'local', path: '/local', title: 'Local hot list', roles: ['trooper', 'dispatcher', 'supervisor'], render: () => <LocalListScreen /> },
+  { id: 'reads', path: '/reads', title: 'Read search', roles: ['trooper', 'dispatcher', 'supervisor'], render: () => <ReadSearchScreen /> },
   { id: 'settings', path: '/settings', title: 'Settings', roles: EVERYONE, render: () => <SettingsScreen /> },
 ];
