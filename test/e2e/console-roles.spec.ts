@@ -13,9 +13,9 @@ import { makeHit } from '../support/hits.js';
 
 /** What each role's top bar lists, in order (the SCREENS table of src/renderer/console/screens.tsx). */
 const NAV: Record<string, string[]> = {
-  trooper1: ['Alerts', 'All alerts', 'My history', 'Local hot list', 'Settings'],
-  dispatcher1: ['Alerts', 'All alerts', 'My history', 'Zones', 'Troop view', 'Local hot list', 'Settings'],
-  supervisor1: ['Troop view', 'Review', 'Alert trail', 'Reports', 'Local hot list', 'Settings'],
+  trooper1: ['Alerts', 'All alerts', 'My history', 'Local hot list', 'Read search', 'Settings'],
+  dispatcher1: ['Alerts', 'All alerts', 'My history', 'Zones', 'Troop view', 'Local hot list', 'Read search', 'Settings'],
+  supervisor1: ['Troop view', 'Review', 'Alert trail', 'Reports', 'Local hot list', 'Read search', 'Settings'],
   admin1: ['Users', 'Ingest keys', 'Policy', 'Settings'],
 };
 /** Where each lands after signing in. */
