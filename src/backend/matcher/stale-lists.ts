@@ -26,6 +26,7 @@ export async function listAges(store: Pick<HubStore, 'hotlists' | 'policy'>, now
 
 export class StaleListWatch {
   private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
   /** Each stale list's download time as warned about: a new download that goes stale warns again. */
   private readonly warned = new Map<string, string>();
 
@@ -37,12 +38,15 @@ export class StaleListWatch {
 
   /** Checks now and every `everyMs` (a minute by default: stale is counted in hours). */
   schedule(onError: (err: unknown) => void, everyMs = 60_000): void {
-    void this.run().catch(onError);
-    this.timer = setInterval(() => void this.run().catch(onError), everyMs);
+    // A check still reading when the hub closes its store is not an error worth a line.
+    const check = (): void => void this.run().catch((err: unknown) => this.stopped || onError(err));
+    check();
+    this.timer = setInterval(check, everyMs);
     this.timer.unref();
   }
 
   stop(): void {
+    this.stopped = true;
     clearInterval(this.timer);
   }
 
