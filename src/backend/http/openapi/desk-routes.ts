@@ -9,17 +9,13 @@ import { TroopAlerts } from '../../../shared/ipc-troop.js';
 import { ZoneChange } from '../../../shared/ipc-zones.js';
 import { AlertTrail } from '../../../shared/ipc-review.js';
 import {
-  DEFAULT_SEARCH_LIMIT,
   ExportCreated,
   ExportRequest,
   Hit,
   HotlistId,
   HotlistSummary,
   HotlistUpload,
-  IsoTime,
-  MAX_SEARCH_LIMIT,
   OtpEnrolment,
-  PlatePatternText,
   Policy,
   Preferences,
   ReadBatch,
@@ -39,29 +35,9 @@ import { RefreshRequest, SignIn } from '../routes/session.js';
 import { TroopQuery } from '../routes/troop.js';
 import { AlertPage, Banner, Health, HitAccepted, HotlistStored, ZoneDeleted } from './answers.js';
 import type { RouteDoc } from './route-doc.js';
+import { ReadSearchListQuery, ReadSearchQuery } from '../routes/read-search.js';
 
 const ANY_USER = { kind: 'user' } as const;
-
-/**
- * routes/read-search.ts keeps its two query schemas to itself (its owner's file): the same fields,
- * copied. `ReadSearchRequest` in src/shared is the desk's looser form, not what the hub accepts.
- */
-const ReadSearchQuery = z.strictObject({
-  plate: PlatePatternText.describe('A plate, `?` for one character, `*` for any run (e.g. `AB?12*`).'),
-  since: IsoTime.optional(),
-  until: IsoTime.optional(),
-  purpose: z.string().trim().min(1).max(200).describe('Why: required, recorded (ENF-051 IV.E.4).'),
-  caseNumber: z.string().trim().min(1).max(64).describe('The case the search is for: required, recorded.'),
-  limit: z.coerce.number().int().min(1).max(MAX_SEARCH_LIMIT).default(DEFAULT_SEARCH_LIMIT),
-  cursor: z.string().max(300).optional(),
-});
-const ReadSearchListQuery = z.strictObject({
-  since: IsoTime.optional(),
-  until: IsoTime.optional(),
-  user: z.string().min(1).max(128).optional().describe('A user id or a username.'),
-  limit: z.coerce.number().int().min(1).max(MAX_SEARCH_LIMIT).default(DEFAULT_SEARCH_LIMIT),
-  cursor: z.string().regex(/^\d{1,15}$/).optional(),
-});
 
 export const DESK_ROUTES: RouteDoc[] = [
   { method: 'GET', path: '/health', operationId: 'getHealth', tag: 'Hub', since: '1', access: { kind: 'public' },

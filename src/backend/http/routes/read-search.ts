@@ -25,11 +25,11 @@ const Instant = IsoTime.transform((s) => new Date(s).toISOString());
 
 /** Exported for the OpenAPI description (http/openapi), so the document says what this route parses. */
 export const ReadSearchQuery = z.strictObject({
-  plate: PlatePatternText,
+  plate: PlatePatternText.describe('A plate, `?` for one character, `*` for any run (e.g. `AB?12*`).'),
   since: Instant.optional(),
   until: Instant.optional(),
-  purpose: z.string().trim().min(1).max(200),
-  caseNumber: z.string().trim().min(1).max(64),
+  purpose: z.string().trim().min(1).max(200).describe('Why: required, recorded (ENF-051 IV.E.4).'),
+  caseNumber: z.string().trim().min(1).max(64).describe('The case the search is for: required, recorded.'),
   limit: z.coerce.number().int().min(1).max(MAX_SEARCH_LIMIT).default(DEFAULT_SEARCH_LIMIT),
   cursor: z.string().max(300).optional(),
 });
@@ -37,7 +37,7 @@ export const ReadSearchQuery = z.strictObject({
 export const ReadSearchListQuery = z.strictObject({
   since: Instant.optional(),
   until: Instant.optional(),
-  user: z.string().min(1).max(128).optional(),
+  user: z.string().min(1).max(128).optional().describe('A user id or a username.'),
   limit: z.coerce.number().int().min(1).max(MAX_SEARCH_LIMIT).default(DEFAULT_SEARCH_LIMIT),
   cursor: z.string().regex(/^\d{1,15}$/).optional(),
 });
