@@ -80,10 +80,15 @@ export class PrometheusHubMetrics implements HubMetrics {
       });
     }
     if (vitals.hotlists) {
-      // Both gauges read the lists once per scrape between them; a list removed since drops out.
-      let reading: Promise<Awaited<ReturnType<NonNullable<NodeVitals['hotlists']>>>> | undefined;
+      // Both gauges read the lists once per scrape between them; a list removed since drops out. While
+      // the database cannot be read (opentas_database_up says 0) they keep their last values: a scrape
+      // must answer then above all, so a failed read never fails it.
+      let reading: Promise<Awaited<ReturnType<NonNullable<NodeVitals['hotlists']>>> | undefined> | undefined;
       const hotlists = vitals.hotlists;
-      const read = () => (reading ??= hotlists().finally(() => setImmediate(() => (reading = undefined))));
+      const read = () =>
+        (reading ??= hotlists()
+          .catch(() => undefined)
+          .finally(() => setImmediate(() => (reading = undefined))));
       new Gauge({
         name: 'opentas_hotlist_age_seconds',
         help: 'Seconds since each hot list was downloaded (its downloadedAt), by list id and source.',
@@ -91,6 +96,7 @@ export class PrometheusHubMetrics implements HubMetrics {
         registers,
         async collect() {
           const lists = await read();
+          if (!lists) return;
           this.reset();
           for (const l of lists) this.set({ list: l.id, source: l.source }, l.ageSeconds);
         },
@@ -102,6 +108,7 @@ export class PrometheusHubMetrics implements HubMetrics {
         registers,
         async collect() {
           const lists = await read();
+          if (!lists) return;
           this.reset();
           for (const l of lists) this.set({ list: l.id, source: l.source }, l.stale ? 1 : 0);
         },
