@@ -89,30 +89,25 @@ export class PrometheusHubMetrics implements HubMetrics {
         (reading ??= hotlists()
           .catch(() => undefined)
           .finally(() => setImmediate(() => (reading = undefined))));
-      new Gauge({
-        name: 'opentas_hotlist_age_seconds',
-        help: 'Seconds since each hot list was downloaded (its downloadedAt), by list id and source.',
-        labelNames: ['list', 'source'],
-        registers,
-        async collect() {
-          const lists = await read();
-          if (!lists) return;
-          this.reset();
-          for (const l of lists) this.set({ list: l.id, source: l.source }, l.ageSeconds);
-        },
-      });
-      new Gauge({
-        name: 'opentas_hotlist_stale',
-        help: "Whether each hot list is stale (1: older than the policy's hotlistStaleHours) or not (0); alert on max() == 1.",
-        labelNames: ['list', 'source'],
-        registers,
-        async collect() {
-          const lists = await read();
-          if (!lists) return;
-          this.reset();
-          for (const l of lists) this.set({ list: l.id, source: l.source }, l.stale ? 1 : 0);
-        },
-      });
+      type ListVital = { ageSeconds: number; stale: boolean };
+      const perList: [name: string, help: string, value: (l: ListVital) => number][] = [
+        ['opentas_hotlist_age_seconds', 'Seconds since each hot list was downloaded (its downloadedAt), by list id and source.', (l) => l.ageSeconds],
+        ['opentas_hotlist_stale', "Whether each hot list is stale (1: older than the policy's hotlistStaleHours) or not (0); alert on max() == 1.", (l) => (l.stale ? 1 : 0)],
+      ];
+      for (const [name, help, value] of perList) {
+        new Gauge({
+          name,
+          help,
+          labelNames: ['list', 'source'],
+          registers,
+          async collect() {
+            const lists = await read();
+            if (!lists) return;
+            this.reset();
+            for (const l of lists) this.set({ list: l.id, source: l.source }, value(l));
+          },
+        });
+      }
     }
     this.hits = new Counter({
       name: 'opentas_hits_stored_total',
