@@ -2,7 +2,9 @@
  * Whether an alert is for a user: the filter semantics of docs/architecture.md, one implementation used twice (the
  * hub routes with it, the client checks again with it), so both ends give the same answer.
  *
- * A hit is for a user when they own the LOCAL entry it matched, or when its category is one the user
+ * A hit never crosses a data domain: motor-carrier hits reach only motor-carrier users, who receive nothing
+ * else (docs/protocol.md 1.1 "Domains"; before any other rule, mandatory categories included). Within the
+ * domain, a hit is for a user when they own the LOCAL entry it matched, or when its category is one the user
  * receives (mandatory ones always, others per preferences) AND (the category is statewide in the policy OR the user has no active zones OR
  * the location is inside or on the border of one of the user's active zones). A zone that cannot
  * be evaluated is reported, and lets a mandatory-category hit through (fail-open): missing a
@@ -10,6 +12,7 @@
  */
 import type { ZoneFailure, ZoneIdList, ZoneIndex } from './geo/zone-index.js';
 import { type Category, isMandatory } from './protocol/categories.js';
+import type { Domain } from './protocol/common.js';
 import type { Hit } from './protocol/hit.js';
 import type { Policy } from './protocol/policy.js';
 import type { Zone } from './protocol/zone.js';
@@ -22,9 +25,16 @@ export interface FilterUser {
   categories: readonly Category[];
   /** Ids of the active zones assigned to the user or to their unit (see `activeZoneIdsFor`). */
   zoneIds: ZoneIdList;
+  /** The user's data domain; omitted means `general`. */
+  domain?: Domain;
 }
 
-export type FilterHit = Pick<Hit, 'id' | 'category' | 'location'> & { hotlist?: Pick<Hit['hotlist'], 'owner'> };
+export type FilterHit = Pick<Hit, 'id' | 'category' | 'location' | 'domain'> & { hotlist?: Pick<Hit['hotlist'], 'owner'> };
+
+/** Whether a hit and a user share a data domain (a hit or user without one is `general`). */
+export function sameDomain(hit: Pick<Hit, 'domain'>, userDomain: Domain | undefined): boolean {
+  return (hit.domain ?? 'general') === (userDomain ?? 'general');
+}
 
 /** What the rule asks of the zone index (a ZoneIndex, or a view of one that remembers a point). */
 export type ZoneLookup = Pick<ZoneIndex, 'containsAny' | 'failuresAmong'>;
@@ -49,6 +59,7 @@ export function isAlertForUser(
   index: ZoneLookup,
   onZoneError?: ZoneErrorListener,
 ): boolean {
+  if (!sameDomain(hit, user.domain)) return false;
   // Whoever put a plate on the local list is told when it is read, wherever and whatever their settings.
   if (user.id !== undefined && hit.hotlist?.owner?.userId === user.id) return true;
   if (!receivesCategory(hit.category, user, policy)) return false;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { inject } from 'vitest';
 import type { Clock } from '../../src/backend/clock.js';
 import { type HubOptions, type RunningHub, startHub } from '../../src/backend/server.js';
-import type { Hit, Role, SessionTokens } from '../../src/shared/protocol/index.js';
+import type { Domain, Hit, Role, SessionTokens } from '../../src/shared/protocol/index.js';
 import { AlertClient, type AlertClientOptions } from './alert-client.js';
 import { type ApiAnswer, type ApiRequest, type Json, call } from './api.js';
 import { type ServerProcess, startServerProcess } from './server-process.js';
@@ -57,7 +57,7 @@ export class TestHub {
     return call<T>(this.url, method, path, req);
   }
 
-  async addUser(roles: Role[] = ['trooper'], extra: { unit?: string; totp?: boolean; username?: string; leadsCertifiedUntil?: string; trainingCompletedAt?: string } = {}): Promise<TestUser> {
+  async addUser(roles: Role[] = ['trooper'], extra: { unit?: string; domain?: Domain; totp?: boolean; username?: string; leadsCertifiedUntil?: string; trainingCompletedAt?: string } = {}): Promise<TestUser> {
     const username = extra.username ?? `${roles[0]}${++this.userSerial}`;
     const created = await this.hub.admin.addUser({ username, password: TEST_PASSWORD, roles, displayName: `Test ${username}`, ...extra });
     return { id: created.user.id, username, password: TEST_PASSWORD, ...(created.totpSecret ? { totpSecret: created.totpSecret } : {}) };
@@ -70,7 +70,7 @@ export class TestHub {
   }
 
   /** A new user of the given roles, signed in. */
-  async signedIn(roles: Role[] = ['trooper'], extra: { unit?: string } = {}): Promise<{ user: TestUser; token: string; tokens: SessionTokens }> {
+  async signedIn(roles: Role[] = ['trooper'], extra: { unit?: string; domain?: Domain } = {}): Promise<{ user: TestUser; token: string; tokens: SessionTokens }> {
     const user = await this.addUser(roles, extra);
     const tokens = await this.login(user);
     return { user, token: tokens.accessToken, tokens };

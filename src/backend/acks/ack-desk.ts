@@ -6,7 +6,7 @@
  */
 import { checkAckOrder } from '../../shared/ack/index.js';
 import { AckEvent, type AckEntry, toIssues } from '../../shared/protocol/index.js';
-import type { Audience } from '../alerts/audience.js';
+import { type Audience, recipientOf } from '../alerts/audience.js';
 import type { SecurityLog } from '../audit/security-log.js';
 import type { Principal } from '../auth/access-tokens.js';
 import type { Clock } from '../clock.js';
@@ -55,7 +55,7 @@ export class AckDesk {
     if (!stored) return refuse({ code: 'unknown_alert', message: `no alert "${event.alertId}"` });
     const user = await this.store.users.byId(p.userId);
     const delivered = (await this.store.receipts.forAlert(event.alertId)).some((r) => r.userId === p.userId);
-    if (!user || (!delivered && !(await this.audience.receives({ userId: user.id, unit: user.unit }, stored.alert.hit)))) {
+    if (!user || (!delivered && !(await this.audience.receives(recipientOf(user), stored.alert.hit)))) {
       return refuse({ code: 'forbidden', message: 'this alert was not delivered to you' });
     }
 
@@ -85,7 +85,7 @@ export class AckDesk {
     for (const id of this.fanout.onlineUserIds()) {
       if (users.has(id)) continue;
       const u = await this.store.users.byId(id);
-      if (u && (await this.audience.receives({ userId: u.id, unit: u.unit }, hit))) users.add(id);
+      if (u && (await this.audience.receives(recipientOf(u), hit))) users.add(id);
     }
     this.fanout.pushAck(entry, users);
   }

@@ -7,14 +7,18 @@
  */
 import { activeZoneIdsFor, isAlertForUser, type FilterUser, type ZoneLookup } from '../../shared/filter.js';
 import { ZoneIndex, type ZoneFailure, type ZoneIdList } from '../../shared/geo/zone-index.js';
-import { CATEGORIES, type Hit, type Policy, type Zone } from '../../shared/protocol/index.js';
+import { CATEGORIES, type Domain, type Hit, type Policy, type Zone } from '../../shared/protocol/index.js';
 import { isZoneAssignedTo } from '../../shared/zone-assignment.js';
 import type { HubStore, UserRecord } from '../store/port.js';
 
 export interface Recipient {
   userId: string;
   unit: string | null;
+  /** The user's data domain (docs/protocol.md 1.1): motor-carrier users receive motor-carrier alerts only. */
+  domain: Domain;
 }
+
+export const recipientOf = (user: Pick<UserRecord, 'id' | 'unit' | 'domain'>): Recipient => ({ userId: user.id, unit: user.unit, domain: user.domain });
 
 interface RoutingState {
   generation: number;
@@ -50,6 +54,7 @@ export class Audience {
       const prefs = await this.store.policy.preferences(recipient.userId);
       user = {
         id: recipient.userId,
+        domain: recipient.domain,
         categories: prefs?.categories ?? [...CATEGORIES],
         zoneIds: new Set(activeZoneIdsFor(state.zones, recipient.userId, recipient.unit)),
       };

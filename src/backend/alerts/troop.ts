@@ -5,11 +5,14 @@
  * An alert concerns a unit when it was delivered to a user of that unit, or when its point lies in
  * an active zone assigned to that unit or to one of its users: the second half matters most, since
  * an alert in the Troop's zones that nobody has received yet is exactly the one to see. A viewer
- * without a unit covers the whole state and sees every alert.
+ * without a unit covers the whole state and sees every alert. Whatever the unit, a viewer sees only the
+ * alerts of their own data domain (docs/protocol.md 1.1 "Domains": motor-carrier alerts reach
+ * motor-carrier users only, and those see nothing else).
  *
  * The same rule picks the sockets told of a new acknowledgement (`troop` event), so the view and
  * its live updates never disagree about what belongs to the Troop.
  */
+import { sameDomain } from '../../shared/filter.js';
 import { ZoneIndex } from '../../shared/geo/zone-index.js';
 import type { AckEntry, Alert, Role, Zone } from '../../shared/protocol/index.js';
 import type { HubStore, Receipt, UserRecord } from '../store/port.js';
@@ -98,14 +101,17 @@ export class TroopDesk {
   }
 
   /**
-   * The alerts ingested since `since` that concern `unit` (every alert when `unit` is null), newest
-   * first, at most `limit` of them scanned; `truncated` says the window held more.
+   * The alerts of the viewer's domain ingested since `since` that concern the viewer's unit (every
+   * such alert when the unit is null), newest first, at most `limit` of them scanned; `truncated`
+   * says the window held more.
    */
-  async alerts(unit: string | null, since: string, limit: number): Promise<{ items: TroopAlert[]; truncated: boolean }> {
+  async alerts(viewer: Pick<UserRecord, 'unit' | 'domain'>, since: string, limit: number): Promise<{ items: TroopAlert[]; truncated: boolean }> {
+    const { unit, domain } = viewer;
     const lens = await this.lens();
     const rows = await this.store.alerts.query({ since, limit });
     const items: TroopAlert[] = [];
     for (const row of rows) {
+      if (!sameDomain(row.alert.hit, domain)) continue;
       const receipts = await this.store.receipts.forAlert(row.alert.id);
       if (unit !== null && !lens.unitsOf(row.alert, receipts).has(unit)) continue;
       const { images: _images, ...hit } = row.alert.hit;
@@ -124,7 +130,9 @@ export class TroopDesk {
     const lens = await this.lens();
     const units = lens.unitsOf(stored.alert, await this.store.receipts.forAlert(alertId));
     // A disabled user has no socket left (its sessions end with it), so no filter is needed here.
-    return [...lens.users.values()].filter((u) => watchesTroop(u) && (u.unit === null || units.has(u.unit))).map((u) => u.id);
+    return [...lens.users.values()]
+      .filter((u) => watchesTroop(u) && sameDomain(stored.alert.hit, u.domain) && (u.unit === null || units.has(u.unit)))
+      .map((u) => u.id);
   }
 }
 

@@ -33,6 +33,12 @@ export const publicUser = (u: UserRecord): PublicUser => ({
   unit: u.unit,
 });
 
+/**
+ * The signed-in user of a session answer: the version 1 fields, and (an addition, docs/protocol.md
+ * "Domains") `domain` for a motor-carrier user, whose desk shows it; the default `general` is left out.
+ */
+export const sessionUser = (u: UserRecord): PublicUser => ({ ...publicUser(u), ...(u.domain === 'motor_carrier' ? { domain: u.domain } : {}) });
+
 export const tokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 /** LEADS certification current and ALPR training renewed within two years (ENF-051 IV.E.1-2). */
@@ -179,7 +185,7 @@ export class SessionDesk {
       accessToken,
       refreshToken,
       expiresIn: ACCESS_TOKEN_SECONDS,
-      user: publicUser(user),
+      user: sessionUser(user),
       ...(limited === 'password_change_required' ? { mustChangePassword: true } : {}),
       ...(limited === 'otp_enrollment_required' ? { mustEnrollOtp: true } : {}),
     };

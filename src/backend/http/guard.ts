@@ -6,7 +6,7 @@ import { ingestKeyHash } from '../auth/accounts.js';
 import type { Restriction } from '../auth/authenticator.js';
 import type { HubContext } from '../context.js';
 import { forbidden, unauthorized } from '../errors.js';
-import type { IngestKeyRecord } from '../store/port.js';
+import type { IngestKeyRecord, UserRecord } from '../store/port.js';
 
 export function bearer(req: FastifyRequest): string | undefined {
   const header = req.headers.authorization;
@@ -24,6 +24,16 @@ export interface UserGuardOptions {
 
 /** The signed-in caller (auth/authenticator.ts, the same check the stream makes), with one of `roles` when given. */
 export async function requireUser(ctx: HubContext, req: FastifyRequest, roles?: readonly Role[], options: UserGuardOptions = {}): Promise<Principal> {
+  return (await requireAccount(ctx, req, roles, options)).principal;
+}
+
+/** `requireUser` with the caller's account as stored (their unit and data domain). */
+export async function requireAccount(
+  ctx: HubContext,
+  req: FastifyRequest,
+  roles?: readonly Role[],
+  options: UserGuardOptions = {},
+): Promise<{ principal: Principal; user: UserRecord }> {
   const token = bearer(req);
   if (!token) throw unauthorized('sign in first');
   const { principal, user } = await ctx.authenticator.authenticate(token, options.allow);
@@ -31,7 +41,7 @@ export async function requireUser(ctx: HubContext, req: FastifyRequest, roles?: 
     await ctx.securityLog.record('forbidden', 'refused', { userId: user.id, username: user.username, source: req.ip }, { route: req.routeOptions.url, method: req.method });
     throw forbidden();
   }
-  return principal;
+  return { principal, user };
 }
 
 export async function requireIngestKey(ctx: HubContext, req: FastifyRequest): Promise<IngestKeyRecord> {

@@ -6,7 +6,7 @@
 import type { Namespace, Server, Socket } from 'socket.io';
 import { StreamAuth, type AckEntry, type Hello, type Policy } from '../../shared/protocol/index.js';
 import type { AlertFeed } from '../alerts/alert-feed.js';
-import type { Audience } from '../alerts/audience.js';
+import { type Audience, recipientOf } from '../alerts/audience.js';
 import type { AccessTokens, Principal } from '../auth/access-tokens.js';
 import type { Authenticator } from '../auth/authenticator.js';
 import type { Clock } from '../clock.js';
@@ -158,7 +158,7 @@ export class AlertStream {
     };
     if (socket.disconnected) return;
     socket.emit('hello', hello);
-    const delivery = new Delivery(socket, { userId: user.id, unit: user.unit }, auth.clientId, Math.max(resumeFrom, floor), headSeq, this.deliveryDeps);
+    const delivery = new Delivery(socket, recipientOf(user), auth.clientId, Math.max(resumeFrom, floor), headSeq, this.deliveryDeps);
     state.delivery = delivery;
     this.deliveries.add(delivery);
     delivery.poke();

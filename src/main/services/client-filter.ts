@@ -48,7 +48,7 @@ export class ClientFilter {
   isForUser(hit: Hit): boolean {
     try {
       const zoneIds = this.user ? activeZoneIdsFor(this.zones, this.user.id, this.user.unit) : [];
-      return isAlertForUser(hit, { ...(this.user ? { id: this.user.id } : {}), categories: this.categories, zoneIds }, this.policy, this.index, (failure) =>
+      return isAlertForUser(hit, { ...(this.user ? { id: this.user.id, domain: this.user.domain } : {}), categories: this.categories, zoneIds }, this.policy, this.index, (failure) =>
         this.logger.error('filter: a zone could not be evaluated', { zoneId: failure.zoneId, reason: failure.message, alertId: failure.hitId }),
       );
     } catch (err) {

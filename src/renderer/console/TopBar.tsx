@@ -1,4 +1,4 @@
-/** The bar across the top: the screens of this user's console, who I am, whether alerts are flowing. */
+/** The bar across the top: the screens of this user's console, who I am (and my data domain when it is not the general one), whether alerts are flowing. */
 import type { Presence } from '../../shared/ipc.js';
 import type { PublicUser } from '../../shared/protocol/user.js';
 import { tas } from '../api.js';
@@ -44,6 +44,12 @@ export function TopBar({ items, current, user, presence, openCount, locked }: { 
           {user?.displayName ?? user?.username}
           {user?.unit ? ` · ${user.unit}` : ''}
         </span>
+        {/* A Motor Carrier Safety (CVEB) user's alerts come from DOT and ICC data only, and nothing else reaches them. */}
+        {user?.domain === 'motor_carrier' && (
+          <span className="domain-badge" data-testid="domain-badge" title="Motor Carrier Safety data only (DOT, ICC): this desk receives motor-carrier alerts and nothing else">
+            Motor carrier · CVEB
+          </span>
+        )}
         {/* A locked desk is not signed out (nor quit) by whoever passes by: unlock first. */}
         {!locked && (
           <button type="button" className="secondary" onClick={() => void tas().invoke('session:signOut')}>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoTime } from './common.js';
+import { Domain, IsoTime } from './common.js';
 import { AlertEnvelope } from './hit.js';
 import { Policy } from './policy.js';
 import { Zone } from './zone.js';
@@ -13,6 +13,8 @@ export const PublicUser = z.strictObject({
   displayName: z.string(),
   roles: z.array(Role),
   unit: z.string().nullable(),
+  /** Addition (docs/protocol.md "Domains"): present for a motor-carrier user only; absent means `general`. */
+  domain: Domain.optional(),
 });
 export type PublicUser = z.infer<typeof PublicUser>;
 

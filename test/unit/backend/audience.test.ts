@@ -15,7 +15,7 @@ describe('Audience', () => {
     const policy = new FlakyPolicyStore(store.policy);
     const audience = new Audience({ ...store, policy });
     const hit = { ...generateHit(seededRandom(7), new Date(), 1, false), category: 'stolen' as const };
-    const trooper = { userId: 'u-1', unit: 'Troop 3' };
+    const trooper = { userId: 'u-1', unit: 'Troop 3', domain: 'general' as const };
 
     policy.failuresLeft = 1;
     await expect(audience.receives(trooper, hit)).rejects.toThrow('connection terminated');

@@ -198,3 +198,28 @@ describe('activeZoneIdsFor', () => {
     expect(activeZoneIdsFor(zones, 'u-9', undefined)).toEqual([]);
   });
 });
+
+describe('isAlertForUser: data domains (docs/protocol.md 1.1)', () => {
+  const carrierHit = (category: Category, location = CHICAGO): FilterHit => ({ ...hit(category, location), domain: 'motor_carrier' });
+  const carrier = (categories: Category[] = []): FilterUser => ({ ...user([], categories), domain: 'motor_carrier' });
+
+  it('a motor-carrier hit never reaches a general user, mandatory and statewide categories included', () => {
+    expect(run(carrierHit('stolen'), user([])).result).toBe(false);
+    expect(run(carrierHit('amber'), user([])).result).toBe(false);
+    expect(run(carrierHit('amber'), { ...user([]), domain: 'general' }).result).toBe(false);
+  });
+
+  it('a motor-carrier user receives nothing else, not even AMBER or their own local entry of another domain', () => {
+    expect(run(hit('amber'), carrier()).result).toBe(false);
+    expect(run(hit('stolen'), carrier()).result).toBe(false);
+    const owned: FilterHit = { ...hit('felony'), hotlist: { owner: { userId: 'u-cveb', username: 'cveb1' } } };
+    expect(run(owned, { ...carrier(), id: 'u-cveb' }).result).toBe(false);
+  });
+
+  it('within the motor-carrier domain the usual rules apply', () => {
+    expect(run(carrierHit('stolen'), carrier()).result).toBe(true);
+    expect(run(carrierHit('wanted_person'), carrier()).result).toBe(false);
+    expect(run(carrierHit('wanted_person'), carrier(['wanted_person'])).result).toBe(true);
+    expect(run(carrierHit('stolen', PEORIA), { ...carrier(), zoneIds: ['chicago'] }).result).toBe(false);
+  });
+});

@@ -1,20 +1,20 @@
-/** Reading alerts: one alert with its trail and receipts, and the searchable list (dispatch, supervision). */
+/** Reading alerts: one alert with its trail and receipts, and the searchable list (dispatch, supervision); each of the caller's data domain only. */
 import type { FastifyInstance } from 'fastify';
 import type { HubContext } from '../../context.js';
-import { forbidden, notFound } from '../../errors.js';
+import { sameDomain } from '../../../shared/filter.js';
+import { assertMayReadAlert } from '../../alerts/alert-access.js';
+import { notFound } from '../../errors.js';
 import { EXPORT_ACTIONS, toExportItem } from '../../review/exports.js';
-import { requireUser } from '../guard.js';
+import { requireAccount } from '../guard.js';
 import { AlertListQuery, decodeCursor, encodeCursor, parseQuery } from '../query.js';
 
 export function alertRoutes(app: FastifyInstance, ctx: HubContext): void {
   app.get<{ Params: { id: string } }>('/alerts/:id', async (req) => {
-    const me = await requireUser(ctx, req);
+    const { principal: me, user } = await requireAccount(ctx, req);
     const stored = await ctx.store.alerts.byId(req.params.id);
     if (!stored) throw notFound('alert');
     const receipts = await ctx.store.receipts.forAlert(stored.alert.id);
-    if (!me.roles.includes('supervisor') && !receipts.some((r) => r.userId === me.userId)) {
-      throw forbidden('this alert was not delivered to you');
-    }
+    assertMayReadAlert(me, user, stored.alert.hit, receipts);
     // CJIS AU-2/3: every read of an alert's criminal-justice information is recorded (who, which, when).
     await ctx.securityLog.record('alert_read', 'success', { userId: me.userId, username: me.username, source: req.ip }, { alertId: stored.alert.id, seq: stored.seq });
     const names = new Map((await ctx.store.users.list()).map((u) => [u.id, u.username]));
@@ -36,9 +36,9 @@ export function alertRoutes(app: FastifyInstance, ctx: HubContext): void {
   });
 
   app.get('/alerts', async (req) => {
-    const me = await requireUser(ctx, req, ['dispatcher', 'supervisor']);
+    const { principal: me, user } = await requireAccount(ctx, req, ['dispatcher', 'supervisor']);
     const q = parseQuery(AlertListQuery, req.query);
-    const rows = await ctx.store.alerts.query({
+    const scanned = await ctx.store.alerts.query({
       ...(q.since ? { since: q.since } : {}),
       ...(q.until ? { until: q.until } : {}),
       ...(q.category ? { category: q.category } : {}),
@@ -46,7 +46,10 @@ export function alertRoutes(app: FastifyInstance, ctx: HubContext): void {
       ...(q.cursor ? { beforeSeq: decodeCursor(q.cursor) } : {}),
       limit: q.limit,
     });
-    const last = rows.at(-1);
+    // Only the caller's data domain; a page may then hold fewer than `limit`, and the cursor goes on
+    // from the last alert scanned.
+    const rows = scanned.filter((r) => sameDomain(r.alert.hit, user.domain));
+    const last = scanned.at(-1);
     if (rows.length > 0) {
       await ctx.securityLog.record('alert_list_read', 'success', { userId: me.userId, username: me.username, source: req.ip }, { alertIds: rows.map((r) => r.alert.id) });
     }
@@ -55,7 +58,7 @@ export function alertRoutes(app: FastifyInstance, ctx: HubContext): void {
         const { images: _images, ...hit } = r.alert.hit;
         return { ...r.alert, hit };
       }),
-      nextCursor: rows.length === q.limit && last ? encodeCursor(last.seq) : null,
+      nextCursor: scanned.length === q.limit && last ? encodeCursor(last.seq) : null,
     };
   });
 }

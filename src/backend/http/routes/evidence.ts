@@ -12,11 +12,13 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { GENESIS_HASH } from '../../../shared/chain.js';
+import { sameDomain } from '../../../shared/filter.js';
+import { assertMayReadAlert } from '../../alerts/alert-access.js';
 import { ExportRequest, needsDeclaration, type AckEntry } from '../../../shared/protocol/index.js';
 import type { HubContext } from '../../context.js';
 import { HubError, forbidden, notFound } from '../../errors.js';
 import { buildPackage, type PackageFacts } from '../../evidence/package.js';
-import { requireUser } from '../guard.js';
+import { requireAccount } from '../guard.js';
 import { parseBody } from '../parse.js';
 
 const ACTION = 'evidence_export';
@@ -36,11 +38,10 @@ interface ExportRecord extends Omit<PackageFacts, 'exportedBy'> {
 
 export function evidenceRoutes(app: FastifyInstance, ctx: HubContext): void {
   app.post<{ Params: { id: string } }>('/alerts/:id/exports', async (req, reply) => {
-    const me = await requireUser(ctx, req);
+    const { principal: me, user } = await requireAccount(ctx, req);
     const stored = await ctx.store.alerts.byId(req.params.id);
     if (!stored) throw notFound('alert');
-    const receipts = await ctx.store.receipts.forAlert(stored.alert.id);
-    if (!me.roles.includes('supervisor') && !receipts.some((r) => r.userId === me.userId)) throw forbidden('this alert was not delivered to you');
+    assertMayReadAlert(me, user, stored.alert.hit, await ctx.store.receipts.forAlert(stored.alert.id));
     const body = parseBody(ExportRequest, req.body, 'invalid_request', 'the export');
     if (needsDeclaration(body.recipient.state) && !body.declaration) {
       throw new HubError(400, 'declaration_required', `a recipient in ${body.recipient.state} needs the written declaration under 625 ILCS 5/2-130 (text, who signed it, when)`);
@@ -63,7 +64,7 @@ export function evidenceRoutes(app: FastifyInstance, ctx: HubContext): void {
   });
 
   app.get<{ Params: { id: string } }>('/exports/:id', async (req, reply) => {
-    const me = await requireUser(ctx, req);
+    const { principal: me, user } = await requireAccount(ctx, req);
     const alertId = alertOfExport(req.params.id);
     if (!alertId) throw notFound('export');
     const events = await ctx.store.review.auditEvents({ actions: [ACTION], alertId, limit: 1000 });
@@ -73,6 +74,7 @@ export function evidenceRoutes(app: FastifyInstance, ctx: HubContext): void {
     const record = event.detail as unknown as ExportRecord;
     const stored = await ctx.store.alerts.byId(alertId);
     if (!stored) throw notFound('alert');
+    if (!sameDomain(stored.alert.hit, user.domain)) throw forbidden('this alert belongs to another data domain');
     const trail: AckEntry[] = (await ctx.store.acks.trail(alertId)).filter((e) => e.seq <= record.trailUpTo);
     const { zip, sha256 } = buildPackage(stored.alert, trail, { ...record, exportedBy: { userId: event.userId, username: event.username } });
     if (sha256 !== record.sha256) {

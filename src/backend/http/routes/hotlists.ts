@@ -11,7 +11,7 @@ import { HotlistEntry, HotlistId, HotlistUpload, MAX_HOTLIST_ENTRIES, toIssues, 
 import type { HubContext } from '../../context.js';
 import { HubError } from '../../errors.js';
 import type { Matching } from '../../matcher/matching.js';
-import { bearer, requireIngestKey, requireUser } from '../guard.js';
+import { bearer, requireAccount, requireIngestKey, requireUser } from '../guard.js';
 import { parseBody } from '../parse.js';
 import { ingestKeyHash } from '../../auth/accounts.js';
 
@@ -106,10 +106,13 @@ export function hotlistRoutes(app: FastifyInstance, ctx: HubContext, matching: M
   );
 
   app.get('/hotlists', async (req) => {
-    await requireUser(ctx, req);
+    const { principal, user } = await requireAccount(ctx, req);
     const { hotlistStaleHours } = await ctx.store.policy.get();
     const staleBefore = ctx.clock.now().getTime() - hotlistStaleHours * 3_600_000;
-    const items: HotlistSummary[] = (await matching.book.list()).map((l) => ({
+    // The lists behind the caller's alerts: their own data domain's (docs/protocol.md 1.1 "Domains").
+    // An admin, who loads and replaces every list, sees them all.
+    const shown = (await matching.book.list()).filter((l) => principal.roles.includes('admin') || l.domain === user.domain);
+    const items: HotlistSummary[] = shown.map((l) => ({
       id: l.id,
       name: l.name,
       source: l.source,
