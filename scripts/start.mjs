@@ -24,7 +24,7 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 function startDemoHub() {
   const dataDir = path.join(root, '.data', 'demo-hub');
   mkdirSync(dataDir, { recursive: true });
-  const hub = spawn(electron, [path.join(root, 'bin/opentas-hub.js'), 'serve', '--demo', '--simulate', '6', '--port', '0', '--data', dataDir], {
+  const hub = spawn(electron, [path.join(root, 'bin/opentas-hub.js'), 'serve', '--demo', '--simulate', '6', '--simulate-reads', '120', '--port', '0', '--data', dataDir], {
     cwd: root,
     env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -30,7 +30,7 @@ import { openPostgresStore } from './store/postgres/index.js';
 class UsageError extends Error {}
 
 const USAGE = `usage:
-  opentas-hub serve --port N --data DIR [--host H] [--demo] [--simulate RATE] [--banner-file PATH]
+  opentas-hub serve --port N --data DIR [--host H] [--demo] [--simulate RATE] [--simulate-reads RATE] [--banner-file PATH]
       [--tls-cert PEM --tls-key PEM] [--insecure-http]
       (OPENTAS_HUB_SECRET: the key secret shared by every node; else DIR/hub.key;
        OPENTAS_METRICS_TOKEN: 16+ characters turn on GET /metrics for that bearer token)
@@ -115,7 +115,7 @@ function readTls(f: Flags): { key: Buffer; cert: Buffer } | undefined {
 
 async function serve(args: string[]): Promise<number> {
   const f = flags(args, {
-    port: 'string', data: 'string', host: 'string', demo: 'boolean', simulate: 'string', 'banner-file': 'string',
+    port: 'string', data: 'string', host: 'string', demo: 'boolean', simulate: 'string', 'simulate-reads': 'string', 'banner-file': 'string',
     'tls-cert': 'string', 'tls-key': 'string', 'insecure-http': 'boolean',
   });
   const port = integer(required(f, 'port'), 'port', 0, 65535);
@@ -131,6 +131,8 @@ async function serve(args: string[]): Promise<number> {
     if (!banner) throw new UsageError('--banner-file is empty');
   }
   const simulate = typeof f.simulate === 'string' ? integer(f.simulate, 'simulate', 1, 600_000) : undefined;
+  // Reads (not hits) a minute for the hub's own matcher, against a simulated hot list it loads first.
+  const simulateReads = typeof f['simulate-reads'] === 'string' ? integer(f['simulate-reads'], 'simulate-reads', 1, 600_000) : undefined;
   const host = typeof f.host === 'string' ? f.host : '127.0.0.1';
   const tls = readTls(f);
   if (!tls && !isLoopback(host)) {
@@ -155,6 +157,7 @@ async function serve(args: string[]): Promise<number> {
     host,
     demo: f.demo === true,
     ...(simulate ? { simulatePerMinute: simulate } : {}),
+    ...(simulateReads ? { simulateReadsPerMinute: simulateReads } : {}),
     ...(banner ? { banner } : {}),
     print: (line) => console.log(line),
   });

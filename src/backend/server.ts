@@ -34,6 +34,7 @@ import { type RetentionReport, RetentionJob } from './retention/retention-job.js
 import { PolicyDesk } from './routing/policy-desk.js';
 import { ZoneDesk } from './routing/zone-desk.js';
 import { EscalationWatch } from './review/escalation-watch.js';
+import { ReadSimulator } from './simulator/read-simulator.js';
 import { Simulator } from './simulator/simulator.js';
 import type { HubStore, IngestResult } from './store/port.js';
 import { listAges, StaleListWatch } from './matcher/stale-lists.js';
@@ -59,6 +60,8 @@ export interface HubOptions {
   demo?: boolean;
   /** Simulated hits per minute (posted through the real ingest API with a demo key). */
   simulatePerMinute?: number;
+  /** Reads per minute for the hub's own matcher (the simulator's reads mode), after a simulated hot list is loaded. */
+  simulateReadsPerMinute?: number;
   clock?: Clock;
   banner?: string;
   /** Where human-readable lines go (demo accounts, simulator notes); defaults to nowhere. */
@@ -243,6 +246,11 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
     simulator = new Simulator({ url, key, perMinute: options.simulatePerMinute, clock, onError });
     simulator.start();
   }
+  let readSimulator: ReadSimulator | undefined;
+  if (options.simulateReadsPerMinute && options.simulateReadsPerMinute > 0) {
+    readSimulator = new ReadSimulator({ url, key: await ctx.accounts.simulatorKey(), perMinute: options.simulateReadsPerMinute, clock, onError });
+    void readSimulator.start();
+  }
 
   let closing: Promise<void> | undefined;
   return {
@@ -261,6 +269,7 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
     close() {
       closing ??= (async () => {
         simulator?.stop();
+        readSimulator?.stop();
         retention.stop();
         escalation.stop();
         staleLists.stop();

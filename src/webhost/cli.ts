@@ -1,6 +1,6 @@
 /**
  * `npm run dev:web [-- --port N] [--hub URL]`: the browser host for a developer. With no hub it
- * starts an embedded demo hub (demo users, simulated hits) and prints the credentials. Builds
+ * starts an embedded demo hub (demo users, simulated hits, and simulated reads for its matcher) and prints the credentials. Builds
  * dist-web/ first when it is missing.
  */
 import { spawnSync } from 'node:child_process';
@@ -25,6 +25,7 @@ async function main(): Promise<void> {
         hub: { type: 'string' },
         data: { type: 'string' },
         simulate: { type: 'string', default: '4' },
+        'simulate-reads': { type: 'string', default: '120' },
       },
     }).values;
   } catch (err) {
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0-65535, not ${args.port}`);
   const perMinute = Number(args.simulate);
   if (!Number.isFinite(perMinute) || perMinute < 0) fail(`--simulate must be a rate per minute, not ${args.simulate}`);
+  const readsPerMinute = Number(args['simulate-reads']);
+  if (!Number.isFinite(readsPerMinute) || readsPerMinute < 0) fail(`--simulate-reads must be a rate per minute, not ${args['simulate-reads']}`);
 
   if (!existsSync(join(DEFAULT_DIST, 'index.html'))) {
     console.log('dev:web: building the renderer into dist-web/ ...');
@@ -45,10 +48,10 @@ async function main(): Promise<void> {
   let hubUrl = args.hub;
   let stopHub: (() => Promise<void>) | undefined;
   if (!hubUrl) {
-    const hub = await startHub({ port: 0, dataDir: join(dataDir, 'hub'), demo: true, simulatePerMinute: perMinute, print: (line) => console.log(`hub: ${line}`) });
+    const hub = await startHub({ port: 0, dataDir: join(dataDir, 'hub'), demo: true, simulatePerMinute: perMinute, simulateReadsPerMinute: readsPerMinute, print: (line) => console.log(`hub: ${line}`) });
     hubUrl = hub.url;
     stopHub = () => hub.close();
-    console.log(`dev:web: embedded demo hub at ${hub.url} (${perMinute} simulated hits per minute)`);
+    console.log(`dev:web: embedded demo hub at ${hub.url} (${perMinute} simulated hits and ${readsPerMinute} simulated reads per minute)`);
   }
   const host = await startWebHost({ hubUrl, dataDir: join(dataDir, 'client'), port, persistVault: true, log: (line) => process.stderr.write(line) });
   // The URL carries this launch's key: without it the page gets no alerts (see launch-key.ts).

@@ -8,15 +8,15 @@ import { CAMERA_SITES } from './cameras.js';
 import { plateImage, vehicleImage } from './images.js';
 import type { Random } from '../../shared/seeded-random.js';
 
-// Tests and benchmarks import the generator from here alongside generateHit.
+// Tests and benchmarks import the generator from here alongside generateHit; read-generator.ts shares the mix and the plates.
 export { seededRandom, type Random } from '../../shared/seeded-random.js';
 
-const MIX: [Category, number][] = [
+export const MIX: [Category, number][] = [
   ['stolen', 28], ['registration', 22], ['felony', 14], ['wanted_person', 10], ['local', 8],
   ['protection_order', 6], ['other', 5], ['missing_person', 4], ['amber', 1.5], ['silver', 1.5],
 ];
 
-const REASONS: Record<Category, string[]> = {
+export const REASONS: Record<Category, string[]> = {
   stolen: ['Stolen vehicle', 'Stolen vehicle - keys taken in burglary', 'Stolen plate'],
   registration: ['Registration suspended - no insurance', 'Registration revoked', 'Registration expired over 6 months'],
   felony: ['Vehicle used in armed robbery', 'Felony vehicle - aggravated battery', 'Vehicle sought in shooting investigation'],
@@ -34,33 +34,33 @@ const SOURCE: Record<Category, Hit['hotlist']['source']> = {
   protection_order: 'LEADS', other: 'LEADS', missing_person: 'NCIC', amber: 'LEADS', silver: 'LEADS',
 };
 
-const VEHICLES: [string, string][] = [
+export const VEHICLES: [string, string][] = [
   ['Toyota', 'Camry'], ['Honda', 'Accord'], ['Chevrolet', 'Malibu'], ['Ford', 'F-150'], ['Nissan', 'Altima'],
   ['Jeep', 'Grand Cherokee'], ['Dodge', 'Charger'], ['Hyundai', 'Elantra'], ['Kia', 'Optima'], ['Chevrolet', 'Silverado'],
   ['Ford', 'Explorer'], ['Toyota', 'RAV4'], ['Honda', 'CR-V'], ['GMC', 'Sierra'], ['Chrysler', 'Pacifica'],
 ];
-const COLORS = ['Black', 'White', 'Silver', 'Gray', 'Red', 'Blue', 'Green', 'Tan', 'Maroon', 'Gold'];
-const NEIGHBOURS = ['IN', 'WI', 'MO', 'IA', 'KY', 'MI'];
+export const COLORS = ['Black', 'White', 'Silver', 'Gray', 'Red', 'Blue', 'Green', 'Tan', 'Maroon', 'Gold'];
+export const NEIGHBOURS = ['IN', 'WI', 'MO', 'IA', 'KY', 'MI'];
 const LOOKALIKE: Record<string, string> = { '0': 'O', O: '0', '8': 'B', B: '8', '1': 'I', I: '1', '5': 'S', S: '5', '2': 'Z', Z: '2' };
 
-const pick = <T>(rnd: Random, list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
-const digits = (rnd: Random, n: number): string => Array.from({ length: n }, () => Math.floor(rnd() * 10)).join('');
+export const pick = <T>(rnd: Random, list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
+export const digits = (rnd: Random, n: number): string => Array.from({ length: n }, () => Math.floor(rnd() * 10)).join('');
 const letters = (rnd: Random, n: number): string => Array.from({ length: n }, () => String.fromCharCode(65 + Math.floor(rnd() * 26))).join('');
 
-function weighted(rnd: Random): Category {
+export function weighted(rnd: Random): Category {
   const total = MIX.reduce((s, [, w]) => s + w, 0);
   let x = rnd() * total;
   for (const [c, w] of MIX) if ((x -= w) < 0) return c;
   return 'other';
 }
 
-function plateFor(rnd: Random, state: string): string {
+export function plateFor(rnd: Random, state: string): string {
   if (state === 'IL') return rnd() < 0.7 ? letters(rnd, 2) + digits(rnd, 5) : digits(rnd, 3) + letters(rnd, 1) + digits(rnd, 3);
   return letters(rnd, 3) + digits(rnd, 4);
 }
 
 /** One misread character swapped for its lookalike, when the plate has one. */
-function misread(plate: string, rnd: Random): string {
+export function misread(plate: string, rnd: Random): string {
   const spots = [...plate].map((ch, i) => (LOOKALIKE[ch] ? i : -1)).filter((i) => i >= 0);
   if (spots.length === 0) return plate;
   const i = pick(rnd, spots);

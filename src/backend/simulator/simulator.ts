@@ -4,14 +4,12 @@
  */
 import type { Clock } from '../clock.js';
 import { type Random, generateHit } from './hit-generator.js';
+import { type IngestTarget, ingestCall } from './ingest-call.js';
 
-export interface SimulatorOptions {
-  url: string;
-  key: string;
+export interface SimulatorOptions extends IngestTarget {
   perMinute: number;
   clock: Clock;
   random?: Random;
-  onError: (err: unknown) => void;
 }
 
 export class Simulator {
@@ -31,16 +29,6 @@ export class Simulator {
   }
 
   async postOne(): Promise<void> {
-    const hit = generateHit(this.o.random ?? Math.random, this.o.clock.now(), ++this.serial);
-    try {
-      const res = await fetch(`${this.o.url}/api/v1/hits`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${this.o.key}` },
-        body: JSON.stringify(hit),
-      });
-      if (res.status >= 300) this.o.onError(new Error(`simulator: hub answered ${res.status}: ${await res.text()}`));
-    } catch (err) {
-      this.o.onError(err);
-    }
+    await ingestCall(this.o, 'POST', '/hits', generateHit(this.o.random ?? Math.random, this.o.clock.now(), ++this.serial));
   }
 }
