@@ -28,7 +28,7 @@ export const allowedImports = {
   'src/backend/http': { why: 'the HTTP edge', folders: [...HUB_CORE, 'src/backend/http/routes', SHARED], packages: ['fastify', '@fastify/rate-limit', 'zod'] },
   'src/backend/http/openapi': { why: 'the OpenAPI document of the HTTP edge, from the schemas its routes parse with', folders: ['src/backend/http', 'src/backend/http/routes', 'src/backend/alerts', SHARED], packages: ['zod'] },
   'src/backend/http/routes': { why: 'the HTTP edge: parse, call the hub logic, answer', folders: [...HUB_CORE, 'src/backend/http', 'src/backend/http/openapi', 'src/backend/evidence', 'src/backend/review', 'src/backend/matcher', 'src/backend/reads', 'src/backend/routing', SHARED], packages: ['fastify', 'zod', 'node:'] },
-  'src/backend/matcher': { why: 'matching reads to hot lists, over the store port', folders: [...HUB_CORE, SHARED], packages: ['node:'] },
+  'src/backend/matcher': { why: 'matching reads to hot lists, over the store port (zod: a list body is checked on a worker thread)', folders: [...HUB_CORE, SHARED], packages: ['node:', 'zod'] },
   'src/backend/reads': { why: 'searches of the stored reads, over the store port', folders: [...HUB_CORE, SHARED], packages: [] },
   'src/backend/metrics': { why: 'Prometheus metrics behind a port', folders: [SHARED], packages: ['prom-client'] },
   'src/backend/routing': { why: 'zone and policy changes over the store port, told on the event bus', folders: [...HUB_CORE, SHARED], packages: [] },

@@ -15,19 +15,12 @@ export const DEFAULT_HUB_BUILD = join(REPO_ROOT, 'dist-hub', 'opentas-hub.mjs');
 
 export async function buildHub(outfile: string = DEFAULT_HUB_BUILD): Promise<string> {
   mkdirSync(dirname(outfile), { recursive: true });
-  await build({
-    entryPoints: [join(REPO_ROOT, 'src/backend/cli.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: 'inline',
-    logLevel: 'warning',
-  });
+  const options = { bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', sourcemap: 'inline', logLevel: 'warning' } as const;
+  await build({ ...options, entryPoints: [join(REPO_ROOT, 'src/backend/cli.ts')], outfile });
   // The SQLite chain check's worker thread is its own script (plain JavaScript), found beside the bundle.
   copyFileSync(join(REPO_ROOT, 'src/backend/store/sqlite/chain-worker.mjs'), join(dirname(outfile), 'chain-worker.mjs'));
+  // The hot-list worker thread (TypeScript: it validates with the protocol's schemas) is bundled beside it too.
+  await build({ ...options, entryPoints: [join(REPO_ROOT, 'src/backend/matcher/hotlist-worker.ts')], outfile: join(dirname(outfile), 'hotlist-worker.mjs') });
   return outfile;
 }
 

@@ -4,15 +4,12 @@
  * swapped in (the old one matches until then); a list replaced on another node (same Postgres) is
  * noticed by its version and loaded in the background, the old one matching meanwhile.
  */
-import { promisify } from 'node:util';
-import { gunzip, gzip } from 'node:zlib';
-import type { HotlistEntry, HotlistUpload } from '../../shared/protocol/index.js';
+import type { HotlistUpload } from '../../shared/protocol/index.js';
 import type { Clock } from '../clock.js';
+import { type HotlistHead, headOf, storedEntries as packForStore } from './hotlist-upload.js';
+import { type ReceivedList, storedEntries, yieldToLoop } from './hotlist-reader.js';
 import { ListIndex, Matcher, type ListEntry } from './matcher.js';
 import type { HotlistRecord, HotlistStore } from '../store/hotlist-port.js';
-
-const gzipAsync = promisify(gzip);
-const gunzipAsync = promisify(gunzip);
 
 /** How often a node asks the store whether another node replaced a list. */
 const SYNC_EVERY_MS = 1_000;
@@ -23,15 +20,19 @@ const SYNC_EVERY_MS = 1_000;
  * a node loads back is exactly what it would index.
  */
 export async function storeList(store: HotlistStore, id: string, upload: HotlistUpload, now: Date): Promise<HotlistRecord> {
-  const body = await gzipAsync(JSON.stringify(upload.entries), { level: 1 });
+  return putList(store, id, headOf(upload), upload.entries.length, await packForStore(upload.entries), now);
+}
+
+/** One row: the list's head and its entries already gzip'd (`ReceivedList.stored`). */
+function putList(store: HotlistStore, id: string, head: HotlistHead, count: number, body: Buffer, now: Date): Promise<HotlistRecord> {
   return store.put(
     {
       id,
-      name: upload.name,
-      source: upload.source,
-      domain: upload.domain ?? 'general',
-      downloadedAt: upload.downloadedAt,
-      entries: upload.entries.length,
+      name: head.name,
+      source: head.source,
+      domain: head.domain ?? 'general',
+      downloadedAt: head.downloadedAt,
+      entries: count,
       updatedAt: now.toISOString(),
     },
     body,
@@ -69,10 +70,11 @@ export class HotlistBook {
     void this.load().catch(this.onError);
   }
 
-  async replace(id: string, upload: HotlistUpload): Promise<HotlistRecord> {
+  /** Stores a list taken from a request (./hotlist-reader.ts), then indexes it and swaps it in. */
+  async replace(id: string, list: ReceivedList): Promise<HotlistRecord> {
     await this.ready();
-    const record = await storeList(this.store, id, upload, this.clock.now());
-    await this.swapIn(record, upload.entries);
+    const record = await putList(this.store, id, list.head, list.count, list.stored, this.clock.now());
+    await this.swapIn(record, await list.entries(yieldToLoop));
     return record;
   }
 
@@ -87,8 +89,8 @@ export class HotlistBook {
           if ((this.held.get(record.id) ?? 0) >= record.version) continue;
           const stored = await this.store.body(record.id);
           if (!stored) continue;
-          const entries = JSON.parse((await gunzipAsync(stored.body)).toString('utf8')) as HotlistEntry[];
-          await this.swapIn(stored.record, entries);
+          // Parsed on a worker thread when big (seconds for 1,000,000 entries), the entries made a slice at a time.
+          await this.swapIn(stored.record, await storedEntries(stored.body, yieldToLoop));
         }
       } finally {
         this.loading = undefined;
@@ -104,7 +106,7 @@ export class HotlistBook {
   private async swapIn(record: HotlistRecord, entries: readonly ListEntry[]): Promise<void> {
     if ((this.held.get(record.id) ?? 0) >= record.version) return;
     const info = { id: record.id, source: record.source, domain: record.domain };
-    const index = await ListIndex.build(info, entries, () => new Promise<void>((resolve) => setImmediate(resolve)));
+    const index = await ListIndex.build(info, entries, yieldToLoop);
     // A newer version may have been swapped in while this one was being indexed.
     if ((this.held.get(record.id) ?? 0) >= record.version) return;
     this.matcher.install(index);

@@ -6,47 +6,18 @@
  */
 import { createGunzip } from 'node:zlib';
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
-import { HotlistEntry, HotlistId, HotlistUpload, MAX_HOTLIST_ENTRIES, toIssues, type HotlistSummary } from '../../../shared/protocol/index.js';
+import { HotlistId, type HotlistSummary } from '../../../shared/protocol/index.js';
 import type { HubContext } from '../../context.js';
 import { HubError } from '../../errors.js';
 import type { Matching } from '../../matcher/matching.js';
+import { receiveList } from '../../matcher/hotlist-reader.js';
+import { notJsonError } from '../../matcher/hotlist-upload.js';
 import { bearer, requireAccount, requireIngestKey, requireUser } from '../guard.js';
 import { parseBody } from '../parse.js';
 import { ingestKeyHash } from '../../auth/accounts.js';
 
 /** 1,000,000 entries of the longest plausible rows (~200 bytes of JSON each), uncompressed. */
 export const HOTLIST_BODY_LIMIT = 256 * 1024 * 1024;
-
-const UploadHead = HotlistUpload.extend({ entries: z.array(z.unknown()).max(MAX_HOTLIST_ENTRIES) });
-const EntrySlice = z.array(HotlistEntry);
-/** Entries validated per slice; the hub answers other requests between slices. */
-const SLICE = 20_000;
-const MAX_ISSUES = 100;
-
-/**
- * `HotlistUpload` validated a slice of entries at a time: 1,000,000 entries take seconds to check, and
- * the hub must go on delivering alerts meanwhile. The same answer as parsing it whole (400
- * `invalid_hotlist` with `issues` at `entries.N.field`), the issues capped at 100.
- */
-async function parseUpload(body: unknown): Promise<HotlistUpload> {
-  const head = parseBody(UploadHead, body, 'invalid_hotlist', 'the hot list');
-  const issues: { path: string; message: string }[] = [];
-  for (let start = 0; start < head.entries.length && issues.length < MAX_ISSUES; start += SLICE) {
-    const checked = EntrySlice.safeParse(head.entries.slice(start, start + SLICE));
-    if (!checked.success) {
-      for (const i of toIssues(checked.error)) {
-        const [index, ...rest] = i.path.split('.');
-        issues.push({ path: ['entries', String(start + Number(index)), ...rest].join('.'), message: i.message });
-      }
-    }
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
-  if (issues.length > 0) {
-    throw new HubError(400, 'invalid_hotlist', `the hot list is not valid: ${issues.length >= MAX_ISSUES ? 'at least ' : ''}${Math.min(issues.length, MAX_ISSUES)} problem(s)`, { issues: issues.slice(0, MAX_ISSUES) });
-  }
-  return head as HotlistUpload;
-}
 
 /** An ingest key (the list downloader's adapter) or an admin; answers who, for the audit trail. */
 async function requireListWriter(ctx: HubContext, req: FastifyRequest): Promise<{ userId: string | null; username: string | null }> {
@@ -65,12 +36,23 @@ function bodyError(err: FastifyError): Error {
     return new HubError(413, 'too_large', 'the list is larger than 256 MiB (uncompressed)');
   }
   if (err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (err.code ?? '').startsWith('Z_')) {
-    return new HubError(400, 'invalid_hotlist', 'the body is not valid JSON (or not valid gzip)', { issues: [{ path: '', message: 'not valid JSON' }] });
+    return notJsonError();
   }
   return err;
 }
 
 export function hotlistRoutes(app: FastifyInstance, ctx: HubContext, matching: Matching): void {
+  // The PUT in a scope of its own whose JSON parser keeps the bytes: parsing 92 MiB of JSON stops the
+  // event loop for seconds, so it is done on a worker thread (matcher/hotlist-reader.ts, docs/adr/0021).
+  void app.register((scope, _opts, done) => {
+    scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, parsed) => parsed(null, body));
+    putRoute(scope, ctx, matching);
+    done();
+  });
+  listRoute(app, ctx, matching);
+}
+
+function putRoute(app: FastifyInstance, ctx: HubContext, matching: Matching): void {
   app.put<{ Params: { id: string } }>(
     '/hotlists/:id',
     {
@@ -98,13 +80,15 @@ export function hotlistRoutes(app: FastifyInstance, ctx: HubContext, matching: M
     async (req) => {
       const writer = (req as FastifyRequest & { writer?: { userId: string | null; username: string | null } }).writer!;
       const id = parseBody(HotlistId, req.params.id, 'invalid_hotlist', 'the list id');
-      const upload = await parseUpload(req.body);
-      const record = await matching.book.replace(id, upload);
+      const list = await receiveList(req.body as Buffer);
+      const record = await matching.book.replace(id, list);
       await ctx.securityLog.record('hotlist_put', 'success', { ...writer, source: req.ip }, { id, source: record.source, entries: record.entries, version: record.version });
       return { id: record.id, entries: record.entries };
     },
   );
+}
 
+function listRoute(app: FastifyInstance, ctx: HubContext, matching: Matching): void {
   app.get('/hotlists', async (req) => {
     const { principal, user } = await requireAccount(ctx, req);
     const { hotlistStaleHours } = await ctx.store.policy.get();
