@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -81,7 +81,7 @@ describe('Flock adapter against a running hub', () => {
     const felony = (await alertFor('flock-e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b')).alert.hit;
     expect(felony).toMatchObject({ plate: 'R558203', plateState: 'UNK', category: 'felony', hotlist: { source: 'LOCAL', reason: 'Felony Vehicle', caseNumber: '2026-04417', state: 'UNK' }, camera: { name: 'I-80 EB @ Houbolt Rd' } });
     const amber = (await alertFor('flock-4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d')).alert.hit;
-    expect(amber).toMatchObject({ plate: 'HX72031', plateState: 'IN', category: 'amber', hotlist: { source: 'NCIC', reason: 'AMBER Alert', caseNumber: 'IN-2026-0912' } });
+    expect(amber).toMatchObject({ plate: 'HX72031', plateState: 'IN', category: 'amber', hotlist: { source: 'NCIC', reason: 'AMBER Alert · also on Statewide AMBER', caseNumber: 'IN-2026-0912' } });
   });
 
   it("the vehicle image behind Flock's link travels in the hit; a dead or expired link leaves it out", async () => {
@@ -125,6 +125,25 @@ describe('Flock adapter against a running hub', () => {
     expect((await deliver(adapter, marker)).status).toBe(202);
     await alertFor('flock-66666666-7777-4888-9999-000000000000');
     expect(desk.alerts.some((a) => a.alert.id === 'flock-11111111-2222-4333-8444-555555555555')).toBe(false);
+  });
+
+  it('an alert on restricted custom lists only is held in the spool with why, and the hub never sees it', async () => {
+    const payload = {
+      ...fixture('custom-hotlist-felony.json'),
+      objectId: '5e5e5e5e-1111-4222-8333-444444444444',
+      sources: [{ name: 'Narcotics target', reason: 'Felony Vehicle', caseNumber: '2026-08810', customHotlistAudience: 'restricted' }],
+    };
+    const res = await deliver(adapter, payload);
+    expect(res).toEqual({ status: 202, body: { id: 'flock-5e5e5e5e-1111-4222-8333-444444444444', held: true } });
+    const held = readdirSync(join(spoolDir, 'held'));
+    expect(held.filter((f) => f.endsWith('.json'))).toHaveLength(1);
+    expect(readFileSync(join(spoolDir, 'held', held.find((f) => f.endsWith('.reason.txt'))!), 'utf8')).toContain('restricted custom hot lists only (Narcotics target)');
+    expect(adapter.spool.count()).toBe(0);
+    // A marker posted after it arrives; the held alert never does.
+    const probe = makeHit();
+    expect((await hub.postHit(probe)).status).toBe(202);
+    await alertFor(probe.id);
+    expect(desk.alerts.some((a) => a.alert.id === 'flock-5e5e5e5e-1111-4222-8333-444444444444')).toBe(false);
   });
 
   it('a payload that cannot be mapped is 400 naming the Flock field, and posts nothing', async () => {

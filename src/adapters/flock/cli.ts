@@ -1,6 +1,6 @@
 /**
  * `npm run adapter:flock -- --hub URL --ingest-key-file F --secret-file F --port N [--host H]
- * [--spool DIR] [--signature-header NAME] [--category-map FILE] [--images on|off]`: runs the Flock webhook adapter.
+ * [--spool DIR] [--signature-header NAME] [--category-map FILE] [--images on|off] [--restricted hold|forward]`: runs the Flock webhook adapter.
  * Prints `listening on http://HOST:PORT` once ready; bad arguments: one line and exit 2.
  */
 import { readFileSync } from 'node:fs';
@@ -25,6 +25,7 @@ async function main(): Promise<void> {
         'signature-header': { type: 'string' },
         'category-map': { type: 'string' },
         images: { type: 'string' },
+        restricted: { type: 'string' },
       },
       strict: true,
     }));
@@ -38,6 +39,8 @@ async function main(): Promise<void> {
   const port = Number(values.port);
   if (values.port === undefined || !Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a port number (0 picks a free one)');
   if (values.images !== undefined && values.images !== 'on' && values.images !== 'off') throw new UsageError('--images must be on or off');
+  const restricted = values.restricted;
+  if (restricted !== undefined && restricted !== 'hold' && restricted !== 'forward') throw new UsageError('--restricted must be hold or forward');
   let ingestKey: string;
   let secret: string;
   let categories;
@@ -58,6 +61,7 @@ async function main(): Promise<void> {
     ...(values['signature-header'] ? { signatureHeader: values['signature-header'] } : {}),
     ...(categories ? { categories } : {}),
     fetchImages: values.images !== 'off',
+    ...(restricted ? { restricted } : {}),
   });
   console.log(`listening on ${adapter.url}`);
   console.error(`[flock adapter] webhook: POST ${adapter.url}${WEBHOOK_PATH}; spool ${adapter.spool.dir} (${adapter.spool.count()} waiting)`);

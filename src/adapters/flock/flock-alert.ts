@@ -1,11 +1,13 @@
 /**
  * Flock Safety's LPR hotlist alert (its webhook's JSON body, AsyncAPI info.version 3.0.0) and its
- * mapping to the hub's Hit (docs/adapters.md, "Flock field -> Hit field"). The mapped hit is parsed with the protocol's own Hit schema, so what
+ * mapping to the hub's Hit (docs/adapters.md, "Flock field -> Hit field"); which of several lists leads is
+ * flock-sources.ts. The mapped hit is parsed with the protocol's own Hit schema, so what
  * the adapter accepts is exactly what the hub takes; a refusal names the Flock field to fix, not
  * the Hit field it would have become.
  */
 import { z } from 'zod';
 import { type Category, CATEGORIES, Hit } from '../../shared/protocol/index.js';
+import { pickSource } from './flock-sources.js';
 
 /** Flock may add fields: unknown ones are ignored, the ones we map are checked. */
 const FlockSource = z.object({
@@ -77,7 +79,15 @@ export interface MapIssue {
   message: string;
 }
 
-export type MapResult = { ok: true; hit: Hit; alert: FlockAlert } | { ok: false; issues: MapIssue[] };
+export type MapResult =
+  | {
+      ok: true;
+      hit: Hit;
+      alert: FlockAlert;
+      /** Every list of the alert is a restricted custom list (their names, for the log): see flock-sources.ts. */
+      restrictedOnly?: string[];
+    }
+  | { ok: false; issues: MapIssue[] };
 
 /** The id the hub keys the hit by: Flock's read id, so a redelivered webhook is the same hit. */
 export function hitIdFor(objectId: string): string {
@@ -89,7 +99,8 @@ export function mapFlockAlert(body: unknown, categories: Readonly<Record<string,
   const parsed = FlockAlert.safeParse(body);
   if (!parsed.success) return { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message })) };
   const a = parsed.data;
-  const source = a.sources[0]!;
+  const pick = pickSource(a.sources, (reason) => categoryFor(reason, categories));
+  const source = pick.lead;
   const plate = a.ocr ? a.ocr.label.toUpperCase().replace(/[\s.-]/g, '') : undefined;
   const candidate = {
     id: hitIdFor(a.objectId),
@@ -98,13 +109,13 @@ export function mapFlockAlert(body: unknown, categories: Readonly<Record<string,
     readAt: a.eventTime,
     location: { lat: a.deviceLat, lon: a.deviceLong },
     camera: { id: a.deviceExternalId, name: a.deviceName?.trim() || a.deviceExternalId, type: 'stationary', network: 'flock' },
-    category: categoryFor(source.reason ?? '', categories),
+    category: pick.category,
     hotlist: {
       source: source.name.trim().toUpperCase() === 'NCIC' ? 'NCIC' : 'LOCAL',
       plate,
       // Flock does not say which state the list entry is for: the desk flags it for the trooper to check.
       state: 'UNK',
-      reason: source.reason ?? undefined,
+      reason: pick.reason,
       ...(source.caseNumber ? { caseNumber: source.caseNumber } : {}),
     },
     ...(typeof a.ocr?.labelConfidence === 'number' ? { confidence: confidenceOf(a.ocr.labelConfidence) } : {}),
@@ -114,12 +125,12 @@ export function mapFlockAlert(body: unknown, categories: Readonly<Record<string,
     const issues = hit.error.issues.map((i) => {
       const hitPath = i.path.map(String).join('.');
       if (!a.ocr && (hitPath === 'plate' || hitPath === 'hotlist.plate')) return { path: 'ocr.label', message: 'no OCR reading: the alert has no plate' };
-      return { path: FLOCK_FIELD[hitPath] ?? hitPath, message: i.message };
+      return { path: (FLOCK_FIELD[hitPath] ?? hitPath).replace('sources.0.', `sources.${pick.index}.`), message: i.message };
     });
     const seen = new Set<string>();
     return { ok: false, issues: issues.filter((i) => !seen.has(i.path) && seen.add(i.path)) };
   }
-  return { ok: true, hit: hit.data, alert: a };
+  return { ok: true, hit: hit.data, alert: a, ...(pick.restrictedOnly ? { restrictedOnly: pick.restricted } : {}) };
 }
 
 /** A two-letter code as is, a full state name as its code, anything else unknown. */

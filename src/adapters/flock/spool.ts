@@ -3,7 +3,8 @@
  * name, flushed to disk and renamed, so a crash leaves either the whole hit or nothing. Flock is
  * told 202 only once the file is on disk; the file is removed only once the hub has the hit. A
  * file per hit (named by its id) keeps a redelivered webhook to one entry and needs no compaction.
- * Files the hub refuses for good are moved to `refused/` for a person to look at, never dropped.
+ * Files the hub refuses for good are moved to `refused/` for a person to look at, never dropped; hits
+ * the adapter must not send (restricted lists only, flock-sources.ts) are kept in `held/`, with why.
  * Why a spool at all: docs/adr/0022-flock-adapter-spools-before-answering.md.
  */
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
@@ -17,26 +18,26 @@ export interface SpooledHit {
 
 export class Spool {
   private readonly refusedDir: string;
+  readonly heldDir: string;
 
   constructor(readonly dir: string) {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     this.refusedDir = join(dir, 'refused');
     mkdirSync(this.refusedDir, { recursive: true, mode: 0o700 });
+    this.heldDir = join(dir, 'held');
+    mkdirSync(this.heldDir, { recursive: true, mode: 0o700 });
   }
 
   /** Stores the hit durably; returns once it would survive a power cut. */
   put(hit: Hit): void {
+    writeDurably(this.dir, fileName(hit.id), JSON.stringify(hit));
+  }
+
+  /** Keeps a hit that is not to be sent, durably and with why, for a person to handle; the forwarder never sees it. */
+  hold(hit: Hit, reason: string): void {
     const name = fileName(hit.id);
-    const tmp = join(this.dir, `.${name}.tmp`);
-    const fd = openSync(tmp, 'w', 0o600);
-    try {
-      writeSync(fd, JSON.stringify(hit));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, join(this.dir, name));
-    syncDir(this.dir);
+    writeDurably(this.heldDir, `${name}.reason.txt`, `${reason}\n`);
+    writeDurably(this.heldDir, name, JSON.stringify(hit));
   }
 
   /** Every spooled hit, oldest first. A file that does not parse is moved aside with the reason. */
@@ -66,6 +67,20 @@ export class Spool {
     renameSync(join(this.dir, file), join(this.refusedDir, file));
     writeFileSync(join(this.refusedDir, `${file}.reason.txt`), `${reason}\n`, { mode: 0o600 });
   }
+}
+
+/** Written to a temporary name, flushed and renamed: a crash leaves the whole file or nothing. */
+function writeDurably(dir: string, name: string, text: string): void {
+  const tmp = join(dir, `.${name}.tmp`);
+  const fd = openSync(tmp, 'w', 0o600);
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, join(dir, name));
+  syncDir(dir);
 }
 
 /** Hit ids are 1-128 characters of anything: encoded so no id can step out of the folder. */

@@ -29,6 +29,11 @@ export interface FlockAdapterOptions {
   signatureHeader?: string;
   categories?: Readonly<Record<string, Category>>;
   retry?: { firstMs: number; maxMs: number };
+  /**
+   * An alert on restricted custom lists only: `hold` (the default) keeps it in the spool's `held/` folder
+   * and sends nothing; `forward` sends it like any other (an agency whose hub users are the lists' audience).
+   */
+  restricted?: 'hold' | 'forward';
   /** Fetch the vehicle image from Flock's signed link into the hit (default true). */
   fetchImages?: boolean;
   now?: () => Date;
@@ -78,6 +83,13 @@ export async function startFlockAdapter(o: FlockAdapterOptions): Promise<Running
       return answer(res, 400, { error: { code: 'invalid_alert', message: `${first.path}: ${first.message}` }, issues: mapped.issues });
     }
     let hit = mapped.hit;
+    if (mapped.restrictedOnly && o.restricted !== 'forward') {
+      // Flock is told it was taken (a retry would change nothing); the hub and its desks never see it.
+      const why = `on restricted custom hot lists only (${mapped.restrictedOnly.join(', ')}): held, not sent to the hub (--restricted forward sends such alerts)`;
+      spool.hold(hit, why);
+      log(`alert ${hit.id} is ${why}`);
+      return answer(res, 202, { id: hit.id, held: true });
+    }
     if (o.fetchImages !== false) {
       const image = await fetchFlockImage(mapped.alert.imageUrl, mapped.alert.imageExpiration, (o.now ?? (() => new Date()))());
       if (image.ok) hit = { ...hit, images: { vehicle: image.dataUri } };

@@ -38,3 +38,34 @@ describe('mapFlockAlert', () => {
     expect(mapFlockAlert([1, 2])).toEqual({ ok: false, issues: [{ path: '(body)', message: expect.any(String) as string }] });
   });
 });
+
+describe('mapFlockAlert with several hot lists (sources)', () => {
+  const custom = (name: string, reason: string, audience: 'organization' | 'restricted' | null = 'organization') => ({ name, reason, caseNumber: null, customHotlistAudience: audience });
+
+  it('a mandatory category leads even when a custom list came first, and the others are named in the reason', () => {
+    const r = mapFlockAlert({ ...stolen, sources: [custom('Parking scofflaws', 'Unpaid tickets'), { name: 'NCIC', reason: 'Stolen Vehicle' }] });
+    expect(r.ok && [r.hit.category, r.hit.hotlist.source, r.hit.hotlist.reason]).toEqual(['stolen', 'NCIC', 'Stolen Vehicle · also on Parking scofflaws: Unpaid tickets']);
+    expect(r.ok && r.restrictedOnly).toBeUndefined();
+  });
+
+  it('between equals NCIC leads, then Flock’s order; one list keeps its reason as it was', () => {
+    const r = mapFlockAlert({ ...stolen, sources: [custom('Burglary crew', 'Felony Vehicle'), { name: 'NCIC', reason: 'Wanted' }] });
+    expect(r.ok && [r.hit.category, r.hit.hotlist.source, r.hit.hotlist.reason]).toEqual(['felony', 'NCIC', 'Wanted · also on Burglary crew: Felony Vehicle']);
+    const one = mapFlockAlert(stolen);
+    expect(one.ok && one.hit.hotlist.reason).toBe('Stolen Vehicle');
+  });
+
+  it('a restricted list is never named on an alert others see; restricted lists alone mark the alert to hold', () => {
+    const mixed = mapFlockAlert({ ...stolen, sources: [custom('Narcotics target (restricted)', 'Felony Vehicle', 'restricted'), { name: 'NCIC', reason: 'Stolen Vehicle' }] });
+    expect(mixed.ok && [mixed.hit.hotlist.source, mixed.hit.hotlist.reason, mixed.restrictedOnly]).toEqual(['NCIC', 'Stolen Vehicle', undefined]);
+    const only = mapFlockAlert({ ...stolen, sources: [custom('Narcotics target', 'Felony Vehicle', 'restricted')] });
+    expect(only.ok && [only.hit.category, only.restrictedOnly]).toEqual(['felony', ['Narcotics target']]);
+  });
+
+  it('a very long list of lists is cut to the 500 characters a reason may hold', () => {
+    const many = Array.from({ length: 40 }, (_, i) => custom(`Agency list ${i}`, 'Vehicle of interest in an ongoing investigation'));
+    const r = mapFlockAlert({ ...stolen, sources: [{ name: 'NCIC', reason: 'Stolen Vehicle' }, ...many] });
+    expect(r.ok && r.hit.hotlist.reason?.length).toBe(500);
+    expect(r.ok && r.hit.hotlist.reason?.endsWith('…')).toBe(true);
+  });
+});
