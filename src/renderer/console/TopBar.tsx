@@ -40,7 +40,7 @@ export function TopBar({ items, current, user, presence, openCount, locked }: { 
           <span className="link-dot" aria-hidden="true" />
           {LINK_TEXT[state]}
         </span>
-        <span className="user">
+        <span className="user" title={[user?.displayName ?? user?.username, user?.unit].filter(Boolean).join(' · ')}>
           {user?.displayName ?? user?.username}
           {user?.unit ? ` · ${user.unit}` : ''}
         </span>
