@@ -284,6 +284,11 @@ async function retention(args: string[]): Promise<number> {
     console.log(`purged images of ${result.purged} alert(s) ingested before ${result.before}`);
     // One line per camera network, also when nothing was due: the operator sees every cut-off applied.
     for (const r of result.reads) console.log(`purged ${r.reads} read(s) of network ${r.network} (${r.images} with images) read before ${r.before}`);
+    const days = result.days;
+    if (days) {
+      const which = days.dropped.length === 0 ? '' : ` (${days.dropped[0]}${days.dropped.length > 1 ? ` to ${days.dropped.at(-1)}` : ''})`;
+      console.log(`dropped ${days.dropped.length} day partition(s) of reads${which}, their reads counted above; made ${days.made.length} for the days ahead`);
+    }
     return 0;
   });
 }

@@ -16,6 +16,7 @@ import { authenticator } from 'otplib';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type RunningHub, startHub } from '../../src/backend/server.js';
+import { PG_MIGRATIONS } from '../../src/backend/store/postgres/migrations.js';
 import { SQLITE_MIGRATIONS } from '../../src/backend/store/sqlite/migrations.js';
 import { ackEvent } from '../support/acks.js';
 import { AlertClient } from '../support/alert-client.js';
@@ -24,9 +25,11 @@ import { REPO_ROOT, runCli } from '../support/hub.js';
 import { PostgresCluster, requireServices, scaleOutServices } from '../support/services.js';
 
 const FIXTURES = join(REPO_ROOT, 'test/fixtures/first-release');
-/** Today's schema version (both stores number their migrations alike); one above it is "from the future". */
+/** Today's schema versions (Postgres has one more: reads partitioned by day); one above is "from the future". */
 const LATEST = SQLITE_MIGRATIONS.length;
 const FUTURE = LATEST + 1;
+const PG_LATEST = PG_MIGRATIONS.length;
+const PG_FUTURE = PG_LATEST + 1;
 /** OPENTAS_HUB_SECRET of the Postgres fixture's hub (test/fixtures/first-release/README.md). */
 const FIXTURE_SECRET = 'opentas-first-release-fixture-secret-0123456789';
 
@@ -166,7 +169,7 @@ describe('upgrading a store written before versioned migrations', { timeout: 600
       const dir = join(root, 'pg-node');
       const migrated = await runCli(['migrate', '--data', dir], env);
       expect(migrated.code, migrated.stderr).toBe(0);
-      expect(migrated.stdout.trim()).toMatch(new RegExp(`^schema version 0 -> ${LATEST}: applied 1 `));
+      expect(migrated.stdout.trim()).toMatch(new RegExp(`^schema version 0 -> ${PG_LATEST}: applied 1 `));
       expect((await runCli(['audit', 'verify', '--data', dir], env)).stdout.trim()).toBe(want.auditVerify);
 
       const hub = await startHub({
@@ -187,15 +190,15 @@ describe('upgrading a store written before versioned migrations', { timeout: 600
       const client = new pg.Client({ connectionString: url });
       await client.connect();
       const versions = (await client.query('SELECT version FROM schema_migrations ORDER BY version')).rows;
-      expect(versions).toEqual(SQLITE_MIGRATIONS.map((m) => ({ version: m.version })));
+      expect(versions).toEqual(PG_MIGRATIONS.map((m) => ({ version: m.version })));
       await client.query(
-        `INSERT INTO schema_migrations (version, name, applied_at) VALUES (${FUTURE}, 'from the future', '2031-01-01T00:00:00.000Z')`,
+        `INSERT INTO schema_migrations (version, name, applied_at) VALUES (${PG_FUTURE}, 'from the future', '2031-01-01T00:00:00.000Z')`,
       );
       await client.end();
       const newer = await runCli(['migrate', '--data', dir], env);
       expect(newer.code).toBe(2);
       expect(newer.stderr.trim().split('\n')).toEqual([
-        expect.stringMatching(new RegExp(`schema is version ${FUTURE}, newer than this hub knows \\(up to ${LATEST}\\)`)),
+        expect.stringMatching(new RegExp(`schema is version ${PG_FUTURE}, newer than this hub knows \\(up to ${PG_LATEST}\\)`)),
       ]);
 
       const empty = await cluster.createDatabase('empty');

@@ -20,6 +20,11 @@ export interface RetentionReport {
   before: string;
   /** One line per camera network: the reads deleted (and how many carried images), read before its cut-off. */
   reads: ReadPurge[];
+  /**
+   * Where reads are stored by day (Postgres): the days dropped whole, every network's retention
+   * having passed them (their reads are counted in `reads` too), and the days whose partitions this run made (today and the days ahead).
+   */
+  days?: { dropped: string[]; made: string[] };
 }
 
 export class RetentionJob {
@@ -50,15 +55,25 @@ export class RetentionJob {
     const cutOff = (days: number): string => new Date(now - days * DAY_MS).toISOString();
     const before = cutOff(policy.detectionRetentionDays);
     const purged = await this.store.alerts.purgeImages(before);
+    const cutOffs = CameraNetwork.options.map((network) => ({ network, before: cutOff(retentionDaysFor(policy, network)) }));
+    // A day goes whole once the longest retention has passed it; shorter ones are purged row by row below.
+    const oldest = cutOffs.reduce((a, c) => (c.before < a ? c.before : a), cutOffs[0]!.before);
+    const days = this.store.readArchive.days;
+    const dropped = days ? await days.drop(oldest) : undefined;
     const reads: ReadPurge[] = [];
-    for (const network of CameraNetwork.options) {
-      reads.push(await this.store.readArchive.purge(network, cutOff(retentionDaysFor(policy, network))));
+    for (const { network, before: cut } of cutOffs) {
+      const purge = await this.store.readArchive.purge(network, cut);
+      const whole = dropped?.reads.find((d) => d.network === network);
+      reads.push(whole ? { ...purge, reads: purge.reads + whole.reads, images: purge.images + whole.images } : purge);
     }
+    const made = days ? await days.prepare(this.clock.now()) : undefined;
     if (purged > 0) this.feed?.clear();
     const gone = reads.filter((r) => r.reads > 0);
-    if (purged > 0 || gone.length > 0) {
-      await this.log.record('retention_purge', 'success', { username: 'hub' }, { purged, before, reads: gone });
+    const partitions = dropped && dropped.days.length > 0 ? { partitionsDropped: dropped.days.length, days: dropped.days } : {};
+    if (purged > 0 || gone.length > 0 || dropped?.days.length) {
+      await this.log.record('retention_purge', 'success', { username: 'hub' }, { purged, before, reads: gone, ...partitions });
     }
+    if (dropped && made) return { purged, before, reads, days: { dropped: dropped.days, made } };
     return { purged, before, reads };
   }
 }

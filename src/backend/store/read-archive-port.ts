@@ -43,6 +43,26 @@ export interface ReadArchive {
    * transaction, so ingest is never held up by a large purge); alerts made from them are kept.
    */
   purge(network: CameraNetwork, before: string): Promise<ReadPurge>;
+  /** Present where reads are stored by day (Postgres, docs/adr/0028); SQLite keeps one table. */
+  days?: ReadDays;
+}
+
+/** What dropping whole days took with them. */
+export interface DayDrop {
+  /** The days (UTC, YYYY-MM-DD) dropped whole. */
+  days: string[];
+  /** Their reads per camera network, and how many of those carried images. */
+  reads: { network: CameraNetwork; reads: number; images: number }[];
+}
+
+/** Reads kept in one partition per day of their read time, so retention can drop a day at once. */
+export interface ReadDays {
+  /** The days that have their own partition, oldest first. */
+  list(): Promise<string[]>;
+  /** Makes the partitions of `now`'s day and the next ones; answers the days it made. */
+  prepare(now: Date): Promise<string[]>;
+  /** Drops the partitions of the days wholly before `before`, with their reads and images. */
+  drop(before: string): Promise<DayDrop>;
 }
 
 export type NewReadSearch = Omit<ReadSearchRecord, 'id'>;

@@ -14,7 +14,8 @@ export interface Migration<Db> {
   version: number;
   /** What it does, in a few words (shown by `migrate` and `doctor`). */
   name: string;
-  up(db: Db): void | Promise<void>;
+  /** `now`: the time the migration runs (the Postgres day partitions start from its day). */
+  up(db: Db, now: Date): void | Promise<void>;
 }
 
 export interface MigrationReport {

@@ -1,4 +1,7 @@
-/** Postgres hot lists (one row per list, entries gzip'd) and reads (docs/protocol.md 1.1); migration 2. */
+/**
+ * Postgres hot lists (one row per list, entries gzip'd) and reads (docs/protocol.md 1.1); migration 2
+ * (`reads` as created here is partitioned by day by migration 5, ./read-days.ts).
+ */
 import type pg from 'pg';
 import type { Read } from '../../../shared/protocol/index.js';
 import type { HotlistRecord, HotlistStore, ReadRecording, ReadStore } from '../hotlist-port.js';
@@ -62,30 +65,42 @@ export class PgHotlistStore implements HotlistStore {
 export class PgReadStore implements ReadStore {
   constructor(private readonly pool: pg.Pool) {}
 
+  /**
+   * One statement per batch, so the claim of each new id and its read commit together: the ids
+   * `read_ids` takes are inserted into the day-partitioned `reads` (./read-days.ts, migration 5);
+   * the ids it already held are the duplicates. The columns go as nine arrays (unnest), so the
+   * statement text is the same for every batch and Postgres parses it once per connection.
+   */
   async record(reads: readonly Read[], receivedAt: string): Promise<ReadRecording> {
     if (reads.length === 0) return { duplicates: [], settled: [] };
-    // One multi-row insert; the ids it did not insert are the duplicates.
-    const params: unknown[] = [];
-    const values = reads.map((read) => {
+    const columns: (string | null)[][] = Array.from({ length: 8 }, () => []);
+    for (const read of reads) {
       const { images, ...text } = read;
-      params.push(read.id, read.plate, read.plateState, new Date(read.readAt).toISOString(), read.camera.network, read.domain ?? 'general', receivedAt, JSON.stringify(text), images ? JSON.stringify(images) : null);
-      const base = params.length - 9;
-      return `(${Array.from({ length: 9 }, (_, i) => `$${base + i + 1}`).join(',')})`;
+      const row = [read.id, read.plate, read.plateState, new Date(read.readAt).toISOString(), read.camera.network, read.domain ?? 'general', JSON.stringify(text), images ? JSON.stringify(images) : null];
+      row.forEach((v, i) => columns[i]!.push(v));
+    }
+    const inserted = await this.pool.query<{ id: string }>({
+      name: 'opentas-reads-record',
+      text: `WITH incoming AS (
+               SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+                 AS t (id, plate, plate_state, read_at, network, domain, body, images)),
+             claimed AS (
+               INSERT INTO read_ids (id, day) SELECT id, left(read_at, 10) FROM incoming ON CONFLICT (id) DO NOTHING RETURNING id)
+             INSERT INTO reads (id, plate, plate_state, read_at, network, domain, received_at, body, images)
+               SELECT i.id, i.plate, i.plate_state, i.read_at, i.network, i.domain, $9::text, i.body, i.images
+               FROM incoming i JOIN claimed c ON c.id = i.id
+             RETURNING id`,
+      values: [...columns, receivedAt],
     });
-    const inserted = await this.pool.query<{ id: string }>(
-      `INSERT INTO reads (id, plate, plate_state, read_at, network, domain, received_at, body, images)
-       VALUES ${values.join(',')} ON CONFLICT (id) DO NOTHING RETURNING id`,
-      params,
-    );
     const fresh = new Set(inserted.rows.map((r) => r.id));
     const duplicates = reads.map((r) => r.id).filter((id) => !fresh.has(id));
     if (duplicates.length === 0) return { duplicates, settled: [] };
-    const settled = await this.pool.query<{ id: string }>('SELECT id FROM reads WHERE id = ANY($1) AND matched', [duplicates]);
+    const settled = await this.pool.query<{ id: string }>('SELECT id FROM read_ids WHERE id = ANY($1) AND matched', [duplicates]);
     return { duplicates, settled: settled.rows.map((r) => r.id) };
   }
 
   async markMatched(ids: readonly string[]): Promise<void> {
-    if (ids.length > 0) await this.pool.query('UPDATE reads SET matched = TRUE WHERE id = ANY($1)', [ids]);
+    if (ids.length > 0) await this.pool.query('UPDATE read_ids SET matched = TRUE WHERE id = ANY($1)', [ids]);
   }
 
   async count(): Promise<number> {

@@ -61,6 +61,13 @@ export async function openPostgresStore(connectionString: string, options: Postg
     throw err;
   }
   client.release();
+  const readArchive = new PgReadArchive(pool);
+  // The days ahead are made by every start and every retention run (docs/adr/0028): a node that was
+  // down past midnight does not leave today's reads to the DEFAULT partition.
+  await readArchive.days.prepare(new Date()).catch(async (err: unknown) => {
+    await pool.end().catch(() => undefined);
+    throw err;
+  });
   let closed: Promise<void> | undefined;
   const routingListeners = new Set<(version: number) => void>();
   const routingWritten = (version: number): void => {
@@ -82,7 +89,7 @@ export async function openPostgresStore(connectionString: string, options: Postg
     hotlists: new PgHotlistStore(pool),
     reads: new PgReadStore(pool),
     localEntries: new PgLocalEntryStore(pool),
-    readArchive: new PgReadArchive(pool),
+    readArchive,
     readSearches: new PgReadSearchLog(pool),
     async routingVersion() {
       const { rows } = await pool.query<{ version: string }>('SELECT version FROM routing_version WHERE id = 1');

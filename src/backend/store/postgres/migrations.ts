@@ -8,6 +8,7 @@ import { MIGRATIONS_TABLE, type Migration, type MigrationReport, pending } from 
 import { HOTLIST_DDL } from './hotlists.js';
 import { LOCAL_ENTRY_DDL } from './local-entries.js';
 import { READ_ARCHIVE_DDL } from './read-archive.js';
+import { partitionReads } from './read-days.js';
 import { applyReviewSchema } from './review.js';
 import { applyBaseSchema } from './schema.js';
 import { LOCK } from './tx.js';
@@ -44,6 +45,13 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       await client.query(LOCAL_ENTRY_DDL);
     },
   },
+  {
+    version: 5,
+    name: 'reads partitioned by day, read ids kept apart (issue 11)',
+    async up(client, now) {
+      await partitionReads(client, now);
+    },
+  },
 ];
 
 /** The database's schema version: 0 when it has no migrations table (versionless, or new). */
@@ -73,7 +81,7 @@ export async function migratePostgres(
         await client.query(
           `CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`,
         );
-        await m.up(client);
+        await m.up(client, now());
         await client.query(
           `INSERT INTO ${MIGRATIONS_TABLE} (version, name, applied_at) VALUES ($1, $2, $3)`,
           [m.version, m.name, now().toISOString()],

@@ -1,7 +1,8 @@
 /**
  * Postgres: reads searched by plate pattern and time, purged per network in batches, and the
  * searches' record (docs/protocol.md 1.1); migration 3, the twin of ../sqlite/read-archive.ts.
- * Reads are not partitioned by day yet (docs/adr/0024): a purge is a batched DELETE.
+ * Reads are partitioned by day since migration 5 (./read-days.ts, docs/adr/0028): retention drops
+ * the days every network is done with whole (`days`), and this batched DELETE takes the rest.
  *
  * The prefix range (`plate >= 'AB' AND plate < 'AC'`) uses `reads_plate` whatever the database's
  * collation: plates are upper-case letters and digits, which every collation orders as "C" does.
@@ -18,6 +19,7 @@ import {
   type ReadQuery,
   type ReadSearchLog,
 } from '../read-archive-port.js';
+import { PgReadDays } from './read-days.js';
 
 export const READ_ARCHIVE_DDL = `
 UPDATE reads SET read_at = to_char(read_at::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
@@ -45,7 +47,11 @@ CREATE TRIGGER read_searches_no_truncate BEFORE TRUNCATE ON read_searches
 `;
 
 export class PgReadArchive implements ReadArchive {
-  constructor(private readonly pool: pg.Pool) {}
+  readonly days: PgReadDays;
+
+  constructor(private readonly pool: pg.Pool) {
+    this.days = new PgReadDays(pool);
+  }
 
   async search(q: ReadQuery): Promise<FoundRead[]> {
     const params: unknown[] = [];
@@ -77,9 +83,14 @@ export class PgReadArchive implements ReadArchive {
   async purge(network: CameraNetwork, before: string): Promise<ReadPurge> {
     const out: ReadPurge = { network, before, reads: 0, images: 0 };
     for (;;) {
+      // (read_at, id) finds each row through the time index in its own partition; the read's id
+      // claim goes with it, so a read sent again after its purge is taken as new, as before migration 5.
       const { rows } = await this.pool.query<{ image: boolean }>(
-        `DELETE FROM reads WHERE id IN (SELECT id FROM reads WHERE read_at < $1 AND network = $2 LIMIT ${PURGE_BATCH})
-         RETURNING images IS NOT NULL AS image`,
+        `WITH batch AS (SELECT read_at, id FROM reads WHERE read_at < $1 AND network = $2 LIMIT ${PURGE_BATCH}),
+         gone AS (DELETE FROM reads r USING batch b WHERE r.read_at = b.read_at AND r.id = b.id AND r.network = $2
+                  RETURNING r.id, r.images IS NOT NULL AS image),
+         freed AS (DELETE FROM read_ids WHERE id IN (SELECT id FROM gone))
+         SELECT image FROM gone`,
         [before, network],
       );
       out.reads += rows.length;

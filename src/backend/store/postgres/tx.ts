@@ -11,6 +11,8 @@ export const LOCK = {
   zones: 0x0_7a5_0004,
   /** Held while appending to the security audit trail: one chain head across all nodes. */
   audit: 0x0_7a5_0005,
+  /** Held while a day partition of `reads` is made or dropped (./read-days.ts). */
+  readDays: 0x0_7a5_0006,
 } as const;
 
 export async function inTransaction<T>(pool: pg.Pool, run: (client: pg.PoolClient) => Promise<T>, lock?: number): Promise<T> {

@@ -73,7 +73,7 @@ export function migrateSqlite(
       db.exec(
         `CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`,
       );
-      m.up(db);
+      m.up(db, now());
       db.prepare(`INSERT INTO ${MIGRATIONS_TABLE} (version, name, applied_at) VALUES (?, ?, ?)`).run(
         m.version,
         m.name,
