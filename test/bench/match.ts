@@ -4,7 +4,10 @@
  * matching on, on this one thread. Every read of a sample (random reads and reads made from listed
  * plates: exact, lookalike, other state, UNK, OCR candidates) is checked against the nested-loop
  * reference; the heap the entries and the index take is printed.
- * Last line: `match: entries=… reads=… reads_per_s=… lookalike=on hits=… mismatches=0`
+ * Then the reads are stored the way the intake stores them (`HubStore.reads.record`, batches of 1,000;
+ * support/stored-reads.ts), on SQLite and on Postgres (a cluster started here; `not_run` without one).
+ * Last line: `match: entries=… reads=… reads_per_s=… lookalike=on hits=… mismatches=0 stored_sqlite_per_s=… stored_pg_per_s=…`
+ * Knob (env): MATCH_STORED_READS (100000 on SQLite, half on Postgres).
  */
 import { loadavg } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
@@ -13,6 +16,7 @@ import { Matcher, type ListEntry } from '../../src/backend/matcher/matcher.js';
 import { seededRandom } from '../../src/shared/seeded-random.js';
 import { makeList, makeReads, type ListSpec } from './support/hotlist-data.js';
 import { matchLines, referenceMatch } from './support/reference-matcher.js';
+import { makeStoredReads, postgresStoredPerSecond, sqliteStoredPerSecond } from './support/stored-reads.js';
 
 const SEED = Number(process.env.MATCH_SEED ?? 20261130);
 const NOW = Date.parse('2026-11-30T12:00:00.000Z');
@@ -24,6 +28,7 @@ const SPECS: ListSpec[] = [
   { info: { id: 'local', source: 'LOCAL', domain: 'general' }, size: 20_000, expiring: 1 },
 ];
 const READS = 200_000;
+const STORED = Number(process.env.MATCH_STORED_READS ?? 100_000);
 const BATCH = 1_000;
 /** Measure for this long, passing over the reads again and again. */
 const MEASURE_MS = 10_000;
@@ -90,5 +95,10 @@ const gotSet = new Set(got);
 const mismatches = want.filter((l) => !gotSet.has(l)).length + got.filter((l) => !wantSet.has(l)).length;
 const kinds = ['exact', 'lookalike', 'candidate'].map((k) => `${k}=${want.filter((l) => l.includes(`|${k}|`)).length}`).join(' ');
 console.log(`match (check): sample_reads=${sample.length} reference_matches=${want.length} ${kinds}`);
-console.log(`match: entries=${entries} reads=${done} reads_per_s=${perSecond} lookalike=on hits=${hits} mismatches=${mismatches}`);
+
+const toStore = makeStoredReads(rand, reads, STORED);
+const storedSqlite = await sqliteStoredPerSecond(toStore);
+const storedPg = await postgresStoredPerSecond(toStore.slice(0, Math.floor(STORED / 2)), (line) => console.log(line));
+console.log(`match (stored): sqlite_reads=${STORED} pg_reads=${Math.floor(STORED / 2)} batch=${BATCH} loadavg_1m=${loadavg()[0]!.toFixed(1)}`);
+console.log(`match: entries=${entries} reads=${done} reads_per_s=${perSecond} lookalike=on hits=${hits} mismatches=${mismatches} stored_sqlite_per_s=${storedSqlite} stored_pg_per_s=${storedPg}`);
 if (mismatches > 0) process.exitCode = 1;

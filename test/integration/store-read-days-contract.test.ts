@@ -6,7 +6,8 @@
  * across the DEFAULT partition; retention drops a day every network is done with whole and purges
  * a shorter-retention network's reads row by row in the days it keeps, reporting both; a read sent
  * again after its purge is taken as new, as before the partitions. Postgres only: a database at
- * schema version 4 holding reads is migrated with every row, search, count and duplicate intact.
+ * schema version 4 holding reads is migrated with every row, search, count and duplicate intact;
+ * `opentas-hub retention run` says how many days it dropped.
  *
  * The days are in 2024 (a leap day among them), far from the days ahead that opening a store makes
  * from the real clock, so the test means the same on any date.
@@ -24,6 +25,7 @@ import { PG_MIGRATIONS, migratePostgres } from '../../src/backend/store/postgres
 import { openSqliteStore } from '../../src/backend/store/sqlite/index.js';
 import { parsePlatePattern } from '../../src/shared/plate-pattern.js';
 import type { Read } from '../../src/shared/protocol/index.js';
+import { runCli } from '../support/hub.js';
 import { HubTestClock } from '../support/hub-clock.js';
 import { PostgresCluster, requireServices, scaleOutServices } from '../support/services.js';
 
@@ -232,6 +234,29 @@ describe.skipIf(!services.ok && process.env.CI !== 'true')('Postgres', () => {
       expect(await withClient(url, async (c) => (await c.query('SELECT to_regclass($1)::text AS t', ['reads_unpartitioned'])).rows[0])).toEqual({ t: null });
     } finally {
       await store.close();
+    }
+  });
+
+  it('opentas-hub retention run says how many day partitions it dropped, their reads counted per network', async () => {
+    const url = await cluster!.createDatabase('read_days_cli');
+    const old = NOW - 100 * DAY;
+    const store = await openPostgresStore(url);
+    try {
+      await store.readArchive.days!.prepare(new Date(old));
+      await store.reads.record([read('cli-1', old, IMAGE), read('cli-2', old + DAY), read('cli-3', old, { camera: FLOCK })], received);
+    } finally {
+      await store.close();
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'opentas-read-days-cli-'));
+    try {
+      const cli = await runCli(['retention', 'run', '--data', dir, '--as-of', new Date(NOW).toISOString()], { DATABASE_URL: url });
+      expect(cli.code, cli.stderr).toBe(0);
+      const days = [0, 1, 2].map((i) => new Date(old + i * DAY).toISOString().slice(0, 10));
+      expect(cli.stdout).toMatch(/^purged 2 read\(s\) of network isp \(1 with images\) read before /m);
+      expect(cli.stdout).toMatch(/^purged 1 read\(s\) of network flock \(0 with images\) read before /m);
+      expect(cli.stdout).toContain(`dropped 3 day partition(s) of reads (${days[0]} to ${days[2]}), their reads counted above; made 3 for the days ahead\n`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
