@@ -63,11 +63,9 @@ export async function openPostgresStore(connectionString: string, options: Postg
   client.release();
   const readArchive = new PgReadArchive(pool);
   // The days ahead are made by every start and every retention run (docs/adr/0028): a node that was
-  // down past midnight does not leave today's reads to the DEFAULT partition.
-  await readArchive.days.prepare(new Date()).catch(async (err: unknown) => {
-    await pool.end().catch(() => undefined);
-    throw err;
-  });
+  // down past midnight does not leave today's reads to the DEFAULT partition. Not a reason to refuse
+  // to start: without them reads land in DEFAULT, and the hourly retention run tries again.
+  await readArchive.days.prepare(new Date()).catch((err: unknown) => (options.onError ?? (() => {}))(err));
   let closed: Promise<void> | undefined;
   const routingListeners = new Set<(version: number) => void>();
   const routingWritten = (version: number): void => {

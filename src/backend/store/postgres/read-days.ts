@@ -26,6 +26,9 @@ const COUNT_TIMEOUT_MS = 30 * 60_000;
 
 const DAY_MS = 24 * 3600_000;
 
+/** `lock_timeout` ran out (SQLSTATE 55P03 lock_not_available). */
+const isLockTimeout = (err: unknown): boolean => (err as { code?: string }).code === '55P03';
+
 /** `2026-11-30` -> `2026-12-01` (UTC days). */
 export const nextDay = (day: string): string => new Date(Date.parse(`${day}T00:00:00.000Z`) + DAY_MS).toISOString().slice(0, 10);
 export const dayOf = (time: Date): string => time.toISOString().slice(0, 10);
@@ -144,6 +147,8 @@ export class PgReadDays implements ReadDays {
       return true;
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);
+      // DEFAULT was held by a long search: its reads land in DEFAULT meanwhile, and the next run makes the day.
+      if (isLockTimeout(err)) return false;
       throw err;
     } finally {
       client.release();
@@ -206,7 +211,7 @@ export class PgReadDays implements ReadDays {
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);
       // A long search held the table: this day is dropped at the next run instead of stalling ingest now.
-      if ((err as { code?: string }).code === '55P03') return undefined;
+      if (isLockTimeout(err)) return undefined;
       throw err;
     } finally {
       client.release();
