@@ -19,7 +19,7 @@ import {
   type ReadQuery,
   type ReadSearchLog,
 } from '../read-archive-port.js';
-import { PgReadDays } from './read-days.js';
+import { PgReadDays, partitionName } from './read-days.js';
 
 export const READ_ARCHIVE_DDL = `
 UPDATE reads SET read_at = to_char(read_at::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
@@ -80,23 +80,39 @@ export class PgReadArchive implements ReadArchive {
     return rows.map((r) => ({ read: JSON.parse(r.body) as SearchedRead, readAt: r.read_at }));
   }
 
+  /**
+   * One table at a time (each day partition that starts before the cut-off, then DEFAULT), named
+   * directly: a batch then finds its rows in that one table's time index and deletes them by ctid
+   * (reads are never updated since migration 5, so a ctid stays the row's), instead of a join that
+   * probes every partition for every row. The read's id claim goes with it, so a read sent again
+   * after its purge is taken as new, as before migration 5.
+   */
   async purge(network: CameraNetwork, before: string): Promise<ReadPurge> {
     const out: ReadPurge = { network, before, reads: 0, images: 0 };
-    for (;;) {
-      // (read_at, id) finds each row through the time index in its own partition; the read's id
-      // claim goes with it, so a read sent again after its purge is taken as new, as before migration 5.
-      const { rows } = await this.pool.query<{ image: boolean }>(
-        `WITH batch AS (SELECT read_at, id FROM reads WHERE read_at < $1 AND network = $2 LIMIT ${PURGE_BATCH}),
-         gone AS (DELETE FROM reads r USING batch b WHERE r.read_at = b.read_at AND r.id = b.id AND r.network = $2
-                  RETURNING r.id, r.images IS NOT NULL AS image),
-         freed AS (DELETE FROM read_ids WHERE id IN (SELECT id FROM gone))
-         SELECT image FROM gone`,
-        [before, network],
-      );
-      out.reads += rows.length;
-      out.images += rows.filter((r) => r.image).length;
-      if (rows.length < PURGE_BATCH) return out;
+    const tables = [...(await this.days.list()).filter((day) => day < before).map(partitionName), 'reads_default'];
+    for (const table of tables) {
+      for (;;) {
+        const rows = await this.pool
+          .query<{ image: boolean }>(
+            `WITH gone AS (
+               DELETE FROM ${table} WHERE ctid = ANY(ARRAY(SELECT ctid FROM ${table} WHERE read_at < $1 AND network = $2 LIMIT ${PURGE_BATCH}))
+               RETURNING id, images IS NOT NULL AS image),
+             freed AS (DELETE FROM read_ids WHERE id IN (SELECT id FROM gone))
+             SELECT image FROM gone`,
+            [before, network],
+          )
+          .then((r) => r.rows)
+          // A day another node's retention dropped meanwhile (42P01 undefined_table): its reads are gone.
+          .catch((err: unknown) => {
+            if ((err as { code?: string }).code === '42P01') return [];
+            throw err;
+          });
+        out.reads += rows.length;
+        out.images += rows.filter((r) => r.image).length;
+        if (rows.length < PURGE_BATCH) break;
+      }
     }
+    return out;
   }
 }
 
