@@ -34,8 +34,8 @@ export interface ReceivedList {
   count: number;
   /** The entries as the store keeps them (gzip'd JSON). */
   stored: Buffer;
-  /** The entries for indexing, made a slice at a time (awaiting `pause` in between). */
-  entries(pause: () => Promise<void>): Promise<readonly ListEntry[]>;
+  /** The entries for indexing, made `every` at a time (awaiting `pause` in between). */
+  entries(pause: () => Promise<void>, every?: number): Promise<readonly ListEntry[]>;
 }
 
 /** Bodies from this size on go to a thread: about 10,000 entries, tens of milliseconds of parsing. */
@@ -65,6 +65,8 @@ function runJob(job: ReaderJob, transfer: ArrayBuffer[]): Promise<ReaderAnswer> 
   return new Promise((resolve, reject) => {
     let answered = false;
     const worker = startWorker(job, transfer);
+    // The request (or the listening server) keeps the process alive; a hub told to stop need not wait for a parse.
+    worker.unref();
     worker.once('message', (answer: ReaderAnswer) => {
       answered = true;
       resolve(answer);
@@ -95,12 +97,12 @@ export async function receiveList(body: Buffer): Promise<ReceivedList> {
     head: answer.head,
     count: columns.count,
     stored: Buffer.from(answer.stored.buffer, answer.stored.byteOffset, answer.stored.byteLength),
-    entries: (pause) => unpackEntries(columns, pause),
+    entries: (pause, every) => unpackEntries(columns, pause, every),
   };
 }
 
 /** A stored list's entries (gzip'd JSON, as `ReceivedList.stored`), made a slice at a time. */
-export async function storedEntries(stored: Buffer, pause: () => Promise<void>): Promise<readonly ListEntry[]> {
+export async function storedEntries(stored: Buffer, pause: () => Promise<void>, every?: number): Promise<readonly ListEntry[]> {
   if (!threaded(stored.byteLength, STORED_THREAD_FROM_BYTES)) {
     return JSON.parse((await gunzipAsync(stored)).toString('utf8')) as HotlistEntry[];
   }
@@ -108,5 +110,5 @@ export async function storedEntries(stored: Buffer, pause: () => Promise<void>):
   const bytes = new Uint8Array(stored);
   const answer = await runJob({ kind: 'stored', stored: bytes }, [bytes.buffer as ArrayBuffer]);
   if (answer.kind !== 'stored') throw refusal(answer);
-  return unpackEntries(answer.columns, pause);
+  return unpackEntries(answer.columns, pause, every);
 }
