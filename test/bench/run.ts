@@ -4,7 +4,7 @@
  */
 export {}; // a module, for the top-level await
 
-const BENCHES = ['filter', 'delivery', 'storm', 'hub-login', 'review-report', 'review-log', 'zones-ui', 'log', 'ui-burst', 'match', 'memory', 'read-search'] as const;
+const BENCHES = ['filter', 'delivery', 'storm', 'hub-login', 'review-report', 'review-log', 'zones-ui', 'log', 'ui-burst', 'match', 'memory', 'read-search', 'hotlist-replace'] as const;
 
 const name = process.argv[2];
 if (!name || !(BENCHES as readonly string[]).includes(name)) {
