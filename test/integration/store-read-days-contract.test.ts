@@ -7,7 +7,8 @@
  * a shorter-retention network's reads row by row in the days it keeps, reporting both; a read sent
  * again after its purge is taken as new, as before the partitions. Postgres only: a database at
  * schema version 4 holding reads is migrated with every row, search, count and duplicate intact;
- * `opentas-hub retention run` says how many days it dropped.
+ * two nodes making and dropping the same days at once do each once; `opentas-hub retention run` says
+ * how many days it dropped.
  *
  * The days are in 2024 (a leap day among them), far from the days ahead that opening a store makes
  * from the real clock, so the test means the same on any date.
@@ -234,6 +235,23 @@ describe.skipIf(!services.ok && process.env.CI !== 'true')('Postgres', () => {
       expect(await withClient(url, async (c) => (await c.query('SELECT to_regclass($1)::text AS t', ['reads_unpartitioned'])).rows[0])).toEqual({ t: null });
     } finally {
       await store.close();
+    }
+  });
+
+  it('two nodes making and dropping the same days at once: each day made once and dropped once, no error', async () => {
+    const url = await cluster!.createDatabase('read_days_nodes');
+    const [a, b] = await Promise.all([openPostgresStore(url), openPostgresStore(url)]);
+    try {
+      const made = await Promise.all([a.readArchive.days!.prepare(new Date(NOW)), b.readArchive.days!.prepare(new Date(NOW))]);
+      expect(made.flat().sort()).toEqual(['2024-03-01', '2024-03-02', '2024-03-03']);
+      await a.reads.record([read('n-1', NOW), read('n-2', NOW + DAY, IMAGE)], received);
+      const dropped = await Promise.all([a.readArchive.days!.drop('2024-03-03T00:00:00.000Z'), b.readArchive.days!.drop('2024-03-03T00:00:00.000Z')]);
+      expect(dropped.flatMap((d) => d.days).sort()).toEqual(['2024-03-01', '2024-03-02']);
+      expect(dropped.flatMap((d) => d.reads).reduce((n, r) => n + r.reads, 0)).toBe(2);
+      expect((await a.readArchive.days!.list()).filter((d) => d < '2025')).toEqual(['2024-03-03']);
+      expect(await b.reads.count()).toBe(0);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
     }
   });
 

@@ -26,6 +26,15 @@ const COUNT_TIMEOUT_MS = 30 * 60_000;
 
 const DAY_MS = 24 * 3600_000;
 
+/**
+ * Read from the catalog with the statement's snapshot, after the advisory lock: `to_regclass` looks in
+ * the session's cache, which can still name a table another node dropped while we waited for the lock.
+ */
+async function tableExists(client: pg.ClientBase, name: string): Promise<boolean> {
+  const { rows } = await client.query('SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = $1', [name]);
+  return rows.length > 0;
+}
+
 /** `lock_timeout` ran out (SQLSTATE 55P03 lock_not_available). */
 const isLockTimeout = (err: unknown): boolean => (err as { code?: string }).code === '55P03';
 
@@ -127,8 +136,7 @@ export class PgReadDays implements ReadDays {
       await client.query('BEGIN');
       // Several nodes run this at start and hourly: one makes it, the others find it made.
       await client.query('SELECT pg_advisory_xact_lock($1)', [LOCK.readDays]);
-      const exists = await client.query<{ t: string | null }>('SELECT to_regclass($1)::text AS t', [name]);
-      if (exists.rows[0]?.t) {
+      if (await tableExists(client, name)) {
         await client.query('ROLLBACK');
         return false;
       }
@@ -195,8 +203,7 @@ export class PgReadDays implements ReadDays {
     try {
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock($1)', [LOCK.readDays]);
-      const exists = await client.query<{ t: string | null }>('SELECT to_regclass($1)::text AS t', [name]);
-      if (!exists.rows[0]?.t) {
+      if (!(await tableExists(client, name))) {
         await client.query('ROLLBACK');
         return undefined;
       }
