@@ -79,7 +79,11 @@ export class HotlistBook {
   /** Stores a list taken from a request (./hotlist-reader.ts), then indexes it and swaps it in. */
   async replace(id: string, list: ReceivedList): Promise<HotlistRecord> {
     await this.ready();
+    // The row's write is synchronous on SQLite (up to a second for a 10 MiB row when a WAL checkpoint falls
+    // in it): alone between two yields, not one stretch with the worker's answer and the first slice.
+    await yieldToLoop();
     const record = await putList(this.store, id, list.head, list.count, list.stored, this.clock.now());
+    await yieldToLoop();
     await this.swapIn(record, await list.entries(yieldToLoop, SLICE));
     return record;
   }
