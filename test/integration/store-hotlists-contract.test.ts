@@ -5,15 +5,10 @@
  * raised, its body read back with the version it belongs to, reads stored once by id with the
  * duplicates and the already matched ones told apart.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HubStore } from '../../src/backend/store/port.js';
-import { openPostgresStore } from '../../src/backend/store/postgres/index.js';
-import { openSqliteStore } from '../../src/backend/store/sqlite/index.js';
 import type { Read } from '../../src/shared/protocol/index.js';
-import { PostgresCluster, requireServices, scaleOutServices } from '../support/services.js';
+import { describePostgres, openPostgresAt, openTempSqlite } from '../support/store-suites.js';
 
 const read = (id: string, images = false): Read => ({
   id, plate: 'ABC1234', plateState: 'IL', readAt: '2026-11-30T03:15:00.000Z', location: { lat: 41.83, lon: -87.63 },
@@ -64,31 +59,11 @@ function hotlistContract(name: string, open: () => Promise<{ store: HubStore; cl
   });
 }
 
-hotlistContract('SQLite', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'opentas-hotlists-'));
-  const store = openSqliteStore(dir);
-  return {
-    store,
-    close: async () => {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-});
+hotlistContract('SQLite', async () => openTempSqlite('opentas-hotlists-'));
 
-const services = scaleOutServices(true);
-let cluster: PostgresCluster | undefined;
-let databases = 0;
 
-describe.skipIf(!services.ok && process.env.CI !== 'true')('Postgres', () => {
-  beforeAll(async () => {
-    requireServices(services, 'store hot-list contract (Postgres)');
-    cluster = await PostgresCluster.start(services.pgBin!);
-  });
-  afterAll(async () => cluster?.stop());
-
+describePostgres('store hot-list contract (Postgres)', (database) => {
   hotlistContract('Postgres', async () => {
-    const store = await openPostgresStore(await cluster!.createDatabase(`hotlists_${++databases}`));
-    return { store, close: () => store.close() };
+    return openPostgresAt(await database('hotlists'));
   });
 });

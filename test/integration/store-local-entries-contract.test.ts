@@ -6,17 +6,12 @@
  * remove. Then two hub nodes on one Postgres: an entry added on one matches reads posted to the
  * other, and once removed there, matches on neither.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HubStore } from '../../src/backend/store/port.js';
-import { openPostgresStore } from '../../src/backend/store/postgres/index.js';
-import { openSqliteStore } from '../../src/backend/store/sqlite/index.js';
 import type { Read } from '../../src/shared/protocol/index.js';
 import type { LocalEntry } from '../../src/shared/protocol/local-entry.js';
 import { type TestHub, startTestHub } from '../support/hub.js';
-import { PostgresCluster, requireServices, scaleOutServices } from '../support/services.js';
+import { describePostgres, openPostgresAt, openTempSqlite } from '../support/store-suites.js';
 
 const entry = (id: string, extra: Partial<LocalEntry> = {}): LocalEntry => ({
   id, plate: 'ABC1234', state: 'IL', category: 'local', reason: 'Suspect vehicle', caseNumber: 'C-1', purpose: 'Investigation',
@@ -57,36 +52,16 @@ function localEntryContract(name: string, open: () => Promise<{ store: HubStore;
   });
 }
 
-localEntryContract('SQLite', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'opentas-local-entries-'));
-  const store = openSqliteStore(dir);
-  return {
-    store,
-    close: async () => {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-});
+localEntryContract('SQLite', async () => openTempSqlite('opentas-local-entries-'));
 
-const services = scaleOutServices(true);
-let cluster: PostgresCluster | undefined;
-let databases = 0;
 
-describe.skipIf(!services.ok && process.env.CI !== 'true')('Postgres', () => {
-  beforeAll(async () => {
-    requireServices(services, 'store local-entry contract (Postgres)');
-    cluster = await PostgresCluster.start(services.pgBin!);
-  });
-  afterAll(async () => cluster?.stop());
-
+describePostgres('store local-entry contract (Postgres)', (database) => {
   localEntryContract('Postgres', async () => {
-    const store = await openPostgresStore(await cluster!.createDatabase(`local_entries_${++databases}`));
-    return { store, close: () => store.close() };
+    return openPostgresAt(await database('local_entries'));
   });
 
   it('two hub nodes on one database: an entry added on one matches on the other; removed there, it matches on neither', async () => {
-    const databaseUrl = await cluster!.createDatabase('local_entries_nodes');
+    const databaseUrl = await database('local_entries_nodes');
     const secret = 'opentas-test-local-entries-secret-0123456789';
     const nodes: TestHub[] = [];
     try {

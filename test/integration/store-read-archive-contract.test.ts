@@ -11,16 +11,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HubStore } from '../../src/backend/store/port.js';
-import { openPostgresStore } from '../../src/backend/store/postgres/index.js';
 import { PURGE_BATCH } from '../../src/backend/store/read-archive-port.js';
 import { openSqliteStore } from '../../src/backend/store/sqlite/index.js';
 import { searchSql } from '../../src/backend/store/sqlite/read-archive.js';
 import { parsePlatePattern, plateFits } from '../../src/shared/plate-pattern.js';
 import type { Read } from '../../src/shared/protocol/index.js';
 import { seededRandom } from '../../src/shared/seeded-random.js';
-import { PostgresCluster, requireServices, scaleOutServices } from '../support/services.js';
+import { describePostgres, openPostgresAt, openTempSqlite } from '../support/store-suites.js';
 
 const SEED = Number(process.env.READ_SEARCH_SEED ?? Date.now() % 1_000_000);
 const BASE = Date.parse('2026-11-30T12:00:00.000Z');
@@ -149,17 +148,7 @@ function readArchiveContract(name: string, open: () => Promise<{ store: HubStore
   });
 }
 
-readArchiveContract('SQLite', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'opentas-read-archive-'));
-  const store = openSqliteStore(dir);
-  return {
-    store,
-    close: async () => {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-});
+readArchiveContract('SQLite', async () => openTempSqlite('opentas-read-archive-'));
 
 describe('SQLite read search query plans', () => {
   it('an exact plate and a known prefix use the plate index; a leading wildcard walks the time index, never the table', () => {
@@ -189,19 +178,9 @@ describe('SQLite read search query plans', () => {
   });
 });
 
-const services = scaleOutServices(true);
-let cluster: PostgresCluster | undefined;
-let databases = 0;
 
-describe.skipIf(!services.ok && process.env.CI !== 'true')('Postgres', () => {
-  beforeAll(async () => {
-    requireServices(services, 'store read-archive contract (Postgres)');
-    cluster = await PostgresCluster.start(services.pgBin!);
-  });
-  afterAll(async () => cluster?.stop());
-
+describePostgres('store read-archive contract (Postgres)', (database) => {
   readArchiveContract('Postgres', async () => {
-    const store = await openPostgresStore(await cluster!.createDatabase(`read_archive_${++databases}`));
-    return { store, close: () => store.close() };
+    return openPostgresAt(await database('read_archive'));
   });
 });

@@ -17,18 +17,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SecurityLog } from '../../src/backend/audit/security-log.js';
 import { RetentionJob } from '../../src/backend/retention/retention-job.js';
 import type { HubStore } from '../../src/backend/store/port.js';
 import { openPostgresStore } from '../../src/backend/store/postgres/index.js';
 import { PG_MIGRATIONS, migratePostgres } from '../../src/backend/store/postgres/migrations.js';
-import { openSqliteStore } from '../../src/backend/store/sqlite/index.js';
 import { parsePlatePattern } from '../../src/shared/plate-pattern.js';
 import type { Read } from '../../src/shared/protocol/index.js';
 import { runCli } from '../support/hub.js';
 import { HubTestClock } from '../support/hub-clock.js';
-import { PostgresCluster, requireServices, scaleOutServices } from '../support/services.js';
+import { describePostgres, openTempSqlite } from '../support/store-suites.js';
 
 const NOW = Date.parse('2024-03-01T12:00:00.000Z');
 const DAY = 24 * 3600_000;
@@ -154,21 +153,8 @@ function readDaysContract(name: string, open: () => Promise<Opened>): void {
   });
 }
 
-readDaysContract('SQLite', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'opentas-read-days-'));
-  const store = openSqliteStore(dir);
-  return {
-    store,
-    close: async () => {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-});
+readDaysContract('SQLite', async () => openTempSqlite('opentas-read-days-'));
 
-const services = scaleOutServices(true);
-let cluster: PostgresCluster | undefined;
-let databases = 0;
 
 async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
@@ -180,15 +166,9 @@ async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>
   }
 }
 
-describe.skipIf(!services.ok && process.env.CI !== 'true')('Postgres', () => {
-  beforeAll(async () => {
-    requireServices(services, 'store read-days contract (Postgres)');
-    cluster = await PostgresCluster.start(services.pgBin!);
-  });
-  afterAll(async () => cluster?.stop());
-
+describePostgres('store read-days contract (Postgres)', (database) => {
   readDaysContract('Postgres', async () => {
-    const url = await cluster!.createDatabase(`read_days_${++databases}`);
+    const url = await database('read_days');
     const store = await openPostgresStore(url);
     const partitions = () =>
       withClient(url, async (c) => Object.fromEntries((await c.query<{ id: string; part: string }>('SELECT id, tableoid::regclass::text AS part FROM reads')).rows.map((r) => [r.id, r.part])));
@@ -196,7 +176,7 @@ describe.skipIf(!services.ok && process.env.CI !== 'true')('Postgres', () => {
   });
 
   it('a database at schema version 4 holding reads is migrated: every row, search, count and duplicate as before', async () => {
-    const url = await cluster!.createDatabase('read_days_migrate');
+    const url = await database('read_days_migrate');
     // Days around the real today, so the migration gives them partitions; 1999 is beyond its reach.
     const today = Date.now();
     const rows = [
@@ -239,7 +219,7 @@ describe.skipIf(!services.ok && process.env.CI !== 'true')('Postgres', () => {
   });
 
   it('two nodes making and dropping the same days at once: each day made once and dropped once, no error', async () => {
-    const url = await cluster!.createDatabase('read_days_nodes');
+    const url = await database('read_days_nodes');
     const [a, b] = await Promise.all([openPostgresStore(url), openPostgresStore(url)]);
     try {
       const made = await Promise.all([a.readArchive.days!.prepare(new Date(NOW)), b.readArchive.days!.prepare(new Date(NOW))]);
@@ -256,7 +236,7 @@ describe.skipIf(!services.ok && process.env.CI !== 'true')('Postgres', () => {
   });
 
   it('opentas-hub retention run says how many day partitions it dropped, their reads counted per network', async () => {
-    const url = await cluster!.createDatabase('read_days_cli');
+    const url = await database('read_days_cli');
     const old = NOW - 100 * DAY;
     const store = await openPostgresStore(url);
     try {
