@@ -118,4 +118,31 @@ describe('retention of detection images', () => {
       await t.close();
     }
   });
+
+  it('an alert’s images follow its camera network’s retention (FlockOS 30 days), the others the general one', async () => {
+    const clock = new HubTestClock('2026-01-01T00:00:00.000Z');
+    const t = await startTestHub({ clock, retentionEveryMs: 0 });
+    try {
+      const admin = (await t.signedIn(['admin'])).token;
+      const policy = (await t.api('GET', '/policy', { token: admin })).body;
+      expect((await t.api('PUT', '/policy', { token: admin, body: { ...policy, retentionDaysByNetwork: { flock: 30 } } })).status).toBe(200);
+      const images = generateHit(seededRandom(11), clock.now(), 1, true).images!;
+      const flock = makeHit({ images, camera: { id: 'flock-cam-7', name: 'Dan Ryan NB @ 35th St', type: 'stationary', network: 'flock' } });
+      const isp = makeHit({ images });
+      await t.postHit(flock);
+      await t.postHit(isp);
+      clock.advance(29 * DAY);
+      expect((await t.hub.runRetention()).purged).toBe(0);
+      clock.advance(2 * DAY);
+      expect((await t.hub.runRetention()).purged).toBe(1);
+      expect((await t.hub.store.alerts.byId(flock.id))?.alert.hit.images).toBeUndefined();
+      expect((await t.hub.store.alerts.byId(flock.id))?.alert.hit.plate).toBe(flock.plate);
+      expect((await t.hub.store.alerts.byId(isp.id))?.alert.hit.images?.plate).toBeDefined();
+      clock.advance(60 * DAY);
+      expect((await t.hub.runRetention()).purged).toBe(1);
+      expect((await t.hub.store.alerts.byId(isp.id))?.alert.hit.images).toBeUndefined();
+    } finally {
+      await t.close();
+    }
+  });
 });

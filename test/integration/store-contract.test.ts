@@ -98,7 +98,10 @@ function contract(name: string, open: () => Promise<Opened>): void {
       expect((await store.alerts.query({ limit: 10, bbox: [-87.7, 41.78, -87.58, 41.88] })).map((s) => s.seq)).toEqual([a.seq]);
       expect((await store.alerts.query({ limit: 10, beforeSeq: b.seq })).map((s) => s.seq)).toEqual([a.seq]);
       expect((await store.alerts.query({ limit: 10, since: '2026-11-28T03:30:00.000Z', until: '2026-11-28T05:00:00.000Z' })).map((s) => s.seq)).toEqual([b.seq]);
-      expect(await store.alerts.purgeImages('2026-11-28T03:30:00.000Z')).toBe(1);
+      // Per network first: a's camera is not a Flock one, so a Flock cut-off leaves its pictures.
+      expect(await store.alerts.purgeImages('2026-11-28T03:30:00.000Z', 'flock')).toBe(0);
+      expect(await store.alerts.purgeImages('2026-11-28T03:30:00.000Z', a.alert.hit.camera.network)).toBe(1);
+      expect(await store.alerts.purgeImages('2026-11-28T03:30:00.000Z')).toBe(0);
       expect((await store.alerts.byId(a.alert.id))?.alert.hit.images).toBeUndefined();
       expect((await store.alerts.byId(a.alert.id))?.alert.hit.plate).toBe('ABC1234');
     });

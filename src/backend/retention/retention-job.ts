@@ -1,7 +1,7 @@
 /**
  * Purges detections older than the policy's retention (ENF-051 V.C.1: detections 90 days; V.C.4:
- * FlockOS 30, the policy's `retentionDaysByNetwork`): stored reads with their images, per camera
- * network, and the images of alerts. The hit's text, the alerts made from purged reads and the
+ * FlockOS 30, the policy's `retentionDaysByNetwork`): stored reads with their images, and the images
+ * of alerts, each per camera network. The hit's text, the alerts made from purged reads and the
  * acknowledgement log are kept permanently (V.C.3).
  */
 import { CameraNetwork } from '../../shared/protocol/index.js';
@@ -15,7 +15,7 @@ import type { ReadPurge } from '../store/read-archive-port.js';
 const DAY_MS = 24 * 3600_000;
 
 export interface RetentionReport {
-  /** Alerts whose images were dropped (ingested before `before`). */
+  /** Alerts whose images were dropped (ingested before their network's cut-off; `before` is the general one). */
   purged: number;
   before: string;
   /** One line per camera network: the reads deleted (and how many carried images), read before its cut-off. */
@@ -54,8 +54,12 @@ export class RetentionJob {
     const now = this.clock.now().getTime();
     const cutOff = (days: number): string => new Date(now - days * DAY_MS).toISOString();
     const before = cutOff(policy.detectionRetentionDays);
-    const purged = await this.store.alerts.purgeImages(before);
     const cutOffs = CameraNetwork.options.map((network) => ({ network, before: cutOff(retentionDaysFor(policy, network)) }));
+    // An alert's pictures are its camera's detection, kept as long as that network's reads (FlockOS 30 days);
+    // then, whatever the network, nothing older than the longest retention.
+    let purged = 0;
+    for (const { network, before: cut } of cutOffs) purged += await this.store.alerts.purgeImages(cut, network);
+    purged += await this.store.alerts.purgeImages(cutOffs.reduce((a, c) => (c.before < a ? c.before : a), before));
     // A day goes whole once the longest retention has passed it; shorter ones are purged row by row below.
     const oldest = cutOffs.reduce((a, c) => (c.before < a ? c.before : a), cutOffs[0]!.before);
     const days = this.store.readArchive.days;

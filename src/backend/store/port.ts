@@ -183,8 +183,11 @@ export interface AlertStore {
   firstSeqSince(at: string): Promise<number | undefined>;
   /** Newest first, without images. */
   query(q: AlertQuery): Promise<StoredAlert[]>;
-  /** Drops detection images of alerts ingested before `before`; the hit's text stays. */
-  purgeImages(before: string): Promise<number>;
+  /**
+   * Drops detection images of alerts ingested before `before` (only those whose camera is on `network`,
+   * when given: retention is per network); the hit's text stays.
+   */
+  purgeImages(before: string, network?: Hit['camera']['network']): Promise<number>;
 }
 
 export interface Receipt {

@@ -108,8 +108,15 @@ export class PgAlertStore implements AlertStore {
     return rows.map(toStored);
   }
 
-  async purgeImages(before: string): Promise<number> {
-    const res = await this.pool.query('DELETE FROM alert_images WHERE ingested_at < $1', [before]);
+  async purgeImages(before: string, network?: Hit['camera']['network']): Promise<number> {
+    const res =
+      network === undefined
+        ? await this.pool.query('DELETE FROM alert_images WHERE ingested_at < $1', [before])
+        : await this.pool.query(
+            `DELETE FROM alert_images WHERE ingested_at < $1 AND alert_seq IN
+               (SELECT seq FROM alerts WHERE ingested_at < $1 AND (hit::jsonb -> 'camera' ->> 'network') = $2)`,
+            [before, network],
+          );
     return res.rowCount ?? 0;
   }
 }

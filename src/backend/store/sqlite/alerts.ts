@@ -82,8 +82,14 @@ export class SqliteAlertStore implements AlertStore {
     return rows.map(toStored);
   }
 
-  async purgeImages(before: string): Promise<number> {
-    return this.db.prepare('DELETE FROM alert_images WHERE ingested_at < ?').run(before).changes;
+  async purgeImages(before: string, network?: Hit['camera']['network']): Promise<number> {
+    if (network === undefined) return this.db.prepare('DELETE FROM alert_images WHERE ingested_at < ?').run(before).changes;
+    return this.db
+      .prepare(
+        `DELETE FROM alert_images WHERE ingested_at < ? AND alert_seq IN
+           (SELECT seq FROM alerts WHERE ingested_at < ? AND json_extract(hit, '$.camera.network') = ?)`,
+      )
+      .run(before, before, network).changes;
   }
 }
 
