@@ -6,6 +6,8 @@
  * are read in process, as are all of them with OPENTAS_HOTLIST_THREAD=off (the old path, kept as the
  * benchmark's baseline). Both ways run the same code (./hotlist-upload.ts) and give the same answers.
  */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
@@ -46,7 +48,28 @@ const STORED_THREAD_FROM_BYTES = 64 * 1024;
 export const yieldToLoop = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
 
 function threaded(size: number, from: number): boolean {
-  return size >= from && process.env.OPENTAS_HOTLIST_THREAD !== 'off';
+  return size >= from && process.env.OPENTAS_HOTLIST_THREAD !== 'off' && workerAvailable();
+}
+
+/** The worker's entry file for how this module runs: the TypeScript sources start it through tsx, a bundle has it beside. */
+function workerEntry(): URL {
+  const fromSources = import.meta.url.endsWith('.ts');
+  return new URL(fromSources ? './hotlist-worker-source.mjs' : './hotlist-worker.mjs', import.meta.url);
+}
+
+let available: boolean | undefined;
+/**
+ * Whether the worker's file is there. A hub bundled some other way than scripts/build-hub.ts (a package
+ * that left it out) reads every list on its own thread, slower to answer but never failing to load
+ * its lists: a hub without its lists would match no read at all. Said once on stderr.
+ */
+function workerAvailable(): boolean {
+  if (available === undefined) {
+    const entry = workerEntry();
+    available = entry.protocol !== 'file:' || existsSync(fileURLToPath(entry));
+    if (!available) console.error(`[hub] hot lists: ${fileURLToPath(entry)} is missing; big lists are read on the hub's own thread (alerts wait meanwhile)`);
+  }
+  return available;
 }
 
 /** A typed array over a buffer of its own, which can be handed to a thread without a copy. */
@@ -56,9 +79,7 @@ function owned(bytes: Uint8Array): Uint8Array {
 
 function startWorker(job: ReaderJob, transfer: ArrayBuffer[]): Worker {
   // The hub's bundle has the worker bundled beside it (scripts/build-hub.ts); the sources start it through tsx.
-  const fromSources = import.meta.url.endsWith('.ts');
-  const entry = new URL(fromSources ? './hotlist-worker-source.mjs' : './hotlist-worker.mjs', import.meta.url);
-  return new Worker(entry, { workerData: job, transferList: transfer });
+  return new Worker(workerEntry(), { workerData: job, transferList: transfer });
 }
 
 function runJob(job: ReaderJob, transfer: ArrayBuffer[]): Promise<ReaderAnswer> {
