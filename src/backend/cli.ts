@@ -2,9 +2,7 @@
  * `opentas-hub`: the hub's command line (docs/protocol.md#operating-the-hub). Exit 0 on success, 1 when
  * a check fails (audit verify), 2 with a one-line error on bad arguments.
  */
-import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { Role } from '../shared/protocol/index.js';
 import { SecurityLog } from './audit/security-log.js';
 import { verifyAuditChain } from './audit/audit-chain.js';
@@ -14,20 +12,19 @@ import { offlineAccounts } from './auth/offline-accounts.js';
 import { COMMAND_LINE_PASSWORD_WARNING, PasswordSourceError, readPassword } from './cli-password.js';
 import { systemClock } from './clock.js';
 import { PostgresBackupRefusal, backupCommand, restoreCommand } from './cli-operations.js';
+import { UsageError, flags, required } from './cli-args.js';
 import { evidenceVerifyCommand } from './cli-evidence.js';
+import { serve } from './cli-serve.js';
 import { ImportUsageError, hotlistImport } from './cli-hotlist.js';
 import { runDoctor } from './doctor.js';
 import { HubError } from './errors.js';
 import { RetentionJob } from './retention/retention-job.js';
-import { startHub } from './server.js';
 import { NoStoreError, requireStore } from './store/existing-store.js';
 import type { HubStore } from './store/port.js';
 import { type MigrationReport, SchemaTooNewError } from './store/schema-version.js';
 import { BackupRefusal } from './store/sqlite/backup.js';
 import { openSqliteStore } from './store/sqlite/index.js';
 import { openPostgresStore } from './store/postgres/index.js';
-
-class UsageError extends Error {}
 
 const USAGE = `usage:
   opentas-hub serve --port N --data DIR [--host H] [--demo] [--simulate RATE] [--simulate-reads RATE] [--banner-file PATH]
@@ -50,28 +47,6 @@ const USAGE = `usage:
   opentas-hub hotlist import --data DIR --file F.csv --source NCIC --id ncic --map plate=LIC,state=LIS[,category=C][,reason=R][,entryId=N][,enteredAt=D]
       [--name NAME] [--domain general|motor_carrier] [--downloaded-at ISO] [--category C] [--reason TEXT] [--skip-bad]
       (replaces the list whole; a bad row stores nothing unless --skip-bad; progress on stderr)`;
-
-type Flags = Record<string, string | boolean | undefined>;
-
-function flags(args: string[], spec: Record<string, 'string' | 'boolean'>): Flags {
-  try {
-    const options = Object.fromEntries(Object.entries(spec).map(([k, type]) => [k, { type }]));
-    return parseArgs({ args, options, strict: true, allowPositionals: false }).values as Flags;
-  } catch (err) {
-    throw new UsageError((err as Error).message.split('\n')[0] ?? 'bad arguments');
-  }
-}
-
-function required(f: Flags, name: string): string {
-  const v = f[name];
-  if (typeof v !== 'string' || v === '') throw new UsageError(`--${name} is required`);
-  return v;
-}
-
-function integer(value: string, name: string, min: number, max: number): number {
-  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new UsageError(`--${name} must be an integer ${min}-${max}`);
-  return Number(value);
-}
 
 /** Where the hub's keys come from: OPENTAS_HUB_SECRET when set, else `hub.key` in the data folder. */
 function keySource(dataDir: string): KeySource {
@@ -97,86 +72,6 @@ async function withStore<T>(
   } finally {
     await store.close();
   }
-}
-
-const isLoopback = (host: string): boolean => host === 'localhost' || host === '::1' || host.startsWith('127.');
-
-function readTls(f: Flags): { key: Buffer; cert: Buffer } | undefined {
-  const certPath = f['tls-cert'];
-  const keyPath = f['tls-key'];
-  if (certPath === undefined && keyPath === undefined) return undefined;
-  if (typeof certPath !== 'string' || typeof keyPath !== 'string') throw new UsageError('--tls-cert and --tls-key go together');
-  try {
-    return { cert: readFileSync(certPath), key: readFileSync(keyPath) };
-  } catch {
-    throw new UsageError('cannot read --tls-cert or --tls-key');
-  }
-}
-
-async function serve(args: string[]): Promise<number> {
-  const f = flags(args, {
-    port: 'string', data: 'string', host: 'string', demo: 'boolean', simulate: 'string', 'simulate-reads': 'string', 'banner-file': 'string',
-    'tls-cert': 'string', 'tls-key': 'string', 'insecure-http': 'boolean',
-  });
-  const port = integer(required(f, 'port'), 'port', 0, 65535);
-  const dataDir = required(f, 'data');
-  // The agency's own login banner (its counsel's wording) instead of the default text.
-  let banner: string | undefined;
-  if (typeof f['banner-file'] === 'string') {
-    try {
-      banner = readFileSync(f['banner-file'], 'utf8').trim();
-    } catch {
-      throw new UsageError(`cannot read --banner-file ${f['banner-file']}`);
-    }
-    if (!banner) throw new UsageError('--banner-file is empty');
-  }
-  const simulate = typeof f.simulate === 'string' ? integer(f.simulate, 'simulate', 1, 600_000) : undefined;
-  // Reads (not hits) a minute for the hub's own matcher, against a simulated hot list it loads first.
-  const simulateReads = typeof f['simulate-reads'] === 'string' ? integer(f['simulate-reads'], 'simulate-reads', 1, 600_000) : undefined;
-  const host = typeof f.host === 'string' ? f.host : '127.0.0.1';
-  const tls = readTls(f);
-  if (!tls && !isLoopback(host)) {
-    // Tokens and criminal-justice information would cross the network in clear text (CJIS SC-8).
-    // Behind a TLS proxy on another machine an operator says so explicitly with --insecure-http.
-    if (f['insecure-http'] !== true) {
-      throw new UsageError(`refusing plain HTTP on ${host}: give --tls-cert/--tls-key, or --insecure-http when a TLS proxy is in front`);
-    }
-    console.error(`opentas-hub: warning: serving plain HTTP on ${host} (--insecure-http); only behind a TLS proxy`);
-  }
-  // Read from the environment, not a flag: a flag is visible to every local user in the process list.
-  const metricsToken = process.env.OPENTAS_METRICS_TOKEN;
-  if (metricsToken !== undefined && metricsToken.length < 16) throw new UsageError('OPENTAS_METRICS_TOKEN must be at least 16 characters');
-  const hub = await startHub({
-    ...(tls ? { tls } : {}),
-    ...(metricsToken ? { metrics: { token: metricsToken } } : {}),
-    ...(process.env.OPENTAS_HUB_SECRET ? { secret: process.env.OPENTAS_HUB_SECRET } : {}),
-    ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
-    ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}),
-    port,
-    dataDir,
-    host,
-    demo: f.demo === true,
-    ...(simulate ? { simulatePerMinute: simulate } : {}),
-    ...(simulateReads ? { simulateReadsPerMinute: simulateReads } : {}),
-    ...(banner ? { banner } : {}),
-    print: (line) => console.log(line),
-  });
-  console.log(`listening on ${hub.url}`);
-  await new Promise<void>((resolve) => {
-    const stop = (): void => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  // Graceful stop within a bound (acks in flight get up to 10 s inside close); past it, exit anyway:
-  // whatever was answered is stored, and desks resend what was not.
-  let bound: NodeJS.Timeout | undefined;
-  const stopped = await Promise.race([hub.close().then(() => true), new Promise<boolean>((resolve) => (bound = setTimeout(() => resolve(false), 20_000)))]);
-  clearTimeout(bound);
-  if (!stopped) {
-    console.error('opentas-hub: did not stop within 20 s; exiting');
-    return 1;
-  }
-  return 0;
 }
 
 async function user(args: string[]): Promise<number> {
