@@ -161,6 +161,29 @@ describe('docs/protocol.md 1.1 domains: motor-carrier data is kept apart', () =>
     expect(carrierTroop).not.toContain(ids.generalAlert);
   });
 
+  it('a user moved to the motor-carrier domain is signed out, and afterwards receives motor-carrier alerts only', async () => {
+    const moved = await t.signedIn(['trooper']);
+    const before = t.connect({ token: moved.token, clientId: 'desk-moved' });
+    await before.ready();
+    // A general alert first, so the hub has routed this user as a general one before the move.
+    const general = makeHit({ category: 'stolen' });
+    expect((await t.postHit(general)).status).toBe(202);
+    await waitFor(() => before.alerts.some((a) => a.alert.id === general.id), 'the general alert before the move');
+    const patch = await t.api('PATCH', `/users/${moved.user.id}`, { token: admin, body: { domain: 'motor_carrier' } });
+    expect(patch.status, patch.text).toBe(200);
+    expect(await before.ended(5_000)).toBe('revoked');
+    const tokens = await t.login(moved.user);
+    expect(tokens.user.domain).toBe('motor_carrier');
+    const after = t.connect({ token: tokens.accessToken, clientId: 'desk-moved-2' });
+    await after.ready();
+    const amber = makeHit({ category: 'amber' });
+    expect((await t.postHit(amber)).status).toBe(202);
+    const marker = read('TRK0001', { domain: 'motor_carrier' });
+    expect((await postReads([marker])).body.hits).toHaveLength(1);
+    await waitFor(() => after.alerts.some((a) => a.alert.hit.readId === marker.id), 'the motor-carrier marker on the moved desk');
+    expect(after.alerts.map((a) => a.alert.id)).not.toContain(amber.id);
+  });
+
   it('each user sees the freshness of their own domain’s lists; an admin sees every list', async () => {
     const listsOf = async (token: string): Promise<string[]> => (await t.api('GET', '/hotlists', { token })).body.items.map((l: { id: string }) => l.id).sort();
     expect(await listsOf(general.token)).toEqual(['ncic']);

@@ -49,7 +49,9 @@ export class Audience {
 
   async receives(recipient: Recipient, hit: Hit): Promise<boolean> {
     const state = await this.current();
-    let user = state.users.get(recipient.userId);
+    // Keyed by what the answer depends on: a user moved to another unit or data domain is a new entry.
+    const key = `${recipient.userId}\u0000${recipient.unit ?? ''}\u0000${recipient.domain}`;
+    let user = state.users.get(key);
     if (!user) {
       const prefs = await this.store.policy.preferences(recipient.userId);
       user = {
@@ -58,7 +60,7 @@ export class Audience {
         categories: prefs?.categories ?? [...CATEGORIES],
         zoneIds: new Set(activeZoneIdsFor(state.zones, recipient.userId, recipient.unit)),
       };
-      if (state.generation === this.generation) state.users.set(recipient.userId, user);
+      if (state.generation === this.generation) state.users.set(key, user);
     }
     return isAlertForUser(hit, user, state.policy, this.lookupFor(state.index, hit), (f) =>
       this.onZoneError(`zone ${f.zoneId} could not be evaluated for hit ${f.hitId}: ${f.message}`),

@@ -117,7 +117,7 @@ export class Accounts {
     return user;
   }
 
-  /** PATCH /users/:id. Disabling, or a certification date in the past, ends the user's sessions. */
+  /** PATCH /users/:id. Disabling, a certification date in the past, or a new data domain ends the user's sessions. */
   async update(id: string, change: UserChange, by: By): Promise<UserRecord> {
     const before = await this.byIdOrThrow(id);
     const roles = change.roles ? [...new Set(change.roles)] : undefined;
@@ -131,6 +131,9 @@ export class Accounts {
       await this.log.record('user_disable', 'success', actor(by), { user: after.username });
     } else if (!certified(after, this.clock.now())) {
       await this.ends.endUser(id, 'certification_expired');
+    } else if (after.domain !== before.domain) {
+      // A live desk was routed for the old data domain: it signs in again and is routed for the new one.
+      await this.ends.endUser(id, 'revoked');
     }
     return after;
   }
