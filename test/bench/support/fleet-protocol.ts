@@ -3,6 +3,7 @@
  * run hundreds of desks. Times are wall-clock milliseconds with sub-millisecond precision
  * (`wallNow`), comparable across processes on one machine.
  */
+import type { Category } from '../../../src/shared/protocol/index.js';
 
 /** How a worker's desks talk to the hub. */
 export type DeskMode =
@@ -24,6 +25,10 @@ export interface DeskSpec {
   token: string;
   /** The password ('inbox' desks sign in for real). */
   password: string;
+  /** This desk's own hub address ('link' desks; the soak's go through fault proxies), else the worker's `url`. */
+  url?: string;
+  /** This desk's category preferences ('link' desks), else the client's defaults. */
+  categories?: Category[];
 }
 
 export interface WorkerStart {
@@ -57,6 +62,8 @@ export interface WorkerReport {
   connectAttempts: number;
   /** (alert, desk) pairs expected but not shown yet. */
   missing: number;
+  /** Alerts shown by a desk they were not meant for: must be 0. */
+  unexpected: number;
   /** Desks whose link is connected now. */
   connected: number;
   /** When each 'link' desk last connected (said hello), wall-clock ms. */

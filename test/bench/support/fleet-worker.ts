@@ -65,6 +65,7 @@ process.on('message', (message: DriverMessage) => {
         hiddenByFilter: counts.hiddenByFilter,
         connectAttempts: counts.connectAttempts,
         missing: [...(tally?.missing().values() ?? [])].reduce((n, left) => n + left.length, 0),
+        unexpected: tally?.unexpected ?? 0,
         connected: desks.filter((d) => d.connected()).length,
         logged,
         connectedAt: [...connectedAt.values()],

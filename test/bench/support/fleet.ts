@@ -85,13 +85,14 @@ export class Fleet {
     });
     for (const child of this.children) child.send({ t: 'report' } satisfies DriverMessage);
     const all = await answers;
-    const sum: WorkerReport = { shown: 0, duplicatesShown: 0, redelivered: 0, hiddenByFilter: 0, connectAttempts: 0, missing: 0, connected: 0, logged: {}, connectedAt: [] };
+    const sum: WorkerReport = { shown: 0, duplicatesShown: 0, redelivered: 0, hiddenByFilter: 0, connectAttempts: 0, missing: 0, unexpected: 0, connected: 0, logged: {}, connectedAt: [] };
     for (const r of all) {
       sum.shown += r.shown;
       sum.duplicatesShown += r.duplicatesShown;
       sum.redelivered += r.redelivered;
       sum.hiddenByFilter += r.hiddenByFilter;
       sum.missing += r.missing;
+      sum.unexpected += r.unexpected;
       sum.connectAttempts += r.connectAttempts;
       sum.connectedAt.push(...r.connectedAt);
       sum.connected += r.connected;

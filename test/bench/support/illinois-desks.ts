@@ -7,10 +7,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AccessTokens } from '../../../src/backend/auth/access-tokens.js';
-import { loadHubKeys } from '../../../src/backend/auth/hub-keys.js';
+import { type KeySource, loadHubKeys } from '../../../src/backend/auth/hub-keys.js';
 import { offlineAccounts } from '../../../src/backend/auth/offline-accounts.js';
 import { hashPassword } from '../../../src/backend/auth/password.js';
-import { systemClock } from '../../../src/backend/clock.js';
+import { type Clock, systemClock } from '../../../src/backend/clock.js';
+import type { HubStore } from '../../../src/backend/store/port.js';
 import { openSqliteStore } from '../../../src/backend/store/sqlite/index.js';
 import { ZoneIndex } from '../../../src/shared/geo/zone-index.js';
 import type { Hit, Zone } from '../../../src/shared/protocol/index.js';
@@ -45,29 +46,40 @@ export async function seedAgency(dataDir: string, deskCount: number): Promise<Ag
     const zones = illinoisZones();
     const now = new Date().toISOString();
     for (const z of zones) await store.zones.put(z, 'bench', now);
-    const passwordHash = await hashPassword(PASSWORD);
     // The hub's own key (hub.key in the data folder), so the hub accepts the minted tokens.
-    const tokens = new AccessTokens((await loadHubKeys({ dataDir }, store.secrets)).signing, systemClock);
-    const desks: DeskSpec[] = [];
-    for (let i = 0; i < deskCount; i++) {
-      const userId = `u-bench-${i}`;
-      const username = `trooper${i}`;
-      const unit = `District ${(i % DISTRICTS) + 1}`;
-      await store.users.add({
-        id: userId, username, displayName: `Trooper ${i}`, roles: ['trooper'], unit, passwordHash, totpSecret: null,
-        leadsCertifiedUntil: new Date(Date.now() + 365 * 86_400_000).toISOString(), trainingCompletedAt: now, createdAt: now,
-      });
-      const sessionId = randomUUID();
-      // Tokens are good only for a session the store knows (the allow-list).
-      await store.sessions.start({ id: sessionId, userId, createdAt: now });
-      const token = await tokens.issue({ userId, username, roles: ['trooper'], sessionId });
-      desks.push({ index: i, userId, username, unit, clientId: `desk-${i}-${randomUUID()}`, token, password: PASSWORD });
-    }
+    const desks = await seedDesks(store, { dataDir }, Array.from({ length: deskCount }, (_, i) => ({ unit: `District ${(i % DISTRICTS) + 1}` })));
     const ingestKey = await (await offlineAccounts(store, { dataDir })).addIngestKey('bench', 'bench');
     return { desks, ingestKey, zones };
   } finally {
     await store.close();
   }
+}
+
+/**
+ * Writes one trooper per entry of `shapes` (desk i is `trooper<i>` of `shapes[i].unit`) into `store`, each
+ * with a session and an access token signed with the hub key of `keys` (a data folder's hub.key, or the
+ * secret every node of a cluster shares). `tokenClock` mints tokens as of another time: the soak mints them
+ * as of its planned end so they outlive a run longer than a token's 15 minutes (refresh is not under test).
+ */
+export async function seedDesks(store: HubStore, keys: KeySource, shapes: readonly { unit: string }[], tokenClock: Clock = systemClock): Promise<DeskSpec[]> {
+  const now = new Date().toISOString();
+  const passwordHash = await hashPassword(PASSWORD);
+  const tokens = new AccessTokens((await loadHubKeys(keys, store.secrets)).signing, tokenClock);
+  const desks: DeskSpec[] = [];
+  for (const [i, { unit }] of shapes.entries()) {
+    const userId = `u-bench-${i}`;
+    const username = `trooper${i}`;
+    await store.users.add({
+      id: userId, username, displayName: `Trooper ${i}`, roles: ['trooper'], unit, passwordHash, totpSecret: null,
+      leadsCertifiedUntil: new Date(Date.now() + 365 * 86_400_000).toISOString(), trainingCompletedAt: now, createdAt: now,
+    });
+    const sessionId = randomUUID();
+    // Tokens are good only for a session the store knows (the allow-list).
+    await store.sessions.start({ id: sessionId, userId, createdAt: now });
+    const token = await tokens.issue({ userId, username, roles: ['trooper'], sessionId });
+    desks.push({ index: i, userId, username, unit, clientId: `desk-${i}-${randomUUID()}`, token, password: PASSWORD });
+  }
+  return desks;
 }
 
 /** Makes hits: AMBER (statewide, for every desk) or stolen at a point inside a random county. */

@@ -18,7 +18,7 @@ export class ReceiptTally {
   private readonly complete = new Set<string>();
   duplicatesShown = 0;
   shown = 0;
-  /** Shown by a desk the alert was not meant for, after the alert was complete. */
+  /** Shown by a desk the alert was not meant for (before, while or after the others showed it). */
   unexpected = 0;
 
   constructor(
@@ -44,7 +44,13 @@ export class ReceiptTally {
     perDesk.set(desk, at);
     const left = this.remaining.get(alertId);
     if (left) {
-      left.delete(desk);
+      // Expected and still open: a desk not among those left never was meant to get it (a desk
+      // that was, and showed it already, is a duplicate, counted above).
+      if (!left.delete(desk)) {
+        perDesk.delete(desk);
+        this.unexpected++;
+        return;
+      }
       this.settle(alertId);
     }
   }
