@@ -14,11 +14,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Fleet } from './support/fleet.js';
+import { DESKS_NICE, Fleet } from './support/fleet.js';
 import { wallNow } from './support/fleet-protocol.js';
 import { spawnHubProcess, startHubProcess, type HubProcess } from './support/hub-process.js';
 import { HitMaker, seedAgency } from './support/illinois-desks.js';
 import { postJson, withTimeout, type Sendable } from './support/latency-run.js';
+import { cpuSeconds } from './support/process-memory.js';
 import { percentile } from './support/stats.js';
 import { histogram, histogramQuantile, sampleValue, scrapeMetrics } from '../support/metrics-scrape.js';
 
@@ -93,6 +94,7 @@ try {
     ),
   );
 
+  const desksCpuBefore = fleet.pids.reduce((n, pid) => n + cpuSeconds(pid), 0);
   const killedAt = wallNow();
   await first.stop('SIGKILL');
   const second = spawnHubProcess(dataDir, first.port, { OPENTAS_METRICS_TOKEN: METRICS_TOKEN });
@@ -120,6 +122,10 @@ try {
     timedOut = true;
     log(err.message);
   });
+  // The CPU each side spent from the kill until every desk caught up (or the deadline).
+  const hubCpu = second.child.pid ? cpuSeconds(second.child.pid) : NaN;
+  const desksCpu = fleet.pids.reduce((n, pid) => n + cpuSeconds(pid), 0) - desksCpuBefore;
+  log(`CPU from the kill until caught up: restarted hub ${hubCpu.toFixed(1)} s, desks ${desksCpu.toFixed(1)} s (${fleet.pids.length} worker processes at nice ${DESKS_NICE})`);
   const report = await fleet.report();
   const { connectedAt, ...counts } = report;
   log(`desks: ${JSON.stringify(counts)}`);

@@ -15,7 +15,7 @@ const WORKER = fileURLToPath(new URL('./fleet-worker.ts', import.meta.url));
  * reconnect attempts took half the CPU the restarted hub needed to start (it listened after 5.8-7.1 s
  * instead of 1.4-2.0 s). At the lowest priority they run on what the hub leaves. 0 measures the old way.
  */
-const DESKS_NICE = Number(process.env.BENCH_DESKS_NICE ?? 19);
+export const DESKS_NICE = Number(process.env.BENCH_DESKS_NICE ?? 19);
 
 export interface FleetOptions {
   mode: DeskMode;
@@ -44,6 +44,11 @@ export class Fleet {
     desks: DeskSpec[][],
   ) {
     desks.forEach((share, w) => share.forEach((d) => this.workerOf.set(d.index, w)));
+  }
+
+  /** The worker processes' ids (to read their CPU time). */
+  get pids(): number[] {
+    return this.children.flatMap((c) => (c.pid ? [c.pid] : []));
   }
 
   /** Forks the workers and resolves once every desk is connected. */
