@@ -218,6 +218,8 @@ function contract(name: string, open: () => Promise<Opened>): void {
       // b is verified by nobody and was first delivered at 03:00:07; a has a verification.
       expect(await store.review.dueForEscalation('2026-11-19T00:00:00.000Z', '2026-11-20T03:00:06.999Z', 10)).toEqual([]);
       expect(await store.review.dueForEscalation('2026-11-20T03:00:08.000Z', '2026-11-21T00:00:00.000Z', 10)).toEqual([]);
+      // Only alerts ingested within the horizon are looked at (b was ingested at 03:00:00, delivered at 03:00:07).
+      expect(await store.review.dueForEscalation('2026-11-20T03:00:00.001Z', '2026-11-21T00:00:00.000Z', 10)).toEqual([]);
       const due = await store.review.dueForEscalation('2026-11-19T00:00:00.000Z', '2026-11-20T03:00:07.000Z', 10);
       expect(due).toEqual([{ alertId: b.id, seq: expect.any(Number), category: 'amber', plate: 'ABC1234', deliveredAt: '2026-11-20T03:00:07.000Z' }]);
       const record = { ...due[0]!, escalatedAt: '2026-11-20T03:10:07.000Z', units: ['Troop 2'] };

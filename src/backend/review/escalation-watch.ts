@@ -5,8 +5,8 @@
  * the supervisors and dispatchers of the units it was delivered to. Time is the hub's Clock, so a
  * test moves it and calls `run()` instead of waiting ten minutes.
  *
- * Only deliveries of the last 24 hours are looked at: an alert that became due while the hub was
- * down for longer than that is not escalated late (its trail shows it was never verified).
+ * Only alerts ingested in the last 24 hours are looked at: an alert that became due while the hub
+ * was down for longer than that is not escalated late (its trail shows it was never verified).
  */
 import type { Clock } from '../clock.js';
 import type { HubStore, UserRecord } from '../store/port.js';

@@ -13,6 +13,7 @@ import type { Clock } from '../clock.js';
 import { HubError } from '../errors.js';
 import { handshakeRefusal, type HubMetrics } from '../metrics/hub-metrics.js';
 import type { HubStore, SessionEndCause, UserRecord } from '../store/port.js';
+import { batchWrites } from './write-batching.js';
 import { Delivery, type DeliveryDeps } from './delivery.js';
 
 const DAY_MS = 24 * 3600_000;
@@ -157,6 +158,7 @@ export class AlertStream {
       gap,
     };
     if (socket.disconnected) return;
+    batchWrites(socket);
     socket.emit('hello', hello);
     const delivery = new Delivery(socket, recipientOf(user), auth.clientId, Math.max(resumeFrom, floor), headSeq, this.deliveryDeps);
     state.delivery = delivery;

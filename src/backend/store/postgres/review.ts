@@ -187,13 +187,15 @@ export class PgReviewStore implements ReviewStore {
   }
 
   async dueForEscalation(horizon: string, deliveredBy: string, limit: number): Promise<DueAlert[]> {
+    // Driven by the alerts of the horizon, each one's first receipt through the receipts' key (see the SQLite store).
     const { rows } = await this.pool.query<Omit<DueAlert, 'seq'> & { seq: string }>(
-      `SELECT r.alert_id AS "alertId", a.seq, a.category, upper((a.hit::json)->>'plate') AS plate, MIN(r.received_at) AS "deliveredAt"
-       FROM receipts r JOIN alerts a ON a.id = r.alert_id
-       WHERE r.received_at >= $1
-         AND NOT EXISTS (SELECT 1 FROM escalations e WHERE e.alert_id = r.alert_id)
-         AND NOT EXISTS (SELECT 1 FROM ack_facts f WHERE f.alert_id = r.alert_id AND f.type = 'verified')
-       GROUP BY r.alert_id, a.seq, a.category, a.hit HAVING MIN(r.received_at) <= $2 ORDER BY "deliveredAt" LIMIT $3`,
+      `SELECT "alertId", seq, category, upper((hit::json)->>'plate') AS plate, "deliveredAt" FROM (
+         SELECT a.id AS "alertId", a.seq, a.category, a.hit, (SELECT MIN(r.received_at) FROM receipts r WHERE r.alert_id = a.id) AS "deliveredAt"
+         FROM alerts a
+         WHERE a.ingested_at >= $1 AND a.ingested_at <= $2
+           AND NOT EXISTS (SELECT 1 FROM escalations e WHERE e.alert_id = a.id)
+           AND NOT EXISTS (SELECT 1 FROM ack_facts f WHERE f.alert_id = a.id AND f.type = 'verified')) due
+       WHERE "deliveredAt" <= $2 ORDER BY "deliveredAt" LIMIT $3`,
       [horizon, deliveredBy, limit],
     );
     return rows.map((r) => ({ ...r, seq: num(r.seq) }));

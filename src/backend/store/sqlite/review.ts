@@ -223,14 +223,18 @@ export class SqliteReviewStore implements ReviewStore {
 
   async dueForEscalation(horizon: string, deliveredBy: string, limit: number): Promise<DueAlert[]> {
     catchUpAckFacts(this.db);
+    // Driven by the alerts of the horizon (a first receipt comes after the ingest), each one's first
+    // receipt found through the receipts' key: scanning the receipts, which had no index on their time,
+    // read every receipt ever kept every 5 seconds (2,000 per statewide alert).
     return this.db
       .prepare(
-        `SELECT r.alert_id AS alertId, a.seq, a.category, upper(json_extract(a.hit, '$.plate')) AS plate, MIN(r.received_at) AS deliveredAt
-         FROM receipts r JOIN alerts a ON a.id = r.alert_id
-         WHERE r.received_at >= @horizon
-           AND NOT EXISTS (SELECT 1 FROM escalations e WHERE e.alert_id = r.alert_id)
-           AND NOT EXISTS (SELECT 1 FROM ack_facts f WHERE f.alert_id = r.alert_id AND f.type = 'verified')
-         GROUP BY r.alert_id HAVING MIN(r.received_at) <= @by ORDER BY deliveredAt LIMIT @limit`,
+        `SELECT alertId, seq, category, upper(json_extract(hit, '$.plate')) AS plate, deliveredAt FROM (
+           SELECT a.id AS alertId, a.seq, a.category, a.hit, (SELECT MIN(r.received_at) FROM receipts r WHERE r.alert_id = a.id) AS deliveredAt
+           FROM alerts a
+           WHERE a.ingested_at >= @horizon AND a.ingested_at <= @by
+             AND NOT EXISTS (SELECT 1 FROM escalations e WHERE e.alert_id = a.id)
+             AND NOT EXISTS (SELECT 1 FROM ack_facts f WHERE f.alert_id = a.id AND f.type = 'verified'))
+         WHERE deliveredAt <= @by ORDER BY deliveredAt LIMIT @limit`,
       )
       .all({ horizon, by: deliveredBy, limit }) as DueAlert[];
   }
