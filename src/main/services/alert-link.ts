@@ -64,7 +64,13 @@ export interface AlertLinkOptions {
 export class AlertLink implements AckSender {
   private socket: HubSocket | null = null;
   private running = false;
+  /** Failures since the last hello other than a refused port: the backoff's exponent. */
   private attempt = 0;
+  /**
+   * Refused attempts since the last hello, counted apart: a restart's refusals must not make the
+   * first real failure after it (a reset by a hub busy with a reconnect storm) wait 15-30 s.
+   */
+  private refusals = 0;
   private reconnectTimer: TimerHandle | null = null;
   private heartbeat: LinkHeartbeat | null = null;
   private announced = false;
@@ -125,6 +131,7 @@ export class AlertLink implements AckSender {
     if (!this.running) return;
     this.logger.info('link: reconnecting at once', { reason });
     this.attempt = 0;
+    this.refusals = 0;
     if (this.socket?.connected && this.heartbeat) {
       // After a sleep the socket may be dead without knowing it: probe it now.
       this.heartbeat.probe();
@@ -228,6 +235,7 @@ export class AlertLink implements AckSender {
       return;
     }
     this.attempt = 0;
+    this.refusals = 0;
     this.presence.set('connected', { gap: parsed.data.gap });
     this.receiver.hello(parsed.data);
     this.announce(true);
@@ -325,9 +333,8 @@ export class AlertLink implements AckSender {
     const maxMs = this.options.backoffMaxMs ?? 30_000;
     const random = this.options.random ?? Math.random;
     const delay = refused
-      ? refusedDelay(this.attempt, minMs, Math.min(maxMs, REFUSED_MAX_MS), random)
-      : backoffDelay(this.attempt, minMs, maxMs, random);
-    this.attempt++;
+      ? refusedDelay(this.refusals++, minMs, Math.min(maxMs, REFUSED_MAX_MS), random)
+      : backoffDelay(this.attempt++, minMs, maxMs, random);
     this.presence.set('offline', { lastError: reason });
     this.reconnectTimer = this.clock.setTimeout(() => {
       this.reconnectTimer = null;

@@ -5,7 +5,7 @@
  * preferences) as those change on the stream. A zone that cannot be evaluated is logged, and a
  * mandatory-category alert then shows (fail-open, inside the shared rule).
  */
-import { activeZoneIdsFor, isAlertForUser } from '../../shared/filter.js';
+import { activeZoneIdsFor, isAlertForUser, type FilterUser, type ZoneErrorListener } from '../../shared/filter.js';
 import { ZoneIndex } from '../../shared/geo/zone-index.js';
 import { DEFAULT_POLICY, isMandatory, type Category, type Hit, type Policy, type PublicUser, type Zone } from '../../shared/protocol/index.js';
 import type { Logger } from './ports.js';
@@ -16,6 +16,10 @@ export class ClientFilter {
   private index = new ZoneIndex([]);
   private categories: Category[] = [];
   private user: PublicUser | null = null;
+  /** The filter's view of the user, rebuilt when the zones, preferences or user change, not per alert. */
+  private filterUser: FilterUser | undefined;
+  private readonly reportZoneFailure: ZoneErrorListener = (failure) =>
+    this.logger.error('filter: a zone could not be evaluated', { zoneId: failure.zoneId, reason: failure.message, alertId: failure.hitId });
 
   constructor(private readonly logger: Logger) {}
 
@@ -26,14 +30,17 @@ export class ClientFilter {
   setZones(zones: Zone[]): void {
     this.zones = zones;
     this.index = new ZoneIndex(zones);
+    this.filterUser = undefined;
   }
 
   setCategories(categories: Category[]): void {
     this.categories = categories;
+    this.filterUser = undefined;
   }
 
   setUser(user: PublicUser | null): void {
     this.user = user;
+    this.filterUser = undefined;
   }
 
   currentPolicy(): Policy {
@@ -47,14 +54,17 @@ export class ClientFilter {
   /** Whether to show a hit to this user. */
   isForUser(hit: Hit): boolean {
     try {
-      const zoneIds = this.user ? activeZoneIdsFor(this.zones, this.user.id, this.user.unit) : [];
-      return isAlertForUser(hit, { ...(this.user ? { id: this.user.id, domain: this.user.domain } : {}), categories: this.categories, zoneIds }, this.policy, this.index, (failure) =>
-        this.logger.error('filter: a zone could not be evaluated', { zoneId: failure.zoneId, reason: failure.message, alertId: failure.hitId }),
-      );
+      this.filterUser ??= this.asFilterUser();
+      return isAlertForUser(hit, this.filterUser, this.policy, this.index, this.reportZoneFailure);
     } catch (err) {
       // Never hide a mandatory alert because of a bug here.
       this.logger.error('filter: evaluation failed', { reason: (err as Error).message, alertId: hit.id });
       return isMandatory(hit.category, this.policy.mandatoryCategories);
     }
+  }
+
+  private asFilterUser(): FilterUser {
+    const zoneIds = this.user ? activeZoneIdsFor(this.zones, this.user.id, this.user.unit) : [];
+    return { ...(this.user ? { id: this.user.id, domain: this.user.domain } : {}), categories: this.categories, zoneIds };
   }
 }

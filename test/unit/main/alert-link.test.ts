@@ -59,6 +59,44 @@ describe('AlertLink without a hub', () => {
   });
 });
 
+describe('AlertLink while a hub restarts', () => {
+  it('counts refused attempts apart: the first other failure after them backs off from the start, not from 2^refusals', async () => {
+    const clock = new ManualClock();
+    const presence = new Presence(clock);
+    const sockets = new FakeHubSockets();
+    const link = new AlertLink(
+      { hubUrl: 'http://hub.invalid', clientId: 'c-1', backoffMinMs: 1000, backoffMaxMs: 30_000, random: () => 1 },
+      { token: async () => 'token', refreshNow: async () => false },
+      new NullReceiver(),
+      presence,
+      clock,
+      new ManualIdleSource(clock),
+      new RecordingLogger(),
+      sockets,
+    );
+    link.start();
+    // The port refuses five times (the hub is restarting): full jitter up to 1, 2, then 3 s (the refused ceiling).
+    for (const [i, wait] of [1000, 2000, 3000, 3000, 3000].entries()) {
+      await waitFor(() => sockets.opened.length === i + 1, `attempt ${i + 1}`);
+      sockets.opened[i]!.refuse('websocket error', true);
+      expect(presence.get().state).toBe('offline');
+      clock.advance(wait - 1);
+      expect(presence.get().state).toBe('offline');
+      clock.advance(1);
+      expect(presence.get().state).toBe('connecting');
+    }
+    // The hub listens now but resets the connection (busy): the backoff starts at its first step (1 s),
+    // where counting the refusals too made it 2^5 s, capped at 30 s.
+    await waitFor(() => sockets.opened.length === 6, 'attempt 6');
+    sockets.opened[5]!.refuse('websocket error', false);
+    clock.advance(999);
+    expect(presence.get().state).toBe('offline');
+    clock.advance(1);
+    expect(presence.get().state).toBe('connecting');
+    link.stop();
+  });
+});
+
 /** Stores what it is given when the test says so. */
 class GatedReceiver extends NullReceiver {
   readonly stored: number[] = [];
