@@ -76,7 +76,7 @@ export function buildHandlers(core: ClientServices): IpcHandlers {
       const desk = core.desks.current();
       if (!user || !desk) return fail('signed_out', 'Sign in to acknowledge alerts.');
       if (session.view().locked) return fail('locked', 'Unlock the console first.');
-      const stored = desk.inbox.get(request.alertId);
+      const stored = await desk.inbox.find(request.alertId);
       if (!stored) return fail('unknown_alert', 'That alert is not on this desk.');
       // The hub enforces the order; checking here too answers at once, even offline.
       const queued = desk.outbox.unsent().filter((e) => e.alertId === request.alertId);

@@ -152,6 +152,18 @@ export class Inbox {
     return this.byId.get(alertId);
   }
 
+  /**
+   * One visible alert with its trail: from memory when it is among the recent ones, else read back from
+   * disk. An alert past the recent ones is still the trooper's to acknowledge and verify (the console
+   * lists it under "Show older alerts").
+   */
+  async find(alertId: string): Promise<StoredAlert | undefined> {
+    const recent = this.byId.get(alertId);
+    if (recent) return recent;
+    const at = this.order.lastIndexOf(alertId);
+    return at < 0 ? undefined : (await this.older(at + 1, 1)).items[0];
+  }
+
   /** Where the alerts older than `list()` start (the `before` of `older`); null when there are none. */
   olderStart(): number | null {
     const start = this.order.length - this.recent.length;
