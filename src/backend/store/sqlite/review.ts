@@ -115,7 +115,11 @@ const toRow = (r: JoinedRow): AckRow => ({
 const parseDetail = (s: string | null): Record<string, unknown> | null => (s ? (JSON.parse(s) as Record<string, unknown>) : null);
 
 export class SqliteReviewStore implements ReviewStore {
-  constructor(private readonly db: Database.Database) {}
+  constructor(
+    private readonly db: Database.Database,
+    /** Writes the receipts still waiting for their batch: called before a read that joins them. */
+    private readonly flushReceipts: () => void = () => {},
+  ) {}
 
   async searchAcks(q: AckSearch): Promise<AckRow[]> {
     catchUpAckFacts(this.db);
@@ -156,6 +160,7 @@ export class SqliteReviewStore implements ReviewStore {
 
   async reportFacts(since: string, until: string): Promise<ReportFacts> {
     catchUpAckFacts(this.db);
+    this.flushReceipts();
     const range = { since, until };
     const alerts = this.db
       .prepare('SELECT id, seq, category, ingested_at AS ingestedAt FROM alerts WHERE ingested_at >= @since AND ingested_at < @until')
@@ -223,6 +228,7 @@ export class SqliteReviewStore implements ReviewStore {
 
   async dueForEscalation(horizon: string, deliveredBy: string, limit: number): Promise<DueAlert[]> {
     catchUpAckFacts(this.db);
+    this.flushReceipts();
     // Driven by the alerts of the horizon (a first receipt comes after the ingest), each one's first
     // receipt found through the receipts' key: grouping the horizon's receipts read a day of them
     // every 5 seconds (2,000 per statewide alert), far more rows than the day's alerts.
