@@ -12,6 +12,7 @@ import type {
   UserStore,
 } from '../port.js';
 import { toUser, type UserRow } from '../user-row.js';
+import { cached } from './statements.js';
 
 export { SqliteAuditStore } from './audit.js';
 export { SqliteSessionStore } from './sessions.js';
@@ -47,7 +48,7 @@ export class SqliteUserStore implements UserStore {
   }
 
   async byId(id: string): Promise<UserRecord | undefined> {
-    const row = this.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+    const row = cached(this.db, 'SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
     return row && toUser(row);
   }
 
@@ -133,7 +134,7 @@ export class SqliteIngestKeyStore implements IngestKeyStore {
   }
 
   async byHash(keyHash: string): Promise<IngestKeyRecord | undefined> {
-    const r = this.db.prepare('SELECT * FROM ingest_keys WHERE key_hash = ? AND revoked_at IS NULL').get(keyHash) as KeyRow | undefined;
+    const r = cached(this.db, 'SELECT * FROM ingest_keys WHERE key_hash = ? AND revoked_at IS NULL').get(keyHash) as KeyRow | undefined;
     return r && toKey(r);
   }
 

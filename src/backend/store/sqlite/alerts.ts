@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { Alert, Hit } from '../../../shared/protocol/index.js';
 import type { AlertQuery, AlertStore, IngestResult, Receipt, ReceiptStore, StoredAlert } from '../port.js';
+import { cached } from './statements.js';
 
 interface AlertRow {
   seq: number;
@@ -54,16 +55,16 @@ export class SqliteAlertStore implements AlertStore {
   }
 
   async byId(id: string): Promise<StoredAlert | undefined> {
-    const row = this.db.prepare(`${WITH_IMAGES} WHERE a.id = ?`).get(id) as AlertRow | undefined;
+    const row = cached(this.db, `${WITH_IMAGES} WHERE a.id = ?`).get(id) as AlertRow | undefined;
     return row && toStored(row);
   }
 
   async headSeq(): Promise<number> {
-    return (this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS s FROM alerts').get() as { s: number }).s;
+    return (cached(this.db, 'SELECT COALESCE(MAX(seq), 0) AS s FROM alerts').get() as { s: number }).s;
   }
 
   async firstSeqSince(at: string): Promise<number | undefined> {
-    const r = this.db.prepare('SELECT MIN(seq) AS s FROM alerts WHERE ingested_at >= ?').get(at) as { s: number | null };
+    const r = cached(this.db, 'SELECT MIN(seq) AS s FROM alerts WHERE ingested_at >= ?').get(at) as { s: number | null };
     return r.s ?? undefined;
   }
 

@@ -1,6 +1,7 @@
 /** SQLite sessions (the allow-list of live sign-ins) and their rotating refresh tokens. */
 import type Database from 'better-sqlite3';
 import type { EndedSession, RefreshTokenRecord, SessionEndCause, SessionStore } from '../port.js';
+import { cached } from './statements.js';
 
 /** Ids per `ended` query: well under SQLite's bound-parameter limit. */
 const CHUNK = 500;
@@ -13,7 +14,7 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async isActive(sessionId: string): Promise<boolean> {
-    return this.db.prepare('SELECT 1 FROM sessions WHERE id = ? AND ended_at IS NULL').get(sessionId) !== undefined;
+    return cached(this.db, 'SELECT 1 FROM sessions WHERE id = ? AND ended_at IS NULL').get(sessionId) !== undefined;
   }
 
   async addToken(t: Omit<RefreshTokenRecord, 'usedAt'>): Promise<void> {

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import { DEFAULT_POLICY, currentPolicy, type Policy, type Preferences, type Zone } from '../../../shared/protocol/index.js';
 import type { PolicyStore, ZoneChange, ZoneStore } from '../port.js';
+import { cached } from './statements.js';
 
 export class SqliteZoneStore implements ZoneStore {
   private readonly putTx: Database.Transaction<(zone: Zone, by: string, at: string) => ZoneChange>;
@@ -58,7 +59,7 @@ export class SqlitePolicyStore implements PolicyStore {
   constructor(private readonly db: Database.Database) {}
 
   async get(): Promise<Policy> {
-    const r = this.db.prepare('SELECT body FROM policy WHERE id = 1').get() as { body: string } | undefined;
+    const r = cached(this.db, 'SELECT body FROM policy WHERE id = 1').get() as { body: string } | undefined;
     return r ? currentPolicy(JSON.parse(r.body)) : { ...DEFAULT_POLICY };
   }
 
@@ -67,7 +68,7 @@ export class SqlitePolicyStore implements PolicyStore {
   }
 
   async preferences(userId: string): Promise<Preferences | undefined> {
-    const r = this.db.prepare('SELECT body FROM preferences WHERE user_id = ?').get(userId) as { body: string } | undefined;
+    const r = cached(this.db, 'SELECT body FROM preferences WHERE user_id = ?').get(userId) as { body: string } | undefined;
     return r && (JSON.parse(r.body) as Preferences);
   }
 
