@@ -13,7 +13,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Fleet } from './support/fleet.js';
+import { desksNice, Fleet } from './support/fleet.js';
 import type { DeskMode } from './support/fleet-protocol.js';
 import { startBareProcess, startHubProcess, type HubProcess } from './support/hub-process.js';
 import { HitMaker, seedAgency } from './support/illinois-desks.js';
@@ -77,6 +77,7 @@ async function measure(
     const baseline = await startBareProcess();
     servers.push(baseline);
     const bareFleet = await Fleet.launch({
+      nice: desksNice(0),
       mode: 'bare',
       url: baseline.url,
       desks: agency.desks,
@@ -87,6 +88,7 @@ async function measure(
     const hubProcess = await startHubProcess(dataDir, 0, { OPENTAS_METRICS_TOKEN: METRICS_TOKEN });
     servers.push(hubProcess);
     const hubFleet = await Fleet.launch({
+      nice: desksNice(0),
       mode,
       url: hubProcess.url,
       desks: agency.desks,

@@ -14,7 +14,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DESKS_NICE, Fleet } from './support/fleet.js';
+import { desksNice, Fleet } from './support/fleet.js';
 import { wallNow } from './support/fleet-protocol.js';
 import { spawnHubProcess, startHubProcess, type HubProcess } from './support/hub-process.js';
 import { HitMaker, seedAgency } from './support/illinois-desks.js';
@@ -66,6 +66,7 @@ async function postWhenUp(url: string, body: unknown, key: string): Promise<void
   }
 }
 
+const DESKS_NICE = desksNice(19);
 const log = (line: string): void => void process.stderr.write(`[storm] ${line}\n`);
 const work = mkdtempSync(join(tmpdir(), 'opentas-bench-storm-'));
 const dataDir = join(work, 'hub');
@@ -77,7 +78,7 @@ try {
   const first = await startHubProcess(dataDir);
   servers.push(first);
   fleet = await Fleet.launch({
-    mode: 'link', url: first.url, desks: agency.desks, workers: WORKERS, dataDir: join(work, 'desks'),
+    mode: 'link', url: first.url, desks: agency.desks, workers: WORKERS, dataDir: join(work, 'desks'), nice: DESKS_NICE,
     ...(BACKOFF_MAX_MS ? { backoff: { min: 500, max: BACKOFF_MAX_MS } } : {}),
   });
   log(`${CLIENTS} desks connected to ${first.url}`);

@@ -77,8 +77,8 @@ export class AlertStream {
         socket.disconnect(true);
       });
     });
-    feed.onAlert(() => {
-      for (const d of this.deliveries) d.poke();
+    feed.onAlert((stored) => {
+      for (const d of this.deliveries) d.offer(stored);
     });
   }
 

@@ -8,7 +8,7 @@ import type { AlertFeed } from '../alerts/alert-feed.js';
 import type { Audience, Recipient } from '../alerts/audience.js';
 import type { Clock } from '../clock.js';
 import type { HubMetrics } from '../metrics/hub-metrics.js';
-import type { ReceiptStore } from '../store/port.js';
+import type { ReceiptStore, StoredAlert } from '../store/port.js';
 
 const BATCH = 200;
 /** Packets waiting in a connection's write buffer before delivery pauses for it to drain. */
@@ -64,6 +64,21 @@ export class Delivery {
       .finally(() => {
         this.running = false;
       });
+  }
+
+  /**
+   * A new alert was stored. When it is next in line for an idle delivery and not for this desk,
+   * the cursor steps over it at once: with 2,000 desks connected, each alert used to start 2,000
+   * catch-ups (a read of the feed and a routing question each) for the 100 desks of a district, and
+   * the last of those 100 waited behind the other 1,900.
+   */
+  offer(stored: StoredAlert): void {
+    if (this.closed) return;
+    if (!this.running && this.lastSent === stored.seq - 1 && this.deps.audience.receivesNow(this.recipient, stored.alert.hit) === false) {
+      this.lastSent = stored.seq;
+      return;
+    }
+    this.poke();
   }
 
   stop(): void {
