@@ -107,19 +107,25 @@ interface PendingReceipt {
 
 /**
  * Receipts arrive one per desk per alert (2,000 desks: 2,000 for each alert), so they are written
- * in one transaction every RECEIPT_BATCH_MS rather than one each: a commit per receipt was the
- * hub's largest cost in the delivery benchmark. A desk catching up sends its receipts together,
- * so a batch spreads over the whole table (its key starts with the alert): every commit rewrote
- * most of the table's pages into the WAL. 100 ms batches put several receipts on each page a commit
- * writes (measured on the storm's pattern, 138,000 receipts: 12 us of CPU per receipt in batches of
- * 2,400, 5 in batches of 12,000). `add` still resolves only once the row is written; every read of
- * receipts (here, the alerts' `deliveredTo`, the review's) and close flush first. The receipt's time
- * is taken when it arrives, not here.
+ * in one transaction per batch rather than one each: a commit per receipt was the hub's largest
+ * cost in the delivery benchmark. A desk catching up sends its receipts together, so a batch spreads
+ * over the whole table (its key starts with the alert) and every commit rewrites most of the pages
+ * it touches into the WAL: the bigger the batch, the more receipts share each page written
+ * (measured on the storm's pattern, 138,000 receipts: 12 us of CPU per receipt in batches of 2,400,
+ * 5 in batches of 12,000). So a batch waits RECEIPT_BATCH_MS, or ten times as long as the last
+ * write took when that is longer: writing receipts then takes at most a tenth of the event loop
+ * however fast they come, and the batches grow with the load. Never more than RECEIPT_BATCH_MAX_MS:
+ * that is what a crash of the hub can lose. `add` resolves only once the row is written; every read
+ * of receipts (here, the alerts' `deliveredTo`, the review's) and close flush first. The receipt's
+ * time is taken when it arrives, not here.
  */
 const RECEIPT_BATCH_MS = 100;
+const RECEIPT_BATCH_MAX_MS = 1_000;
 
 export class SqliteReceiptStore implements ReceiptStore {
   private pending: PendingReceipt[] = [];
+  /** How long the last batch took to write. */
+  private lastWriteMs = 0;
   private readonly insert: Database.Statement;
   private readonly insertAll: Database.Transaction<(receipts: Receipt[]) => void>;
 
@@ -133,7 +139,7 @@ export class SqliteReceiptStore implements ReceiptStore {
 
   add(receipt: Receipt): Promise<void> {
     return new Promise((resolve, reject) => {
-      if (this.pending.length === 0) setTimeout(() => this.flush(), RECEIPT_BATCH_MS);
+      if (this.pending.length === 0) setTimeout(() => this.flush(), Math.min(RECEIPT_BATCH_MAX_MS, Math.max(RECEIPT_BATCH_MS, 10 * this.lastWriteMs)));
       this.pending.push({ receipt, resolve, reject });
     });
   }
@@ -143,8 +149,10 @@ export class SqliteReceiptStore implements ReceiptStore {
     const batch = this.pending;
     if (batch.length === 0) return;
     this.pending = [];
+    const started = performance.now();
     try {
       this.insertAll(batch.map((p) => p.receipt));
+      this.lastWriteMs = performance.now() - started;
       for (const p of batch) p.resolve();
     } catch {
       // One bad row must not cost the others theirs: retry one by one.
