@@ -1,6 +1,6 @@
 // `npm test`: every tier of docs/architecture.md#test-tiers in one command, with one closing line "N passed, N failed".
-//   1. unit + integration (vitest)      2. keychain (keytar against gnome-keyring under dbus)
-//   3. browser end to end (Playwright + Debian Chromium)      4. Electron end to end (runs only with the binary)
+//   1. unit + integration (vitest)      2. the short soak (test/soak)      3. keychain (keytar against gnome-keyring under dbus)
+//   4. browser end to end (Playwright + Debian Chromium)      5. Electron end to end (runs only with the binary)
 // A tier whose tools are missing FAILS when CI=true (nothing may silently skip in CI) and is reported as not run
 // elsewhere.
 import { spawnSync } from 'node:child_process';
@@ -49,6 +49,25 @@ tier('vitest', () => {
     tally.failed += 1;
   }
   return status;
+});
+
+// The short soak (issue 13, test/soak/README.md): two hub nodes on Postgres and Redis under faults, a few
+// minutes. One test: it passes when its last line says nothing was lost, repeated or misrouted and the chain holds.
+tier('soak', () => {
+  console.log('\n$ node --import tsx test/soak/soak.ts');
+  const r = spawnSync('node', ['--import', 'tsx', 'test/soak/soak.ts'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 << 20 });
+  process.stdout.write(r.stdout ?? '');
+  const last = (r.stdout ?? '').trim().split('\n').at(-1) ?? '';
+  if (r.status === 0 && last.startsWith('soak: not run')) {
+    notRun.push('soak (PostgreSQL or redis-server missing)');
+    return 0;
+  }
+  if (r.status === 0 && /^soak: alerts=\d+ pairs=\d+ lost=0 duplicates=0 ineligible=0 acks_lost=0 chain=ok$/.test(last)) {
+    tally.passed += 1;
+    return 0;
+  }
+  tally.failed += 1;
+  return r.status || 1;
 });
 
 tier('keychain', () => {

@@ -216,6 +216,11 @@ export class PostgresCluster {
     }
   }
 
+  /** The postmaster's PID (the soak's last-resort clean-up kills it by PID when its script dies). */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   url(database: string): string {
     return `postgres://postgres@127.0.0.1:${this.port}/${database}`;
   }

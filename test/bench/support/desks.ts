@@ -45,17 +45,19 @@ export function openBareDesk(start: WorkerStart, spec: DeskSpec, shown: Shown): 
 /** The real AlertLink and ClientFilter over an in-memory store port. */
 export function openLinkDesk(start: WorkerStart, spec: DeskSpec, shown: Shown, counts: DeskCounts, logger: Logger, onConnected: (at: number) => void): Desk {
   const filter = new ClientFilter(logger);
-  filter.setCategories(DEFAULT_SETTINGS.categories);
+  // The soak's desks have their own preferences (the same ones the hub keeps for them); the benches, the client's defaults.
+  filter.setCategories(spec.categories ?? DEFAULT_SETTINGS.categories);
   filter.setUser({ id: spec.userId, username: spec.username, displayName: spec.username, roles: ['trooper'], unit: spec.unit });
   const presence = new Presence(systemClock);
   presence.onChange((view) => {
     if (view.state === 'connecting') counts.connectAttempts++;
     if (view.state === 'connected') onConnected(wallNow());
+    if (view.state === 'offline') logger.warn(`offline: ${view.lastError ?? '?'}`);
   });
   const receiver = new MemoryDesk(filter, counts, shown);
   const link = new AlertLink(
     {
-      hubUrl: start.url,
+      hubUrl: spec.url ?? start.url,
       clientId: spec.clientId,
       ...(start.backoff ? { backoffMinMs: start.backoff.min, backoffMaxMs: start.backoff.max } : {}),
     },

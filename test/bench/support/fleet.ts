@@ -88,7 +88,8 @@ export class Fleet {
     });
     const perWorker: number[][] = this.children.map(() => []);
     if (desks) for (const d of desks) perWorker[this.workerOf.get(d)!]!.push(d);
-    this.children.forEach((child, w) => child.send({ t: 'expect', alertId, desks: desks ? perWorker[w]! : null } satisfies DriverMessage));
+    // A worker already stopped (the soak stopping early while it still ingests) is not written to: that would throw.
+    this.children.forEach((child, w) => child.connected && child.send({ t: 'expect', alertId, desks: desks ? perWorker[w]! : null } satisfies DriverMessage));
     return promise;
   }
 
