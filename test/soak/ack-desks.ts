@@ -87,23 +87,26 @@ export class AckDesk {
   /**
    * The fault: queue an ack the hub will not confirm, SIGKILL the process, start it again on the same
    * folder. `stored(eventId)` says whether the hub has the event (the 'answer-lost' case waits for it).
-   * False when the desk has nothing to acknowledge yet (the caller picks another fault).
+   * Says whether the hub had stored the event at the kill; undefined when the desk has nothing to
+   * acknowledge yet (the caller picks another desk).
    */
-  async killWithAckInOutbox(how: OutboxKill, stored: (eventId: string) => Promise<boolean>): Promise<boolean> {
-    if (this.busy || !this.child || !this.nextToAck()) return false;
+  async killWithAckInOutbox(how: OutboxKill, stored: (eventId: string) => Promise<boolean>): Promise<string | undefined> {
+    if (this.busy || !this.child || !this.nextToAck()) return undefined;
     this.busy = true;
     try {
+      let eventId: string;
       if (how === 'link-down') {
         this.front.mode = 'refuse';
         this.front.cutAll();
         await waitFor(() => !this.connected(), `${this.user.username} to lose its link`, 60_000);
-        await this.send(this.nextToAck()!);
+        eventId = (await this.send(this.nextToAck()!))!;
       } else {
         this.front.mode = 'oneway'; // the hub hears the desk; the desk hears nothing
-        const eventId = await this.send(this.nextToAck()!);
+        eventId = (await this.send(this.nextToAck()!))!;
         // Stored by the hub, answer lost; if the link was down at that moment the ack waits in the outbox: a fault all the same.
-        await waitFor(() => stored(eventId!), `the hub to store ${eventId}`, 15_000).catch(() => undefined);
+        await waitFor(() => stored(eventId), `the hub to store ${eventId}`, 15_000).catch(() => undefined);
       }
+      const storedAtKill = await stored(eventId);
       this.note();
       await this.child.kill();
       this.kills++;
@@ -111,7 +114,7 @@ export class AckDesk {
       this.front.mode = 'forward';
       this.front.cutAll();
       this.child = await ClientChild.start(this.front.url, this.dataDir);
-      return true;
+      return storedAtKill ? 'the hub had stored it, its answer lost' : 'the hub did not have it';
     } finally {
       this.front.mode = 'forward';
       this.busy = false;

@@ -70,7 +70,8 @@ export class FaultPlan {
         const how: OutboxKill = this.deskTurn % 2 === 0 ? 'link-down' : 'answer-lost';
         for (let k = 0; k < this.ackDesks.length; k++) {
           const desk = this.ackDesks[this.deskTurn++ % this.ackDesks.length]!;
-          if (await desk.killWithAckInOutbox(how, this.stored)) return `${desk.user.username} SIGKILLed with an ack in its outbox (${how}), started again`;
+          const said = await desk.killWithAckInOutbox(how, this.stored);
+          if (said) return `${desk.user.username} SIGKILLed with an ack in its outbox (${how}: ${said}), started again`;
         }
         return undefined;
       }
