@@ -59,11 +59,7 @@ export class Delivery {
       return;
     }
     this.running = true;
-    this.drain()
-      .catch(this.deps.onError)
-      .finally(() => {
-        this.running = false;
-      });
+    void this.drain();
   }
 
   /**
@@ -85,27 +81,43 @@ export class Delivery {
     this.closed = true;
   }
 
+  /**
+   * Catches up until nothing new came in meanwhile. `running` is cleared in the same synchronous step
+   * as the last look at `pending`: cleared a promise later (a `.finally` on this call), a poke from an
+   * ingest finishing in between found `running` still set, left `pending` for a loop that had ended,
+   * and that alert waited for the next one (the read simulator's last alert, seed 442279).
+   */
   private async drain(): Promise<void> {
-    do {
-      this.pending = false;
-      for (;;) {
-        const batch = await this.deps.feed.after(this.lastSent, BATCH);
-        if (batch.length === 0 || this.closed) break;
-        for (const stored of batch) {
-          const hit = stored.alert.hit;
-          // Synchronous when the routing state is cached (nearly always): no promise per alert skipped.
-          if (this.deps.audience.receivesNow(this.recipient, hit) ?? (await this.deps.audience.receives(this.recipient, hit))) {
-            this.send(stored.seq, stored.alert);
-            if (stored.seq <= this.replayUntil) this.replayed++;
-            if (this.mustWait()) await this.writable();
-          }
-          if (this.closed) return;
-          this.lastSent = stored.seq;
+    try {
+      do {
+        this.pending = false;
+        await this.catchUp();
+      } while (this.pending && !this.closed);
+    } catch (err) {
+      this.deps.onError(err);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async catchUp(): Promise<void> {
+    for (;;) {
+      const batch = await this.deps.feed.after(this.lastSent, BATCH);
+      if (batch.length === 0 || this.closed) break;
+      for (const stored of batch) {
+        const hit = stored.alert.hit;
+        // Synchronous when the routing state is cached (nearly always): no promise per alert skipped.
+        if (this.deps.audience.receivesNow(this.recipient, hit) ?? (await this.deps.audience.receives(this.recipient, hit))) {
+          this.send(stored.seq, stored.alert);
+          if (stored.seq <= this.replayUntil) this.replayed++;
+          if (this.mustWait()) await this.writable();
         }
-        this.reportReplay();
+        if (this.closed) return;
+        this.lastSent = stored.seq;
       }
       this.reportReplay();
-    } while (this.pending && !this.closed);
+    }
+    this.reportReplay();
   }
 
   private reportReplay(): void {
