@@ -38,7 +38,7 @@ export const allowedImports = {
   'src/backend/store': { why: 'the store port and the choice of store', folders: ['src/backend/store/**', 'src/backend/audit', SHARED], packages: ['node:', 'better-sqlite3', 'pg'] },
   'src/backend/store/postgres': { why: 'the Postgres store', folders: ['src/backend/store', 'src/backend/audit', SHARED], packages: ['pg'] },
   'src/backend/store/sqlite': { why: 'the SQLite store', folders: ['src/backend/store', 'src/backend/audit', 'src/backend/auth', SHARED], packages: ['better-sqlite3', 'node:'] },
-  'src/backend/stream': { why: 'the Socket.IO edge', folders: [...HUB_CORE, SHARED], packages: ['socket.io'] },
+  'src/backend/stream': { why: 'the Socket.IO edge', folders: [...HUB_CORE, SHARED], packages: ['socket.io', 'socket.io-parser'] },
   'src/backend/stream/scale-out': { why: 'Socket.IO across hubs over Redis', folders: [...HUB_CORE, 'src/backend/stream'], packages: ['socket.io', '@socket.io/redis-adapter', 'redis'] },
 
   // Vendor adapters: small programs that post to the hub's public API like any vendor would.

@@ -41,6 +41,7 @@ import { listAges, StaleListWatch } from './matcher/stale-lists.js';
 import type { EscalationRecord } from './store/review-port.js';
 import { openSqliteStore } from './store/sqlite/index.js';
 import { openPostgresStore } from './store/postgres/index.js';
+import { alertParser } from './stream/alert-encoding.js';
 import { attachScaleOut, prepareScaleOut, type ScaleOutOptions } from './stream/scale-out/index.js';
 import { AckDrain } from './stream/ack-drain.js';
 import { AlertStream } from './stream/alert-stream.js';
@@ -196,7 +197,7 @@ export async function startHub(options: HubOptions = {}): Promise<RunningHub> {
 
   const app = buildHttp(ctx, { error: (o, msg) => onError(Object.assign(new Error(msg), { cause: o })) }, options.tls, options.onRoute);
   if (prometheus && options.metrics) metricsRoutes(app, { token: options.metrics.token, exposition: () => prometheus.exposition() });
-  const io = new SocketServer(app.server, { transports: ['websocket'], serveClient: false, maxHttpBufferSize: 1e6 });
+  const io = new SocketServer(app.server, { transports: ['websocket'], serveClient: false, maxHttpBufferSize: 1e6, parser: alertParser });
   if (scaled) prepareScaleOut(io, store, clock, scaleOutOptions);
   // The stream hands `ack` events to the AckDesk, and the AckDesk pushes each entry back through the
   // stream: the closure (called only once desks connect, after both exist) ties the two.

@@ -8,6 +8,7 @@ import type { AlertFeed } from '../alerts/alert-feed.js';
 import type { Audience, Recipient } from '../alerts/audience.js';
 import type { Clock } from '../clock.js';
 import type { HubMetrics } from '../metrics/hub-metrics.js';
+import { alertEnvelope } from './alert-encoding.js';
 import type { ReceiptStore, StoredAlert } from '../store/port.js';
 
 const BATCH = 200;
@@ -157,7 +158,7 @@ export class Delivery {
     const sentAt = performance.now();
     const replay = seq <= this.replayUntil;
     // A desk that never answers must not pin one callback per alert for the life of its socket.
-    this.socket.timeout(RECEIPT_WAIT_MS).emit('alert', { seq, alert }, (err: unknown, answer: unknown) => {
+    this.socket.timeout(RECEIPT_WAIT_MS).emit('alert', alertEnvelope(seq, alert as object), (err: unknown, answer: unknown) => {
       if (err || !answer || (answer as { received?: unknown }).received !== true) return;
       const now = this.deps.clock.now();
       this.deps.metrics.receipt({ sinceStoredMs: now.getTime() - Date.parse(ingestedAt), sinceSentMs: performance.now() - sentAt, replay });
