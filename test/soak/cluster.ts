@@ -17,7 +17,7 @@ import { spawn } from 'node:child_process';
 import { prepareHubBuild } from '../bench/support/hub-process.js';
 import { TcpProxy } from '../fakes/tcp-proxy.js';
 import { REPO_ROOT } from '../../scripts/build-hub.js';
-import { PostgresCluster, RedisServer, type ServiceCheck } from '../support/services.js';
+import { type PostgresCluster, type RedisServer, type ServiceCheck, startPostgresAndRedis } from '../support/services.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 
 export const SOAK_SECRET = 'opentas-soak-cluster-secret-0123456789abcdef';
@@ -45,15 +45,7 @@ export class SoakCluster {
 
   static async start(services: ServiceCheck): Promise<SoakCluster> {
     const cli = await prepareHubBuild();
-    const postgres = await PostgresCluster.start(services.pgBin!);
-    const redis = await RedisServer.start(services.redisServer!).catch(async (err: unknown) => {
-      await postgres.stop();
-      throw err;
-    });
-    const databaseUrl = await postgres.createDatabase('soak').catch(async (err: unknown) => {
-      await Promise.all([redis.stop(), postgres.stop()]);
-      throw err;
-    });
+    const { postgres, redis, databaseUrl } = await startPostgresAndRedis(services, 'soak');
     return new SoakCluster(postgres, redis, databaseUrl, mkdtempSync(join(tmpdir(), 'opentas-soak-')), cli);
   }
 

@@ -14,7 +14,7 @@ import { AlertClient, type AlertClientOptions } from './alert-client.js';
 import { type ApiAnswer, type ApiRequest, type Json, call } from './api.js';
 import { type SpawnedHub, runCli, spawnHub } from './hub.js';
 import { TEST_PASSWORD } from './passwords.js';
-import { PostgresCluster, RedisServer, requireServices, scaleOutServices } from './services.js';
+import { type PostgresCluster, type RedisServer, requireServices, scaleOutServices, startPostgresAndRedis } from './services.js';
 import { waitFor } from './wait.js';
 
 /** The key secret every node shares (OPENTAS_HUB_SECRET), as an operator of several nodes sets it. */
@@ -53,15 +53,7 @@ export class HubCluster {
   static async start(suite: string, o: { nodes?: number; proxiedDbLink?: number[]; withRedis?: boolean } = {}): Promise<HubCluster | undefined> {
     const services = scaleOutServices();
     if (!requireServices(services, suite)) return undefined;
-    const postgres = await PostgresCluster.start(services.pgBin!);
-    const redis = await RedisServer.start(services.redisServer!).catch(async (err: unknown) => {
-      await postgres.stop();
-      throw err;
-    });
-    const databaseUrl = await postgres.createDatabase('scaleout').catch(async (err: unknown) => {
-      await Promise.all([redis.stop(), postgres.stop()]);
-      throw err;
-    });
+    const { postgres, redis, databaseUrl } = await startPostgresAndRedis(services, 'scaleout');
     const cluster = new HubCluster(postgres, redis, databaseUrl, mkdtempSync(join(tmpdir(), 'opentas-scaleout-')), o.withRedis ?? true);
     try {
       for (let i = 0; i < (o.nodes ?? 2); i++) await cluster.startNode(o.proxiedDbLink?.includes(i) ?? false);

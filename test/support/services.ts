@@ -245,6 +245,26 @@ export class PostgresCluster {
   }
 }
 
+/**
+ * Postgres with one new database, and Redis, for several hub nodes (the scale-out suites, the soak);
+ * what started is stopped again when the rest fails.
+ */
+export async function startPostgresAndRedis(
+  check: ServiceCheck,
+  databasePrefix: string,
+): Promise<{ postgres: PostgresCluster; redis: RedisServer; databaseUrl: string }> {
+  const postgres = await PostgresCluster.start(check.pgBin!);
+  const redis = await RedisServer.start(check.redisServer!).catch(async (err: unknown) => {
+    await postgres.stop();
+    throw err;
+  });
+  const databaseUrl = await postgres.createDatabase(databasePrefix).catch(async (err: unknown) => {
+    await Promise.all([redis.stop(), postgres.stop()]);
+    throw err;
+  });
+  return { postgres, redis, databaseUrl };
+}
+
 /** As root, the `postgres` account to run PostgreSQL as (it refuses to run as root). */
 function postgresUser(): { uid: number; gid: number } | undefined {
   if (process.getuid?.() !== 0) return undefined;
