@@ -31,7 +31,7 @@ export class SqliteAlertStore implements AlertStore {
   ) {
     // One transaction: the seq exists only together with the stored row (and its images).
     this.ingestTx = db.transaction((hit: Hit, ingestedAt: string): IngestResult => {
-      const existing = db.prepare(`${WITH_IMAGES} WHERE a.id = ?`).get(hit.id) as AlertRow | undefined;
+      const existing = cached(db, `${WITH_IMAGES} WHERE a.id = ?`).get(hit.id) as AlertRow | undefined;
       if (existing) return { ...toStored(existing), duplicate: true };
       const { images, ...text } = hit;
       const res = db
