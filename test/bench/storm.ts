@@ -95,7 +95,8 @@ try {
     ),
   );
 
-  const desksCpuBefore = fleet.pids.reduce((n, pid) => n + cpuSeconds(pid), 0);
+  const desksCpuNow = (): number => fleet!.pids.reduce((n, pid) => n + cpuSeconds(pid), 0);
+  const desksCpuBefore = desksCpuNow();
   const killedAt = wallNow();
   await first.stop('SIGKILL');
   const second = spawnHubProcess(dataDir, first.port, { OPENTAS_METRICS_TOKEN: METRICS_TOKEN });
@@ -125,7 +126,7 @@ try {
   });
   // The CPU each side spent from the kill until every desk caught up (or the deadline).
   const hubCpu = second.child.pid ? cpuSeconds(second.child.pid) : NaN;
-  const desksCpu = fleet.pids.reduce((n, pid) => n + cpuSeconds(pid), 0) - desksCpuBefore;
+  const desksCpu = desksCpuNow() - desksCpuBefore;
   log(`CPU from the kill until caught up: restarted hub ${hubCpu.toFixed(1)} s, desks ${desksCpu.toFixed(1)} s (${fleet.pids.length} worker processes at nice ${DESKS_NICE})`);
   const report = await fleet.report();
   const { connectedAt, ...counts } = report;

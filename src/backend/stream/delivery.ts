@@ -127,10 +127,7 @@ export class Delivery {
     this.deps.metrics.replayed(this.replayed);
   }
 
-  /**
-   * Backpressure: a week of replay to a desk on a slow link must not be queued in the hub's memory
-   * all at once. Waits while the connection's write buffer is past the high-water mark.
-   */
+  /** Whether the connection's write buffer is past the high-water mark (see `writable`). */
   private mustWait(): boolean {
     return !this.closed && (this.conn().writeBuffer?.length ?? 0) >= HIGH_WATER;
   }
@@ -139,9 +136,13 @@ export class Delivery {
     return this.socket.conn as unknown as EngineConnection;
   }
 
+  /**
+   * Backpressure: a week of replay to a desk on a slow link must not be queued in the hub's memory
+   * all at once. Waits while the connection's write buffer is past the high-water mark.
+   */
   private async writable(): Promise<void> {
-    const conn = this.conn();
     if (!this.mustWait()) return;
+    const conn = this.conn();
     await new Promise<void>((resolve) => {
       const done = (): void => {
         conn.off('drain', done);
