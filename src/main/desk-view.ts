@@ -43,7 +43,10 @@ export class DeskView implements DeskListener {
     this.deps.events.emit('alerts:alert', locked ? lockedView(stored) : this.view(stored));
     const inbox = this.deps.desk()?.inbox;
     const older = inbox?.olderStart() ?? null;
-    if (inbox && older !== this.toldOlder) {
+    // While the desk holds older alerts its recent list is full, and the one just announced made the
+    // renderer's one longer: trim after every alert then. Not only when `older` moved: several alerts
+    // can be stored before the first of them is announced, and one trim would not cover the rest.
+    if (inbox && (older !== null || older !== this.toldOlder)) {
       this.toldOlder = older;
       this.deps.events.emit('alerts:trimmed', { keep: inbox.list().length, older });
     }
