@@ -11,9 +11,12 @@
  * popup's queue says, which must equal the desk's recent list.
  *
  * Last line: `ui-burst: alerts=1000 dropped=0 input_p99_ms=… frame_p99_ms=… heap_mb=…`.
- * Goal: input p99 under 100 ms, nothing dropped. Knobs (env): BURST_ALERTS (1000), BURST_SECONDS (10).
+ * Goal: input p99 under 100 ms, nothing dropped. Knobs (env): BURST_ALERTS (1000), BURST_SECONDS (10),
+ * BURST_PROFILE (a path prefix: the renderer's CPU profiles of the baseline and of the burst are written
+ * to <prefix>-baseline.cpuprofile and <prefix>-burst.cpuprofile, for Chromium's DevTools), BURST_VERBOSE
+ * (every key's latency, in order).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
@@ -75,6 +78,22 @@ async function typeUntil(page: Page, done: Promise<unknown>): Promise<number> {
   return keys;
 }
 
+/** Records the page's CPU profile while `during` runs, when BURST_PROFILE asks for it. */
+async function profiled<T>(page: Page, name: string, during: () => Promise<T>): Promise<T> {
+  const prefix = process.env.BURST_PROFILE;
+  if (!prefix) return during();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.start');
+  try {
+    return await during();
+  } finally {
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(`${prefix}-${name}.cpuprofile`, JSON.stringify(profile));
+    await cdp.detach();
+  }
+}
+
 const p99 = (xs: number[]) => (xs.length ? percentile(xs, 99) : NaN);
 
 const dir = mkdtempSync(join(tmpdir(), 'opentas-bench-burst-'));
@@ -108,7 +127,7 @@ try {
   await page.getByTestId('queue').locator('[data-alert-id]').nth(1).waitFor({ timeout: 60_000 });
 
   await page.evaluate(START_PROBE);
-  const baseKeys = await typeUntil(page, new Promise((r) => setTimeout(r, 5000)));
+  const baseKeys = await profiled(page, 'baseline', () => typeUntil(page, new Promise((r) => setTimeout(r, 5000))));
   const base = await stopProbe(page);
 
   await page.evaluate(START_PROBE);
@@ -135,7 +154,7 @@ try {
       await new Promise((r) => setTimeout(r, 250));
     }
   });
-  const keys = await typeUntil(page, settled);
+  const keys = await profiled(page, 'burst', () => typeUntil(page, settled));
   const burstS = (performance.now() - started) / 1000;
   const burst = await stopProbe(page);
 
@@ -155,6 +174,7 @@ try {
 
   console.log(`ui-burst: posted ${ALERTS} in ${(await postedIn).toFixed(1)} s; the desk had them all after ${burstS.toFixed(1)} s; recent list ${list.items.length}, older ${list.older ?? 0}; the popup's queue said "${queueText.trim()}" ${lagS.toFixed(1)} s later`);
   console.log(`ui-burst: baseline (no alerts, ${baseKeys} keys): input p50 ${percentile(base.lat, 50).toFixed(1)} ms, p99 ${p99(base.lat).toFixed(1)} ms; frame p99 ${p99(base.frames).toFixed(1)} ms`);
+  if (process.env.BURST_VERBOSE) console.log(`ui-burst: latencies baseline ${base.lat.map((x) => x.toFixed(0)).join(" ")}; burst ${burst.lat.map((x) => x.toFixed(0)).join(" ")}`);
   console.log(`ui-burst: during the burst (${keys} keys): input p50 ${percentile(burst.lat, 50).toFixed(1)} ms, p99 ${p99(burst.lat).toFixed(1)} ms (${(p99(burst.lat) / p99(base.lat)).toFixed(2)}x baseline); frame p99 ${p99(burst.frames).toFixed(1)} ms (${(p99(burst.frames) / p99(base.frames)).toFixed(2)}x)`);
   if (queue !== list.items.length) {
     const shown = await page.getByTestId('queue').locator('[data-alert-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-alert-id')));

@@ -62,3 +62,31 @@ test("the trooper's zone outline is drawn around the camera", async ({ page, des
   await expect.poll(() => countOnMapCanvas(map, 'zone-blue')).toBeGreaterThan(200);
   await shot(page, '16-map-zone');
 });
+
+test('moving through the queue moves the one map to each camera: marker, heading and county follow', async ({ page, desk }) => {
+  await signIn(page, desk);
+  await desk.postHit(makeHit({ category: 'stolen', heading: 90, location: { lat: 39.8, lon: -89.65 } }));
+  await desk.postHit(makeHit({ category: 'felony', heading: 270, location: { lat: 41.8349, lon: -87.6251 } }));
+  const map = page.getByTestId('map');
+  await expect(page.getByTestId('alert-card')).toHaveAttribute('data-category', 'felony');
+  await expect(map).toHaveAttribute('data-loaded', 'true', MAP_DRAWN);
+  await expect(page.getByTestId('facts')).toContainText('Cook County, Illinois');
+  // Marks the map's canvas: the next alert must be drawn on the same one, not on a new map (a new
+  // map costs a WebGL context and the outlines posted to its workers at every arrow key).
+  await map.locator('canvas').evaluate((c) => c.setAttribute('data-first-alert', 'yes'));
+
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('alert-card')).toHaveAttribute('data-category', 'stolen');
+  await expect(page.getByTestId('facts')).toContainText('Sangamon County, Illinois');
+  await expect(page.getByTestId('camera-marker')).toHaveAttribute('aria-label', /heading 90 degrees/);
+  await expect(page.getByTestId('camera-marker')).toHaveCount(1);
+  await expect(map).toHaveAttribute('data-loaded', 'true');
+  await expect(map.locator('canvas[data-first-alert="yes"]')).toHaveCount(1);
+  await expect.poll(() => countOnMapCanvas(map, 'distinct-colours'), { message: 'distinct colours on the map canvas' }).toBeGreaterThan(20);
+
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByTestId('facts')).toContainText('Cook County, Illinois');
+  await expect(page.getByTestId('camera-marker')).toHaveAttribute('aria-label', /heading 270 degrees/);
+  await expect(map.locator('canvas[data-first-alert="yes"]')).toHaveCount(1);
+  await shot(page, '10b-map-after-arrows');
+});

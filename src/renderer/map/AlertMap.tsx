@@ -10,11 +10,12 @@ import type { GeoJSONSource, Map as MlMap } from 'maplibre-gl';
 import type { Hit } from '../../shared/protocol/hit.js';
 import type { Zone } from '../../shared/protocol/zone.js';
 import maplibregl from './maplibre.js';
-import { loadBaseMap } from './baseMap.js';
+import { loadBaseMap, type BaseMap } from './baseMap.js';
 import { baseMapStyle, ROAD_LABEL_LAYER, STREET_SOURCE } from './baseMapStyle.js';
 import { roadNames } from './roadNames.js';
 import { loadStreetMap } from './streetMap.js';
 import { countyAt } from './countyAt.js';
+import { attach, park, takeParked, type KeptMap } from './keptMap.js';
 
 function zonesGeoJson(zones: Zone[]): FeatureCollection<Geometry, { name: string }> {
   return {
@@ -31,13 +32,9 @@ function addZones(map: MlMap, zones: Zone[]): void {
   map.addLayer({ id: 'zone-line', type: 'line', source: 'zones', paint: { 'line-color': '#1e88e5', 'line-width': 2, 'line-dasharray': [2, 1] } }, below);
 }
 
-function cameraElement(heading: number | undefined): HTMLElement {
-  const el = document.createElement('div');
-  el.className = 'camera-marker';
-  el.dataset.testid = 'camera-marker';
-  el.setAttribute('role', 'img');
+/** Draws the camera marker: an arrow along the direction of travel, a plain dot when the camera gave none. */
+function drawCamera(el: HTMLElement, heading: number | undefined): void {
   el.setAttribute('aria-label', heading === undefined ? 'Camera position' : `Camera position, travel heading ${heading} degrees`);
-  // The arrow points along the direction of travel; a plain dot when the camera gave none.
   el.innerHTML =
     heading === undefined
       ? '<svg viewBox="0 0 40 40" width="40" height="40"><circle cx="20" cy="20" r="9" fill="#e53935" stroke="#fff" stroke-width="3"/></svg>'
@@ -45,8 +42,57 @@ function cameraElement(heading: number | undefined): HTMLElement {
   // Set through the CSSOM: the strict CSP forbids inline style attributes in markup.
   const svg = el.querySelector('svg');
   if (svg && heading !== undefined) svg.style.transform = `rotate(${heading}deg)`;
-  return el;
 }
+
+interface Look {
+  styleUrl: string | undefined;
+  dark: boolean;
+  base: BaseMap;
+  tiles: string | undefined;
+}
+
+/** A new map for a look, centred on the hit; its events go to whichever AlertMap holds it. */
+function buildMap(key: string, look: Look, hit: Hit): KeptMap {
+  const container = document.createElement('div');
+  container.className = 'map-canvas';
+  const { lat, lon } = hit.location;
+  const map = new maplibregl.Map({
+    container,
+    style: look.styleUrl ?? baseMapStyle({ dark: look.dark, outlines: look.base, ...(look.tiles ? { tiles: look.tiles } : {}) }),
+    center: [lon, lat],
+    zoom: startZoom(look.tiles),
+    attributionControl: false,
+    // Kept so the drawn map can be read back (tests check that it is not blank).
+    canvasContextAttributes: { preserveDrawingBuffer: true },
+  });
+  map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+  const el = document.createElement('div');
+  el.className = 'camera-marker';
+  el.dataset.testid = 'camera-marker';
+  el.setAttribute('role', 'img');
+  drawCamera(el, hit.heading);
+  const marker = new maplibregl.Marker({ element: el }).setLngLat([lon, lat]).addTo(map);
+  const kept: KeptMap = { look: key, map, marker, container, zoom: startZoom(look.tiles), loaded: false, failed: false, host: undefined };
+  map.on('load', () => {
+    if (look.styleUrl) {
+      map.addSource('states', { type: 'geojson', data: look.base.states });
+      map.addLayer({ id: 'state-line', type: 'line', source: 'states', paint: { 'line-color': '#38465a', 'line-width': 2 } });
+    }
+    addZones(map, (kept.host?.zones() as Zone[] | undefined) ?? []);
+    kept.loaded = true;
+    kept.host?.loaded();
+  });
+  map.on('idle', () => kept.host?.idle());
+  map.on('error', (e) => {
+    const street = Boolean(look.tiles) && (e as { sourceId?: string }).sourceId === STREET_SOURCE;
+    if (street) kept.failed = true;
+    kept.host?.error(e.error?.message ?? 'map error', street);
+  });
+  return kept;
+}
+
+/** Streets when there is a street map (placing the camera); the county around it otherwise. */
+const startZoom = (tiles: string | undefined) => (tiles ? 11 : 9);
 
 export default function AlertMap({ hit, zones, styleUrl, dark, onCounty }: { hit: Hit; zones: Zone[]; styleUrl?: string; dark: boolean; onCounty: (name: string | undefined) => void }): React.JSX.Element {
   const box = useRef<HTMLDivElement>(null);
@@ -58,64 +104,67 @@ export default function AlertMap({ hit, zones, styleUrl, dark, onCounty }: { hit
   // busy machine from ever finishing the first frame.
   const zonesNow = useRef(zones);
   zonesNow.current = zones;
-  const drawn = useRef<MlMap | undefined>(undefined);
+  const hitNow = useRef(hit);
+  hitNow.current = hit;
+  const [held, setHeld] = useState<KeptMap>();
 
+  // The map for this look: the one kept from the last alert, or a new one.
   useEffect(() => {
-    let map: MlMap | undefined;
+    let mine: KeptMap | undefined;
     let cancelled = false;
     void Promise.all([loadBaseMap(), styleUrl || streetFailed ? Promise.resolve(undefined) : loadStreetMap()])
       .then(([base, street]) => {
-        if (cancelled || !box.current) return;
-        onCounty(countyAt(base, lon, lat));
+        const at = box.current;
+        if (cancelled || !at) return;
         const tiles = street?.tiles;
-        box.current.dataset.streetMap = tiles ? 'on' : 'off';
-        delete box.current.dataset.roadLabels;
-        map = new maplibregl.Map({
-          container: box.current,
-          style: styleUrl ?? baseMapStyle({ dark, outlines: base, ...(tiles ? { tiles } : {}) }),
-          center: [lon, lat],
-          // Streets when there is a street map (placing the camera); the county around it otherwise.
-          zoom: tiles ? 11 : 9,
-          attributionControl: false,
-          // Kept so the drawn map can be read back (tests check that it is not blank).
-          canvasContextAttributes: { preserveDrawingBuffer: true },
+        const key = JSON.stringify([styleUrl ?? null, dark, tiles ?? null]);
+        mine = takeParked(key) ?? buildMap(key, { styleUrl, dark, base, tiles }, hitNow.current);
+        at.dataset.streetMap = tiles ? 'on' : 'off';
+        attach(mine, {
+          box: at,
+          zones: () => zonesNow.current,
+          loaded: () => at.setAttribute('data-loaded', 'true'),
+          idle: () => {
+            if (tiles && mine) at.dataset.roadLabels = roadNames(mine.map).join('|');
+          },
+          error: (message, street) => (street ? setStreetFailed(true) : setError(message)),
         });
-        map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-        const m = map;
-        m.on('load', () => {
-          if (styleUrl) {
-            m.addSource('states', { type: 'geojson', data: base.states });
-            m.addLayer({ id: 'state-line', type: 'line', source: 'states', paint: { 'line-color': '#38465a', 'line-width': 2 } });
-          }
-          addZones(m, zonesNow.current);
-          drawn.current = m;
-          box.current?.setAttribute('data-loaded', 'true');
-        });
-        m.on('idle', () => {
-          if (tiles && box.current) box.current.dataset.roadLabels = roadNames(m).join('|');
-        });
-        m.on('error', (e) => {
-          if (tiles && (e as { sourceId?: string }).sourceId === STREET_SOURCE) {
-            // The archive is gone or unreadable: the outlines still place the camera.
-            setStreetFailed(true);
-            return;
-          }
-          setError(e.error?.message ?? 'map error');
-        });
-        new maplibregl.Marker({ element: cameraElement(hit.heading) }).setLngLat([lon, lat]).addTo(m);
+        setHeld(mine);
       })
       .catch((err: Error) => setError(err.message));
     return () => {
       cancelled = true;
-      drawn.current = undefined;
-      map?.remove();
+      setHeld(undefined);
+      if (mine) park(mine);
     };
-    // The map is rebuilt only when the alert (its place) or the look changes; zones are replaced below.
-  }, [hit.id, lat, lon, hit.heading, styleUrl, dark, streetFailed]);
+  }, [styleUrl, dark, streetFailed]);
+
+  // The camera of this alert: the view and the marker moved to it (one frame, not a new map).
+  useEffect(() => {
+    if (!held) return;
+    const { map, marker } = held;
+    delete box.current?.dataset.roadLabels;
+    // Each alert starts at the camera, north up, whatever the trooper did with the last one's view.
+    map.jumpTo({ center: [lon, lat], zoom: held.zoom, bearing: 0, pitch: 0 });
+    marker.setLngLat([lon, lat]);
+    drawCamera(marker.getElement(), hit.heading);
+    // Drawn again even when nothing moved, so the road names are read for this alert.
+    map.triggerRepaint();
+  }, [held, hit.id, lat, lon, hit.heading]);
 
   useEffect(() => {
-    (drawn.current?.getSource('zones') as GeoJSONSource | undefined)?.setData(zonesGeoJson(zones));
-  }, [zones]);
+    let cancelled = false;
+    void loadBaseMap().then((base) => {
+      if (!cancelled) onCounty(countyAt(base, lon, lat));
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [lat, lon, onCounty]);
+
+  useEffect(() => {
+    if (held?.loaded) (held.map.getSource('zones') as GeoJSONSource | undefined)?.setData(zonesGeoJson(zones));
+  }, [zones, held]);
 
   return (
     <div className="map-wrap">
