@@ -80,6 +80,15 @@ async function typeUntil(page: Page, done: Promise<unknown>): Promise<number> {
 
 /** Records the page's CPU profile while `during` runs, when BURST_PROFILE asks for it. */
 async function profiled<T>(page: Page, name: string, during: () => Promise<T>): Promise<T> {
+  const trace = process.env.BURST_TRACE;
+  if (trace) {
+    await browser.startTracing(page, { path: `${trace}-${name}.json` });
+    try {
+      return await during();
+    } finally {
+      await browser.stopTracing();
+    }
+  }
   const prefix = process.env.BURST_PROFILE;
   if (!prefix) return during();
   const cdp = await page.context().newCDPSession(page);
