@@ -39,7 +39,7 @@ export class Authenticator {
 
   /** `allow`: the limited sessions the caller serves anyway (the routes that fix the account, sign-out). */
   async authenticate(token: string, allow: readonly Restriction[] = []): Promise<Authenticated> {
-    const check = await this.tokens.check(token);
+    const check = this.tokens.check(token);
     if (!check.ok) throw new HubError(401, check.code, check.code === 'token_expired' ? 'the access token has expired' : 'invalid access token');
     if (!(await this.store.sessions.isActive(check.principal.sessionId))) throw unauthorized('this session has ended');
     const user = await this.store.users.byId(check.principal.userId);

@@ -107,7 +107,7 @@ export class AlertStream {
   private async reauth(state: SocketState, payload: unknown): Promise<{ ok: boolean; error?: { code: string; message: string } }> {
     const token = payload && typeof payload === 'object' ? (payload as { token?: unknown }).token : undefined;
     if (typeof token !== 'string' || token.length === 0 || token.length > 4096) return { ok: false, error: { code: 'invalid_request', message: 'send {token}' } };
-    const check = await this.tokens.check(token);
+    const check = this.tokens.check(token);
     if (!check.ok) return { ok: false, error: { code: check.code, message: 'the token is not valid' } };
     if (check.principal.sessionId !== state.principal.sessionId || check.principal.userId !== state.user.id) {
       return { ok: false, error: { code: 'unauthorized', message: 'the token belongs to another session' } };
