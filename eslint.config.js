@@ -117,7 +117,16 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          ...electronOnly,
+          paths: [
+            ...electronOnly.paths,
+            // Loaded with `await import()` where used: at every start they cost the hub 0.4-0.6 s before it listens,
+            // and a restart is what a reconnect storm waits for (docs/performance.md, storm).
+            ...['pg', 'redis', '@socket.io/redis-adapter', 'pdf-lib'].map((name) => ({
+              name,
+              allowTypeImports: true,
+              message: `${name} is loaded where it is used (await import('${name}')), not at every start of the hub.`,
+            })),
+          ],
           patterns: [{ group: ['**/renderer/**', '**/preload/**', '**/platform/**'], message: 'The hub and the browser host never import renderer, preload or Electron adapters.' }],
         },
       ],

@@ -9,8 +9,6 @@ import { X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync, statSync, statfsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import pg from 'pg';
-import { createClient } from 'redis';
 import { KEY_CHECK, KEY_FILE, hubKeysFrom } from './auth/hub-keys.js';
 import { latestVersion } from './store/schema-version.js';
 import { dbPath } from './store/sqlite/index.js';
@@ -179,6 +177,8 @@ function skewCheck(skewMs: number, against: string): Check {
 }
 
 async function postgresChecks(url: string): Promise<{ checks: Check[]; recordedKey: string | undefined }> {
+  // pg and redis are loaded when a check needs them, not with every hub command.
+  const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
   try {
     await client.connect();
@@ -223,6 +223,7 @@ async function postgresChecks(url: string): Promise<{ checks: Check[]; recordedK
 }
 
 async function redisCheck(url: string): Promise<Check> {
+  const { createClient } = await import('redis');
   const client = createClient({ url, socket: { connectTimeout: 5_000, reconnectStrategy: false } });
   client.on('error', () => undefined);
   try {

@@ -5,13 +5,15 @@
  * Only the standard Helvetica fonts are used (nothing to embed); text outside printable ASCII is
  * replaced so a stray character in a name cannot stop the report.
  */
-import { type PDFFont, type PDFPage, PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import type { ColorTypes, PDFDocument, PDFFont, PDFPage, RGB } from 'pdf-lib';
 import { type MonthlyReport, trainingLapsesAt } from './monthly-report.js';
 import { MARKING } from './report-csv.js';
 
 const PAGE: [number, number] = [612, 792];
 const MARGIN = 54;
 const BAND = 22;
+/** pdf-lib's rgb(), written out: the library is loaded when a report is made, not at every start of the hub. */
+const rgb = (red: number, green: number, blue: number): RGB => ({ type: 'RGB' as ColorTypes.RGB, red, green, blue });
 const INK = rgb(0.1, 0.1, 0.12);
 const MUTED = rgb(0.38, 0.38, 0.42);
 const RULE = rgb(0.8, 0.8, 0.83);
@@ -123,6 +125,8 @@ class Layout {
 }
 
 export async function monthlyPdf(r: MonthlyReport, meta: { generatedAt: string; generatedBy: string }): Promise<Uint8Array> {
+  // Loaded here, not with the hub: pdf-lib was a tenth of a second of every start (a restart is what a reconnect storm waits for).
+  const { PDFDocument, StandardFonts } = await import('pdf-lib');
   const doc = await PDFDocument.create();
   const title = `OpenTAS monthly audit report - ${monthName(r.month)} - ${r.unit ?? 'all units'}`;
   doc.setTitle(printable(title));

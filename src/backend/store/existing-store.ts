@@ -9,7 +9,6 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import pg from 'pg';
 import { dbPath } from './sqlite/index.js';
 
 /** The folder or database holds no hub store (or is not one): exit 2, one line. */
@@ -35,6 +34,8 @@ export function sqliteStoreProblem(dataDir: string): string | undefined {
 
 /** Why the database at `url` holds no hub store, or undefined when it holds one. Unreachable: throws. */
 export async function postgresStoreProblem(url: string): Promise<string | undefined> {
+  // Loaded by a hub on Postgres only: not with every start of one on SQLite.
+  const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
   try {
     await client.connect();

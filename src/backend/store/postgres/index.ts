@@ -3,7 +3,6 @@
  * schema is created on first start and migrated at every start (./migrations.ts). Beyond the `HubStore` port it offers `routingVersion()`, which
  * the scale-out wiring polls to notice zone, policy and preference changes made on other nodes.
  */
-import pg from 'pg';
 import type { HubStore } from '../port.js';
 import { PgAuditStore, PgIngestKeyStore, PgSecretStore, PgSessionStore, PgUserStore } from './accounts.js';
 import { PgAckLogStore } from './acks.js';
@@ -37,6 +36,8 @@ export function isPgHubStore(store: HubStore): store is PgHubStore {
 }
 
 export async function openPostgresStore(connectionString: string, options: PostgresOptions = {}): Promise<PgHubStore> {
+  // Loaded by a hub on Postgres only: not with every start of one on SQLite.
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({
     connectionString,
     max: options.maxConnections ?? 10,
