@@ -37,4 +37,21 @@ describe('ClientFilter', () => {
     expect(filter.isForUser(makeHit({ category: 'felony', location: { lat: 39.8, lon: -89.6 } }))).toBe(true);
     expect(logger.has('error', /zone could not be evaluated/)).toBe(true);
   });
+
+  it('follows zones that changed, and keeps its index for the same zones sent again (every hello)', () => {
+    const filter = new ClientFilter(new RecordingLogger());
+    filter.setUser(user);
+    filter.setZones([square]);
+    const springfield = { lat: 39.8, lon: -89.6 };
+    expect(filter.isForUser(makeHit({ category: 'stolen', location: springfield }))).toBe(false);
+    // The same zones again, a new copy of them (a reconnect's hello): nothing changes.
+    filter.setZones(structuredClone([square]));
+    expect(filter.isForUser(makeHit({ category: 'stolen', location: springfield }))).toBe(false);
+    // Same id and name, moved south over Springfield: the filter follows the new outline.
+    const moved: Zone = { ...square, geometry: { type: 'Polygon', coordinates: [[[-90, 39.5], [-89, 39.5], [-89, 40.5], [-90, 40.5], [-90, 39.5]]] } };
+    filter.setZones([moved]);
+    expect(filter.isForUser(makeHit({ category: 'stolen', location: springfield }))).toBe(true);
+    expect(filter.isForUser(makeHit({ category: 'stolen', location: { lat: 41.9, lon: -87.6 } }))).toBe(false);
+    expect(filter.currentZones()).toEqual([moved]);
+  });
 });
