@@ -6,6 +6,7 @@
  * TCP socket (receipts written together, `batchWrites`).
  */
 import { io, type Socket } from 'socket.io-client';
+import { corkEachCall, isCorkable } from '../../shared/corked-call.js';
 import type { HubSocket, HubSocketOptions, HubSockets } from '../services/ports.js';
 
 interface PingableWs {
@@ -13,14 +14,9 @@ interface PingableWs {
   on(event: 'pong' | 'message', listener: () => void): void;
 }
 
-interface Corkable {
-  cork(): void;
-  uncork(): void;
-}
-
 interface EngineInternals {
   writeBuffer?: unknown[];
-  transport?: { ws?: PingableWs & { _socket?: Partial<Corkable> }; write?: (packets: unknown[]) => void };
+  transport?: { ws?: PingableWs & { _socket?: unknown }; write?: (packets: unknown[]) => void };
   on(event: 'packet', listener: () => void): void;
   off(event: 'packet', listener: () => void): void;
   once(event: 'drain', listener: () => void): void;
@@ -114,26 +110,9 @@ export function isRefused(err: unknown): boolean {
   return description?.code === 'ECONNREFUSED' || description?.error?.code === 'ECONNREFUSED';
 }
 
-/**
- * Writes the packets Engine.IO flushes together to the kernel in one call. The receipts of a run of
- * alerts queue while the first is written, and Engine.IO hands them to the WebSocket in one call, but
- * ws writes each frame on its own: a `writev` system call per receipt, on the desk and a read on the
- * hub for each (a desk catching up on 60 alerts: 60 of each). Corking the TCP socket around that call
- * makes it one; nothing is held past the call, so no latency is added. Where the internals are not as
- * expected (another transport, another version) it changes nothing.
- */
+/** The desk's receipts flushed together reach the kernel in one write (src/shared/corked-call.ts). */
 export function batchWrites(engine: EngineInternals | undefined): void {
   const transport = engine?.transport;
   const tcp = transport?.ws?._socket;
-  if (!transport || typeof transport.write !== 'function' || typeof tcp?.cork !== 'function' || typeof tcp.uncork !== 'function') return;
-  const write = transport.write.bind(transport);
-  const raw = tcp as Corkable;
-  transport.write = (packets: unknown[]): void => {
-    raw.cork();
-    try {
-      write(packets);
-    } finally {
-      raw.uncork();
-    }
-  };
+  if (transport && typeof transport.write === 'function' && isCorkable(tcp)) corkEachCall(transport as { write: (packets: unknown[]) => void }, 'write', tcp);
 }
