@@ -78,7 +78,7 @@ function buildMap(key: string, look: Look, hit: Hit): KeptMap {
       map.addSource('states', { type: 'geojson', data: look.base.states });
       map.addLayer({ id: 'state-line', type: 'line', source: 'states', paint: { 'line-color': '#38465a', 'line-width': 2 } });
     }
-    addZones(map, (kept.host?.zones() as Zone[] | undefined) ?? []);
+    addZones(map, kept.host?.zones() ?? []);
     kept.loaded = true;
     kept.host?.loaded();
   });

@@ -9,13 +9,14 @@
  * dropped after PARK_MS unused or when a map of another look is asked for.
  */
 import type { Map as MlMap, Marker } from 'maplibre-gl';
+import type { Zone } from '../../shared/protocol/zone.js';
 
 /** What the map tells the AlertMap that holds it. */
 export interface MapHost {
   /** The element the map's container goes into. */
   box: HTMLElement;
   /** The zones to draw when the map finishes loading. */
-  zones(): unknown;
+  zones(): Zone[];
   /** The map finished loading, or is shown again already loaded. */
   loaded(): void;
   /** The map finished drawing a new view. */
