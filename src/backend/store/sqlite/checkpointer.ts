@@ -15,36 +15,39 @@ import type Database from 'better-sqlite3';
 const WORKER = new URL('./checkpoint-worker.mjs', import.meta.url);
 const CHECKPOINT_EVERY_MS = 1_000;
 /** Inline checkpoints (the hub's thread): every ~40 MB of WAL. */
-export const INLINE_PAGES = 10_000;
+const INLINE_PAGES = 10_000;
 /** With the thread: the hub's thread checkpoints only past ~400 MB of WAL. */
 const SAFETY_PAGES = 100_000;
 
 export interface Checkpointer {
-  /** Whether checkpoints run on the thread (false: inline, on the hub's thread). */
-  readonly threaded: boolean;
+  /** Ends the thread (and its connection) before the store closes. */
   stop(): Promise<void>;
 }
 
 export function startCheckpointer(db: Database.Database): Checkpointer {
   if (db.memory || !existsSync(fileURLToPath(WORKER))) {
     db.pragma(`wal_autocheckpoint = ${INLINE_PAGES}`);
-    return { threaded: false, stop: async () => {} };
+    return { stop: async () => {} };
   }
   db.pragma(`wal_autocheckpoint = ${SAFETY_PAGES}`);
   const worker = new Worker(WORKER, { workerData: { file: db.name, everyMs: CHECKPOINT_EVERY_MS } });
   worker.unref();
   let stopped = false;
+  let exited = false;
   // A thread that died (it never should) hands the checkpoints back to the hub's thread.
   const inline = () => {
     if (!stopped && db.open) db.pragma(`wal_autocheckpoint = ${INLINE_PAGES}`);
   };
   worker.once('error', inline);
-  worker.once('exit', inline);
+  worker.once('exit', () => {
+    exited = true;
+    inline();
+  });
   return {
-    threaded: true,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (stopped) return resolve();
+        // A thread already gone would never answer, nor exit again: closing the store must not wait for it.
+        if (stopped || exited) return resolve();
         stopped = true;
         const done = () => void worker.terminate().then(() => resolve());
         worker.once('message', done);
