@@ -46,7 +46,8 @@ export class DeskView implements DeskListener {
     // While the desk holds older alerts its recent list is full, and the one just announced made the
     // renderer's one longer: trim after every alert then. Not only when `older` moved: several alerts
     // can be stored before the first of them is announced, and one trim would not cover the rest.
-    if (inbox && (older !== null || older !== this.toldOlder)) {
+    // Once more when the older ones are gone (`older` back to null), so the renderer hears that too.
+    if (inbox && (older !== null || this.toldOlder !== null)) {
       this.toldOlder = older;
       this.deps.events.emit('alerts:trimmed', { keep: inbox.list().length, older });
     }
