@@ -15,12 +15,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyChain, verifyChainByPages } from '../../src/backend/audit/chain-verifier.js';
 import type { ChainReport } from '../../src/backend/audit/chain-stretch.js';
 import type { AckDraft, AckLogRow } from '../../src/backend/store/port.js';
-import { THREADS_FROM, checkChainInProcess, checkChainOnThreads } from '../../src/backend/store/sqlite/chain-check.js';
+import { STRETCH_MIN, THREADS_FROM, checkChainInProcess, checkChainOnThreads, stretchLength } from '../../src/backend/store/sqlite/chain-check.js';
 import { dbPath, openSqliteStore } from '../../src/backend/store/sqlite/index.js';
 import { runCli } from '../support/hub.js';
 
 const ENTRIES = 1200;
-const THREADS = 3; // stretches 1-400, 401-800, 801-1200
+// Stretches 1-400, 401-800, 801-1200, shared by two threads (each takes the next one left).
+const THREADS = 2;
+const STRETCH = 400;
 
 type Tamper = (db: Database.Database) => void;
 
@@ -71,11 +73,11 @@ describe('the chain check on worker threads', () => {
   }
 
   /** The three checks of one file; they must agree. */
-  async function checkAll(file: string): Promise<ChainReport> {
+  async function checkAll(file: string, stretch = STRETCH): Promise<ChainReport> {
     const db = new Database(file, { readonly: true });
     try {
       const last = (db.prepare('SELECT MAX(seq) FROM ack_log').pluck().get() as number) ?? 0;
-      const threads = await checkChainOnThreads(db, last, THREADS);
+      const threads = await checkChainOnThreads(db, last, THREADS, stretch);
       const inProcess = await checkChainInProcess(db);
       const byPages = await verifyChainByPages({
         rows: async (after, limit) => db.prepare('SELECT seq, body, hash FROM ack_log WHERE seq > ? ORDER BY seq LIMIT ?').all(after, limit) as AckLogRow[],
@@ -133,6 +135,12 @@ describe('the chain check on worker threads', () => {
     expect(report).toMatchObject({ ok: false, firstBadSeq: 300, entries: 299 });
   });
 
+  it('hands every stretch to one thread once, with many short ones (24 of 50 entries)', async () => {
+    expect(await checkAll(clean, 50)).toEqual(reference);
+    const report = await checkAll(tampered(editBody(1151), remove(777)), 50);
+    expect(report).toMatchObject({ ok: false, firstBadSeq: 777, entries: 776, reason: 'entry 777 is missing' });
+  });
+
   it('accepts another serialisation of the same entry, at a seam and inside a stretch', async () => {
     const report = await checkAll(tampered(reserialise(401), reserialise(999)));
     expect(report).toEqual(reference);
@@ -172,10 +180,11 @@ describe('the chain check on worker threads', () => {
 
     const db = new Database(dbPath(dir));
     db.exec('DROP TRIGGER ack_log_no_update');
-    editBody(Math.ceil(n / 2) + 1)(db); // the first entry of the second stretch on a two-core machine
+    expect(stretchLength(n, 2)).toBe(STRETCH_MIN);
+    editBody(STRETCH_MIN + 1)(db); // the first entry of the second stretch
     db.close();
     const broken = await runCli(['audit', 'verify', '--data', dir]);
     expect(broken.code).toBe(1);
-    expect(broken.stdout).toMatch(new RegExp(`chain broken at seq ${Math.ceil(n / 2) + 1}: the hash does not match the entry`));
+    expect(broken.stdout).toMatch(new RegExp(`chain broken at seq ${STRETCH_MIN + 1}: the hash does not match the entry`));
   }, 180_000);
 });

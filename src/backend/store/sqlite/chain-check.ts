@@ -1,13 +1,14 @@
 /**
  * The SQLite store's chain check (`AckLogStore.checkChain`). A log kept in a file and long enough to
- * pay for starting threads is cut into stretches checked at once on worker threads
- * (./chain-worker.mjs), each with its own read-only connection: the check is CPU-bound (reading a row
- * and a sha256 per entry) and each entry depends only on the stored hash before it, so the work splits
- * cleanly across cores, and the hub's event loop stays free meanwhile. A worker applies the fast rule
- * only and stops at the first entry it does not accept; from there this thread checks with the full
- * rule (ChainStretch), so the answer, reason included, is the one the check in process gives. A short
- * log, a log in memory, or a build without the worker script is checked in process a page at a time,
- * yielding between pages.
+ * pay for starting threads is checked on worker threads (./chain-worker.mjs), each with its own
+ * read-only connection: the check is CPU-bound (reading a row and a sha256 per entry) and each entry
+ * depends only on the stored hash before it, so the log cuts cleanly into stretches. The stretches are
+ * many and short (sixteen or so per thread), and a thread takes the next one unchecked when it is done
+ * with its own: a thread that starts late or shares its core with other work checks fewer, and all of
+ * them finish together. A worker applies the fast rule only and stops a stretch at the first entry it
+ * does not accept; from there this thread checks with the full rule (ChainStretch), so the answer,
+ * reason included, is the one the check in process gives. A short log, a log in memory, or a build
+ * without the worker script is checked in process a page at a time, yielding between pages.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -22,7 +23,10 @@ import { type StretchReader, checkPage, stretchReader } from './chain-rows.js';
 /** Below this many entries starting threads (tens of ms each) costs more than it saves. */
 export const THREADS_FROM = 20_000;
 
-/** What a worker posts: it accepted from..through (through = from - 1: none); head is through's stored hash. */
+/** Stretches shorter than this are not worth a look-up of the hash before them and a message. */
+export const STRETCH_MIN = 5_000;
+
+/** Per stretch a worker checked: it accepted from..through (through = from - 1: none); head is through's stored hash. */
 interface FastStretch {
   from: number;
   to: number;
@@ -58,14 +62,17 @@ export async function checkChainInProcess(db: Database.Database): Promise<ChainR
   return joinStretches([stretch.report()]);
 }
 
-/** Entries 1..last, cut into `threads` stretches each checked on its own worker thread. */
-export async function checkChainOnThreads(db: Database.Database, last: number, threads: number): Promise<ChainReport> {
+/**
+ * Entries 1..last on `threads` worker threads, cut into stretches of `stretch` entries that the
+ * threads take in turn (a shared counter) until none is left.
+ */
+export async function checkChainOnThreads(db: Database.Database, last: number, threads: number, stretch = stretchLength(last, threads)): Promise<ChainReport> {
   const reader = stretchReader(db);
-  const fast = await Promise.all(
-    cutStretches(last, threads).map(({ from, to }) =>
-      runWorker({ file: db.name, from, to, prevHash: from === 1 ? GENESIS_HASH : reader.hashOf(from - 1) }),
-    ),
-  );
+  const stretches = cutStretches(last, Math.ceil(last / stretch));
+  const next = new SharedArrayBuffer(4);
+  const workers = Math.max(1, Math.min(threads, stretches.length));
+  const fast = (await Promise.all(Array.from({ length: workers }, () => runWorker({ file: db.name, stretches, next, genesis: GENESIS_HASH })))).flat();
+  if (fast.length !== stretches.length) throw new Error(`the chain check threads answered for ${fast.length} of ${stretches.length} stretches`);
   let entries = 0;
   let head = GENESIS_HASH;
   for (const f of fast.sort((a, b) => a.from - b.from)) {
@@ -81,6 +88,11 @@ export async function checkChainOnThreads(db: Database.Database, last: number, t
   return { ok: true, entries, head };
 }
 
+/** About sixteen stretches per thread, none shorter than STRETCH_MIN. */
+export function stretchLength(last: number, threads: number): number {
+  return Math.max(STRETCH_MIN, Math.ceil(last / (threads * 16)));
+}
+
 function finishStretch(reader: StretchReader, start: { from: number; prevHash: string | undefined }, to: number): ChainReport {
   const stretch = new ChainStretch(start);
   for (let after: number | undefined = start.from - 1; after !== undefined; ) after = checkPage(reader, stretch, after, to);
@@ -88,12 +100,12 @@ function finishStretch(reader: StretchReader, start: { from: number; prevHash: s
   return report;
 }
 
-function runWorker(data: { file: string; from: number; to: number; prevHash: string | undefined }): Promise<FastStretch> {
+function runWorker(data: { file: string; stretches: { from: number; to: number }[]; next: SharedArrayBuffer; genesis: string }): Promise<FastStretch[]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER, { workerData: data });
     worker.once('message', resolve);
     worker.once('error', reject);
     // After the message this does nothing (the promise is settled); before it, the thread died.
-    worker.once('exit', (code) => reject(new Error(`chain check thread for ${data.from}..${data.to} exited with ${code}`)));
+    worker.once('exit', (code) => reject(new Error(`a chain check thread exited with ${code}`)));
   });
 }
