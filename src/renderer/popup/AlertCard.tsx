@@ -3,7 +3,7 @@
  * not yet probable cause, how long ago, the two plates, what looks wrong, the facts, the images and
  * the map, then the steps to take.
  */
-import { lazy, Suspense, useState } from 'react';
+import { lazy, memo, Suspense, useState } from 'react';
 import { verificationFlags } from '../../shared/flags.js';
 import type { AlertView } from '../../shared/ipc.js';
 import type { Zone } from '../../shared/protocol/zone.js';
@@ -33,7 +33,11 @@ export interface AlertCardProps {
   dark: boolean;
 }
 
-export function AlertCard({ view, userId, now, zones, previouslyMisread, mapStyleUrl, dark }: AlertCardProps): React.JSX.Element {
+/**
+ * Memoised: an alert arriving behind this one (a burst brings one every few milliseconds) changes
+ * the queue, not this card; the card re-renders for its own view, the clock, the zones or the look.
+ */
+export const AlertCard = memo(function AlertCard({ view, userId, now, zones, previouslyMisread, mapStyleUrl, dark }: AlertCardProps): React.JSX.Element {
   const [county, setCounty] = useState<string>();
   const hit = view.alert.hit;
   const progress = myProgress(view, userId);
@@ -99,4 +103,4 @@ export function AlertCard({ view, userId, now, zones, previouslyMisread, mapStyl
       </div>
     </article>
   );
-}
+});

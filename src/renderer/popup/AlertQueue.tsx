@@ -1,4 +1,5 @@
 /** The alerts waiting behind the one on screen: count and list, most urgent first. */
+import { memo } from 'react';
 import type { AlertView } from '../../shared/ipc.js';
 import { CategoryBadge } from './CategoryBadge.js';
 import { ago } from '../model/time.js';
@@ -12,24 +13,35 @@ export function AlertQueue({ queue, currentId, onSelect, now }: { queue: AlertVi
       </h2>
       <ol data-testid="queue">
         {queue.map((v) => (
-          <li key={v.alert.id}>
-            <button
-              type="button"
-              className={`queue-item ${v.alert.id === currentId ? 'current' : ''}`}
-              aria-current={v.alert.id === currentId ? 'true' : undefined}
-              onClick={() => onSelect(v.alert.id)}
-              data-alert-id={v.alert.id}
-              data-category={v.alert.hit.category}
-            >
-              <CategoryBadge category={v.alert.hit.category} size="small" />
-              <span className="queue-plate">
-                {v.alert.hit.plate} <span className="muted">{v.alert.hit.plateState}</span>
-              </span>
-              <span className="queue-age">{ago(v.alert.hit.readAt, now)}</span>
-            </button>
-          </li>
+          <QueueItem key={v.alert.id} view={v} current={v.alert.id === currentId} onSelect={onSelect} age={ago(v.alert.hit.readAt, now)} />
         ))}
       </ol>
     </nav>
   );
 }
+
+/**
+ * One line of the queue. Memoised on what it shows: in a burst an alert arrives every few
+ * milliseconds and each one re-renders the queue, where only the new line and the counts change.
+ */
+const QueueItem = memo(function QueueItem({ view, current, onSelect, age }: { view: AlertView; current: boolean; onSelect: (id: string) => void; age: string }) {
+  const { id, hit } = view.alert;
+  return (
+    <li>
+      <button
+        type="button"
+        className={`queue-item ${current ? 'current' : ''}`}
+        aria-current={current ? 'true' : undefined}
+        onClick={() => onSelect(id)}
+        data-alert-id={id}
+        data-category={hit.category}
+      >
+        <CategoryBadge category={hit.category} size="small" />
+        <span className="queue-plate">
+          {hit.plate} <span className="muted">{hit.plateState}</span>
+        </span>
+        <span className="queue-age">{age}</span>
+      </button>
+    </li>
+  );
+});

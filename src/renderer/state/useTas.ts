@@ -4,7 +4,7 @@
  * truth; this hook only mirrors it: the list is read at sign-in and reconnects, and in between the
  * events carry the alert that arrived or changed, which is put in place (model/alertList.ts).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { AlertView, LockedAlertView, Presence, SessionState, Settings } from '../../shared/ipc.js';
 import type { Policy } from '../../shared/protocol/policy.js';
 import type { Zone } from '../../shared/protocol/zone.js';
@@ -61,8 +61,15 @@ export function useTas(): TasState & { refresh: () => Promise<void>; setSettings
     (change: (lists: AlertLists) => AlertLists | undefined) => {
       for (const arrived of reads.current) arrived.push(change);
       const next = change(lists.current);
-      if (next) setLists(next);
-      else void refreshAlerts();
+      if (!next) {
+        void refreshAlerts();
+        return;
+      }
+      // Rendered as a transition: in a burst (an alert every few milliseconds) React renders the
+      // lists between the trooper's keys and clicks instead of ahead of them. `lists.current` is
+      // set at once, so the next event still applies to the newest lists.
+      lists.current = next;
+      startTransition(() => setState((s) => ({ ...s, ...next })));
     },
     [refreshAlerts, setLists],
   );
