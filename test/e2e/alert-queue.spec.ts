@@ -135,3 +135,31 @@ test("a click on an alert's desktop notification opens that alert, though a more
   await expect(page.getByTestId('alert-card')).toHaveAttribute('data-category', 'stolen');
   await expect(page.getByTestId('plate-read')).toContainText('STL3333');
 });
+
+test('a long queue fits the window: its list scrolls under the count and the arrows keep the alert on screen in sight', async ({ page, desk }) => {
+  await signIn(page, desk);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const hits = Array.from({ length: 40 }, (_, i) => makeHit({ category: 'stolen', plate: `QLN${String(i).padStart(4, '0')}` }));
+  for (const hit of hits) await desk.postHit(hit);
+  const queue = page.getByTestId('queue');
+  await expect(page.getByTestId('queue-count')).toContainText('40 open alerts');
+
+  // The whole queue (count and list) inside the window; the list scrolls, the page does not grow for it.
+  const box = async (testId: string) => (await page.getByTestId(testId).boundingBox())!;
+  const nav = (await page.getByRole('navigation', { name: 'Alert queue' }).boundingBox())!;
+  expect(nav.y + nav.height).toBeLessThanOrEqual(1080);
+  expect(await queue.evaluate((ol) => ol.scrollHeight > ol.clientHeight)).toBe(true);
+
+  // Thirty arrows down: the current line is in the list's visible part, and the card shows it.
+  for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowDown');
+  const current = queue.locator('[aria-current="true"]');
+  await expect(page.getByTestId('alert-card')).toHaveAttribute('data-alert-id', (await current.getAttribute('data-alert-id'))!);
+  await expect.poll(async () => {
+    const list = await box('queue');
+    const line = (await current.boundingBox())!;
+    return line.y >= list.y - 1 && line.y + line.height <= list.y + list.height + 1;
+  }).toBe(true);
+  expect(await queue.evaluate((ol) => ol.scrollTop)).toBeGreaterThan(0);
+  await expect(page.getByTestId('queue-count')).toBeInViewport();
+  await shot(page, '13b-long-queue-scrolled');
+});
