@@ -125,3 +125,54 @@ test('"Taken by" shows when another trooper acknowledged the alert', async ({ pa
     await other.close();
   }
 });
+
+test('nothing typed or attested for one alert carries over to the next (one card, the map kept, the forms afresh)', async ({ page, desk }) => {
+  await signIn(page, desk);
+  await desk.postHit(makeHit({ category: 'felony', plate: 'CRY1111' }));
+  await desk.postHit(makeHit({ category: 'felony', plate: 'CRY2222', location: { lat: 39.7817, lon: -89.6501 } }));
+  await expect(page.getByTestId('queue-count')).toContainText('2 open alerts');
+  const card = page.getByTestId('alert-card');
+  const gate = page.getByTestId('gate');
+  const form = gate.getByTestId('verify-form');
+  // Picked in the queue (the arrows belong to a field being typed in).
+  const lines = page.getByTestId('queue').locator('[data-alert-id]');
+  const show = async (n: number, plate: string) => {
+    await lines.nth(n).click();
+    await expect(card).toContainText(plate);
+  };
+  const expectEmpty = async () => {
+    await expect(form.getByLabel('LEADS', { exact: true })).not.toBeChecked();
+    await expect(form.getByLabel(/^Confirmed/)).not.toBeChecked();
+    await expect(form.getByLabel(/plate in the image matches/)).not.toBeChecked();
+    await expect(form.getByLabel(/state matches/)).not.toBeChecked();
+    await expect(form.getByLabel(/Transaction reference/)).toHaveValue('');
+  };
+
+  // Both acknowledged, so each shows its verification form at once.
+  await show(1, 'CRY2222');
+  await gate.getByTestId('ack-button').click();
+  await expect(form).toBeVisible();
+  await show(0, 'CRY1111');
+  await gate.getByTestId('ack-button').click();
+  await expect(page.getByTestId('map')).toHaveAttribute('data-loaded', 'true', { timeout: 60_000 });
+  const canvas = await page.getByTestId('map').locator('canvas').elementHandle();
+
+  // The first alert's verification half filled in, both attestations ticked, never recorded.
+  await form.getByLabel('LEADS', { exact: true }).check();
+  await form.getByLabel(/^Confirmed/).check();
+  await form.getByLabel(/plate in the image matches/).check();
+  await form.getByLabel(/state matches/).check();
+  await form.getByLabel(/Transaction reference/).fill('L-CARRY-1');
+  await expect(page.getByTestId('facts')).toContainText('Cook County');
+
+  // The other alert: its own empty form and county; the same map element, its camera moved.
+  await show(1, 'CRY2222');
+  await expectEmpty();
+  await expect(page.getByTestId('facts')).toContainText('Sangamon County');
+  expect(await canvas!.evaluate((c) => c.isConnected && c.closest('[data-testid="alert-card"]') !== null)).toBe(true);
+
+  // Back to the first: what was typed there was never recorded, and is gone.
+  await show(0, 'CRY1111');
+  await expectEmpty();
+  await expect(page.getByTestId('facts')).toContainText('Cook County');
+});

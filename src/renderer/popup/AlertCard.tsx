@@ -3,7 +3,7 @@
  * not yet probable cause, how long ago, the two plates, what looks wrong, the facts, the images and
  * the map, then the steps to take.
  */
-import { lazy, memo, Suspense, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useState } from 'react';
 import { verificationFlags } from '../../shared/flags.js';
 import type { AlertView } from '../../shared/ipc.js';
 import type { Zone } from '../../shared/protocol/zone.js';
@@ -36,10 +36,20 @@ export interface AlertCardProps {
 /**
  * Memoised: an alert arriving behind this one (a burst brings one every few milliseconds) changes
  * the queue, not this card; the card re-renders for its own view, the clock, the zones or the look.
+ *
+ * One card for every alert shown, so the map stays where it is and only its camera moves from alert
+ * to alert (moving a WebGL map's element to another card cost up to 300 ms of a frame on a machine
+ * without a GPU: the ui-burst bench). Everything else that holds state (the forms, the
+ * acknowledgement, the images' dialog, the local list's look-up) sits under an element keyed by the
+ * alert, so it starts afresh for each alert: nothing typed or attested for one alert can carry over
+ * to another.
  */
 export const AlertCard = memo(function AlertCard({ view, userId, now, zones, previouslyMisread, mapStyleUrl, dark }: AlertCardProps): React.JSX.Element {
-  const [county, setCounty] = useState<string>();
   const hit = view.alert.hit;
+  // The county the map found, for the alert it was found for.
+  const [found, setFound] = useState<{ alertId: string; county: string | undefined }>();
+  const county = found?.alertId === hit.id ? found.county : undefined;
+  const onCounty = useCallback((name: string | undefined) => setFound({ alertId: hit.id, county: name }), [hit.id]);
   const progress = myProgress(view, userId);
   const verifiedOk = progress.verified && allowsAction(progress.verification);
   const overdue = !progress.verified && now - Date.parse(hit.readAt) >= ESCALATE_AFTER_MS;
@@ -48,7 +58,7 @@ export const AlertCard = memo(function AlertCard({ view, userId, now, zones, pre
 
   return (
     <article className={`alert-card ${overdue ? 'overdue' : ''}`} data-testid="alert-card" data-alert-id={hit.id} data-category={hit.category} aria-labelledby="alert-title">
-      <header className="alert-head">
+      <header className="alert-head" key={`head-${hit.id}`}>
         <h1 id="alert-title" className="sr-only">
           Alert: {hit.category} plate {hit.plate}
         </h1>
@@ -60,7 +70,7 @@ export const AlertCard = memo(function AlertCard({ view, userId, now, zones, pre
         </div>
       </header>
 
-      <LocalEntryLine hit={hit} />
+      <LocalEntryLine key={`local-${hit.id}`} hit={hit} />
 
       {verifiedOk ? (
         <p className="verified-banner" data-testid="verified-banner">
@@ -80,10 +90,10 @@ export const AlertCard = memo(function AlertCard({ view, userId, now, zones, pre
 
       <div className="alert-columns">
         <div className="alert-main">
-          <PlatePair read={hit.plate} readState={hit.plateState} listed={hit.hotlist.plate} listedState={hit.hotlist.state} />
-          <FlagList flags={flags} previouslyMisread={previouslyMisread} />
+          <PlatePair key={`plates-${hit.id}`} read={hit.plate} readState={hit.plateState} listed={hit.hotlist.plate} listedState={hit.hotlist.state} />
+          <FlagList key={`flags-${hit.id}`} flags={flags} previouslyMisread={previouslyMisread} />
           <div className="alert-body">
-            <div className="alert-left">
+            <div className="alert-left" key={`left-${hit.id}`}>
               <AlertFacts hit={hit} now={now} county={county} listAge />
               <HitImages images={hit.images} />
               <CopyForReport hit={hit} county={county} mine={view.trail.filter((e) => e.userId === userId)} />
@@ -91,13 +101,13 @@ export const AlertCard = memo(function AlertCard({ view, userId, now, zones, pre
             </div>
             <div className="alert-right">
               <Suspense fallback={<div className="map map-loading">Loading map…</div>}>
-                <AlertMap hit={hit} zones={zones} styleUrl={mapStyleUrl} dark={dark} onCounty={setCounty} />
+                <AlertMap hit={hit} zones={zones} styleUrl={mapStyleUrl} dark={dark} onCounty={onCounty} />
               </Suspense>
             </div>
           </div>
         </div>
         {/* On a wide desk monitor the steps sit beside the facts, so nothing needs scrolling. */}
-        <div className="alert-side">
+        <div className="alert-side" key={`side-${hit.id}`}>
           <VerificationGate view={view} userId={userId} />
         </div>
       </div>

@@ -115,8 +115,8 @@ export function PopupView(props: PopupViewProps): React.JSX.Element {
             </button>
           </div>
         )}
+        {/* Not keyed by alert: the card keys what holds state itself and keeps the map (AlertCard). */}
         <AlertCard
-          key={current.alert.id}
           view={current}
           userId={userId}
           now={props.now}
