@@ -27,6 +27,13 @@ function countOnMapCanvas(map: Locator, what: 'distinct-colours' | 'zone-blue'):
   }, what);
 }
 
+/** The map's canvas covers its box (within a pixel of each side). */
+async function canvasFillsBox(map: Locator): Promise<boolean> {
+  const box = (await map.boundingBox())!;
+  const canvas = (await map.locator('canvas').boundingBox())!;
+  return Math.abs(canvas.width - box.width) <= 3 && Math.abs(canvas.height - box.height) <= 3;
+}
+
 test('the map draws state and county outlines offline, the camera marker and the county name', async ({ page, desk }) => {
   await signIn(page, desk);
   await desk.postHit(makeHit({ category: 'felony', heading: 270, location: { lat: 41.8349, lon: -87.6251 } }));
@@ -38,6 +45,9 @@ test('the map draws state and county outlines offline, the camera marker and the
 
   // Not blank: the WebGL canvas holds many distinct colours once the outlines are drawn.
   await expect.poll(() => countOnMapCanvas(map, 'distinct-colours'), { message: 'distinct colours on the map canvas' }).toBeGreaterThan(20);
+  // The whole box: the map is built in a container of its own before it is put in the box, and was
+  // left at maplibre's default 400 x 300 with the camera off the box's centre.
+  await expect.poll(() => canvasFillsBox(map), { message: 'the map canvas fills its box' }).toBe(true);
   await shot(page, '10-map-felony');
 });
 
@@ -88,5 +98,6 @@ test('moving through the queue moves the one map to each camera: marker, heading
   await expect(page.getByTestId('facts')).toContainText('Cook County, Illinois');
   await expect(page.getByTestId('camera-marker')).toHaveAttribute('aria-label', /heading 270 degrees/);
   await expect(map.locator('canvas[data-first-alert="yes"]')).toHaveCount(1);
+  await expect.poll(() => canvasFillsBox(map), { message: 'the map canvas fills its box' }).toBe(true);
   await shot(page, '10b-map-after-arrows');
 });

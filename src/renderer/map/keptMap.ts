@@ -58,8 +58,13 @@ export function takeParked(look: string): KeptMap | undefined {
 /** Moves the map into the host's box. */
 export function attach(kept: KeptMap, host: MapHost): void {
   kept.host = host;
-  // A box of another size than the parking spot's is followed by the map's own resize observer.
   host.box.appendChild(kept.container);
+  // Sized to the box now. A map is built in a container of its own, not yet in the page, so maplibre
+  // gives its canvas a default 400 x 300; and maplibre ignores its resize observer's first report,
+  // which is this one, so the map stayed at that size with the camera off the box's centre.
+  // (A resize with nothing to change would clear the drawing, hence the comparison.)
+  const canvas = kept.map.getCanvas();
+  if (kept.container.clientWidth !== canvas.clientWidth || kept.container.clientHeight !== canvas.clientHeight) kept.map.resize();
   if (kept.loaded) host.loaded();
 }
 
