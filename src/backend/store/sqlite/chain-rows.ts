@@ -1,7 +1,8 @@
 /**
- * Reading the acknowledgement log for the chain check, shared by the in-process check and the worker
- * threads (./chain-worker.ts): rows as arrays, a page of them per statement run (read as objects one
- * page of 1,000 at a time, reading was most of a check: the profile's largest item).
+ * Reading the acknowledgement log for the chain check in process, and for the main thread's finish of
+ * a stretch a worker stopped short (./chain-check.ts; the worker, plain JavaScript, runs the same page
+ * query itself): rows as arrays, a page of them per statement run (read as objects one page of 1,000
+ * at a time, reading was most of a check: the profile's largest item).
  */
 import type Database from 'better-sqlite3';
 import type { ChainStretch } from '../../audit/chain-stretch.js';
@@ -11,17 +12,13 @@ export const CHECK_PAGE = 2000;
 type Row = [seq: number, body: string, hash: string];
 
 export interface StretchReader {
-  /** The stored hash of entry `seq`, undefined when there is none. */
-  hashOf(seq: number): string | undefined;
   /** Up to CHECK_PAGE rows with seq in (after, to], in seq order. */
   page(after: number, to: number): Row[];
 }
 
 export function stretchReader(db: Database.Database): StretchReader {
-  const hashOf = db.prepare('SELECT hash FROM ack_log WHERE seq = ?').pluck();
   const page = db.prepare('SELECT seq, body, hash FROM ack_log WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?').raw();
   return {
-    hashOf: (seq) => hashOf.get(seq) as string | undefined,
     page: (after, to) => page.all(after, to, CHECK_PAGE) as Row[],
   };
 }
