@@ -66,10 +66,9 @@ export function useTas(): TasState & { refresh: () => Promise<void>; setSettings
         return;
       }
       // Rendered as a transition: in a burst (an alert every few milliseconds) React renders the
-      // lists between the trooper's keys and clicks instead of ahead of them. `lists.current` is
-      // set at once, so the next event still applies to the newest lists.
-      lists.current = next;
-      startTransition(() => setState((s) => ({ ...s, ...next })));
+      // lists between the trooper's keys and clicks instead of ahead of them. The callback runs at
+      // once, so `lists.current` is set now and the next event still applies to the newest lists.
+      startTransition(() => setLists(next));
     },
     [refreshAlerts, setLists],
   );
