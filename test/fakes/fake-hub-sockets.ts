@@ -45,7 +45,7 @@ export class FakeHubSocket implements HubSocket {
     return false;
   }
   ping(): void {}
-  onPong(): void {}
+  onPong(_listener: () => void): void {}
   afterFlush(then: () => void): void {
     then();
   }

@@ -5,6 +5,15 @@
  * `timeoutMs` means the connection is dead. The same pings confirm alert receipts (ReceiptLedger):
  * a pong proves that everything sent before its ping reached the hub. Pongs come back in the
  * order of their pings, so each one also measures a round trip (reported to `onRoundTrip`).
+ *
+ * A receipt is confirmed by the first ping after it: the heartbeat's own, or one sent a while after
+ * the first receipt of a quiet spell, whichever comes first, so a burst of alerts costs one ping, not
+ * one per alert. Each pong is a write of its own at the hub: pinging after every receipt made pongs
+ * a fifth of the hub's CPU with 2,000 desks (docs/performance.md, delivery). What waits for a ping is
+ * only the resume point: a receipt not yet confirmed when the link drops is sent again after the hub
+ * replays its alert, which the Inbox keeps once. So the wait is a tenth of the connection's age, and
+ * at most `confirmMs`: a link that keeps dropping (a bad Wi-Fi) confirms at once and still moves on,
+ * and at most a tenth of what a connection received is replayed after it drops.
  */
 import type { ReceiptLedger } from './receipt-ledger.js';
 import type { Clock, HubSocket, TimerHandle } from './ports.js';
@@ -12,12 +21,15 @@ import type { Clock, HubSocket, TimerHandle } from './ports.js';
 export interface HeartbeatOptions {
   intervalMs: number;
   timeoutMs: number;
+  /** How long after a receipt a ping confirms it, at the latest (the heartbeat's own may come first). */
+  confirmMs: number;
 }
 
 export class LinkHeartbeat {
   private timer: TimerHandle | null = null;
   private confirmTimer: TimerHandle | null = null;
   private lastHeard: number;
+  private readonly startedAt: number;
   private active = true;
   /** When each ping still waiting for its pong went out, oldest first. */
   private readonly pingsAt: number[] = [];
@@ -33,6 +45,7 @@ export class LinkHeartbeat {
     private readonly onRoundTrip?: (ms: number) => void,
   ) {
     this.lastHeard = clock.now();
+    this.startedAt = this.lastHeard;
   }
 
   start(): void {
@@ -48,15 +61,19 @@ export class LinkHeartbeat {
     this.timer = this.clock.setTimeout(() => this.beat(), this.options.intervalMs);
   }
 
-  /** A receipt went out: ping soon, once Engine.IO has flushed it to the socket, to confirm it. */
+  /** A receipt went out: ping soon (see above), once Engine.IO has flushed it to the socket, to confirm it. */
   receiptSent(seq: number): void {
     this.ledger.receiptSent(seq);
     if (this.confirmTimer) return;
-    this.confirmTimer = this.clock.setTimeout(() => {
-      this.confirmTimer = null;
-      if (!this.active || !this.ledger.hasUnpinged()) return;
-      this.socket.afterFlush(() => this.ping());
-    }, 0);
+    const age = this.clock.now() - this.startedAt;
+    this.confirmTimer = this.clock.setTimeout(
+      () => {
+        this.confirmTimer = null;
+        if (!this.active || !this.ledger.hasUnpinged()) return;
+        this.socket.afterFlush(() => this.ping());
+      },
+      Math.min(this.options.confirmMs, Math.floor(age / 10)),
+    );
   }
 
   /** Pings now (after a sleep the connection may be dead without knowing it). */

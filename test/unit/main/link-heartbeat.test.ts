@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { LinkHeartbeat } from '../../../src/main/services/link-heartbeat.js';
+import { ReceiptLedger } from '../../../src/main/services/receipt-ledger.js';
+import { FakeHubSocket } from '../../fakes/fake-hub-sockets.js';
+import { ManualClock } from '../../fakes/manual-clock.js';
+
+/** A connection that can send transport pings (a Node WebSocket); the test answers them with `pong()`. */
+class PingingSocket extends FakeHubSocket {
+  pings = 0;
+  private pongListeners: (() => void)[] = [];
+  override canPing(): boolean {
+    return true;
+  }
+  override ping(): void {
+    this.pings++;
+  }
+  override onPong(listener: () => void): void {
+    this.pongListeners.push(listener);
+  }
+  pong(): void {
+    for (const l of this.pongListeners) l();
+  }
+}
+
+function rig(options = { intervalMs: 5_000, timeoutMs: 15_000, confirmMs: 1_000 }) {
+  const clock = new ManualClock();
+  const socket = new PingingSocket('http://hub.test', { auth: {}, connectTimeoutMs: 1_000 });
+  socket.accept();
+  const ledger = new ReceiptLedger();
+  let dead = 0;
+  const heartbeat = new LinkHeartbeat(socket, ledger, clock, options, () => dead++);
+  heartbeat.start();
+  return { clock, socket, ledger, heartbeat, dead: () => dead };
+}
+
+describe('LinkHeartbeat', () => {
+  it('on a connection up for a while, confirms a burst of receipts with one ping, sent confirmMs after the first of them', () => {
+    const { clock, socket, ledger, heartbeat } = rig({ intervalMs: 60_000, timeoutMs: 180_000, confirmMs: 1_000 });
+    clock.advance(30_000);
+    for (let seq = 1; seq <= 50; seq++) {
+      heartbeat.receiptSent(seq);
+      clock.advance(10);
+    }
+    // 500 ms in: nothing pinged yet, every receipt still unconfirmed.
+    expect(socket.pings).toBe(0);
+    clock.advance(500);
+    expect(socket.pings).toBe(1);
+    socket.pong();
+    ledger.connectionLost();
+    expect(ledger.resumePoint(50)).toBe(50);
+  });
+
+  it('on a young connection confirms within a tenth of its age, so a link that keeps dropping still moves on', () => {
+    const { clock, socket, ledger, heartbeat } = rig();
+    heartbeat.receiptSent(1);
+    clock.advance(0); // just connected: at once
+    expect(socket.pings).toBe(1);
+    socket.pong();
+    clock.advance(2_000);
+    heartbeat.receiptSent(2);
+    clock.advance(199);
+    expect(socket.pings).toBe(1);
+    clock.advance(1); // 2 s old: 200 ms later
+    expect(socket.pings).toBe(2);
+    socket.pong();
+    ledger.connectionLost();
+    expect(ledger.resumePoint(2)).toBe(2);
+  });
+
+  it('pings after a receipt at once with confirmMs 0, and a receipt after the pong waits for the next ping', () => {
+    const { clock, socket, ledger, heartbeat } = rig({ intervalMs: 60_000, timeoutMs: 180_000, confirmMs: 0 });
+    clock.advance(30_000);
+    heartbeat.receiptSent(1);
+    clock.advance(0);
+    expect(socket.pings).toBe(1);
+    socket.pong();
+    heartbeat.receiptSent(2);
+    ledger.connectionLost(); // before its ping: 2 is uncertain, 1 is not
+    expect(ledger.resumePoint(2)).toBe(1);
+  });
+
+  it('lets the heartbeat\'s own ping confirm receipts sent before it, without a second ping', () => {
+    const { clock, socket, ledger, heartbeat } = rig();
+    clock.advance(14_600);
+    expect(socket.pings).toBe(2);
+    heartbeat.receiptSent(7);
+    clock.advance(400); // the beat at 15 s pings: it confirms 7
+    expect(socket.pings).toBe(3);
+    clock.advance(1_000); // the confirmation timer finds nothing left to confirm
+    expect(socket.pings).toBe(3);
+    for (let i = 0; i < 3; i++) socket.pong(); // pongs answer pings in order: the third confirms 7
+    ledger.connectionLost();
+    expect(ledger.resumePoint(7)).toBe(7);
+  });
+
+  it('declares the connection dead when nothing is heard for timeoutMs, and sends nothing after stop', () => {
+    const { clock, socket, heartbeat, dead } = rig();
+    clock.advance(15_000);
+    expect(dead()).toBe(0);
+    clock.advance(5_000);
+    expect(dead()).toBe(1);
+    const pings = socket.pings;
+    heartbeat.receiptSent(3);
+    clock.advance(10_000);
+    expect(socket.pings).toBe(pings);
+  });
+});
