@@ -83,6 +83,14 @@ function accountsContract(name: string, open: () => Promise<{ store: HubStore; c
       expect(await store.sessions.ended([])).toEqual([]);
     });
 
+    it('answers which of 2,500 open sessions ended, in one question (the session watch asks every second)', async () => {
+      const ids = Array.from({ length: 2_500 }, (_, i) => `open-${i}`);
+      for (const id of ids) await store.sessions.start({ id, userId: 'u-9', createdAt: 't1' });
+      for (const i of [0, 499, 500, 1_234, 2_499]) await store.sessions.revokeFamily(ids[i]!, 't2', 'revoked');
+      const asked = [...ids, 'never-issued', "it's \"odd\""];
+      expect((await store.sessions.ended(asked)).map((e) => e.id).sort()).toEqual(['open-0', 'open-1234', 'open-2499', 'open-499', 'open-500']);
+    });
+
     it('changes accounts: admin fields, password, TOTP enrolment, one-use TOTP steps', async () => {
       await store.users.add(user(1, { domain: 'motor_carrier', mustChangePassword: true }));
       expect(await store.users.byId('u-1')).toMatchObject({ disabled: false, domain: 'motor_carrier', mustChangePassword: true, totpLastStep: null, lastLoginAt: null });

@@ -50,7 +50,7 @@ export class SqliteAlertStore implements AlertStore {
   }
 
   async after(afterSeq: number, limit: number): Promise<StoredAlert[]> {
-    const rows = this.db.prepare(`${WITH_IMAGES} WHERE a.seq > ? ORDER BY a.seq LIMIT ?`).all(afterSeq, limit) as AlertRow[];
+    const rows = cached(this.db, `${WITH_IMAGES} WHERE a.seq > ? ORDER BY a.seq LIMIT ?`).all(afterSeq, limit) as AlertRow[];
     return rows.map(toStored);
   }
 

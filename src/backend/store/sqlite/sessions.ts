@@ -3,9 +3,6 @@ import type Database from 'better-sqlite3';
 import type { EndedSession, RefreshTokenRecord, SessionEndCause, SessionStore } from '../port.js';
 import { cached } from './statements.js';
 
-/** Ids per `ended` query: well under SQLite's bound-parameter limit. */
-const CHUNK = 500;
-
 export class SqliteSessionStore implements SessionStore {
   constructor(private readonly db: Database.Database) {}
 
@@ -60,14 +57,14 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async ended(sessionIds: readonly string[]): Promise<EndedSession[]> {
-    const out: EndedSession[] = [];
-    for (let i = 0; i < sessionIds.length; i += CHUNK) {
-      const chunk = sessionIds.slice(i, i + CHUNK);
-      const rows = this.db
-        .prepare(`SELECT id, end_reason FROM sessions WHERE ended_at IS NOT NULL AND id IN (${chunk.map(() => '?').join(',')})`)
-        .all(...chunk) as { id: string; end_reason: string | null }[];
-      for (const r of rows) out.push({ id: r.id, reason: (r.end_reason ?? 'revoked') as SessionEndCause });
-    }
-    return out;
+    if (sessionIds.length === 0) return [];
+    // Asked every second about every open socket (the SessionWatch): the ids go in as one JSON array,
+    // so one prepared statement serves any number of them. An IN list of 500 parameters per 500 ids,
+    // prepared afresh each time, held the hub's event loop for 10-15 ms a second with 2,000 desks.
+    const rows = cached(
+      this.db,
+      'SELECT s.id, s.end_reason FROM json_each(?) j JOIN sessions s ON s.id = j.value WHERE s.ended_at IS NOT NULL',
+    ).all(JSON.stringify(sessionIds)) as { id: string; end_reason: string | null }[];
+    return rows.map((r) => ({ id: r.id, reason: (r.end_reason ?? 'revoked') as SessionEndCause }));
   }
 }
