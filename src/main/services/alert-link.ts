@@ -53,7 +53,7 @@ export interface AlertLinkOptions {
   heartbeatIntervalMs?: number;
   /** Without any answer for this long the connection is declared half-open (20 s budget). */
   heartbeatTimeoutMs?: number;
-  /** How long after an alert's receipt a ping confirms it at the latest (1 s): see LinkHeartbeat. */
+  /** How long after an alert's receipt a ping confirms it at the latest (2 s): see LinkHeartbeat. */
   receiptConfirmMs?: number;
   ackTimeoutMs?: number;
   /** How long a handshake may take before it is abandoned. */
@@ -176,7 +176,7 @@ export class AlertLink implements AckSender {
         {
           intervalMs: this.options.heartbeatIntervalMs ?? 5_000,
           timeoutMs: this.options.heartbeatTimeoutMs ?? 15_000,
-          confirmMs: this.options.receiptConfirmMs ?? 1_000,
+          confirmMs: this.options.receiptConfirmMs ?? 2_000,
         },
         () => {
           if (socket !== this.socket) return;

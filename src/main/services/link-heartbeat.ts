@@ -9,7 +9,8 @@
  * A receipt is confirmed by the first ping after it: the heartbeat's own, or one sent a while after
  * the first receipt of a quiet spell, whichever comes first, so a burst of alerts costs one ping, not
  * one per alert. Each pong is a write of its own at the hub: pinging after every receipt made pongs
- * a fifth of the hub's CPU with 2,000 desks (docs/performance.md, delivery). What waits for a ping is
+ * a fifth of the hub's CPU with 2,000 desks (docs/performance.md, delivery). For the same reason the
+ * heartbeat does not ping when it heard from the hub within its interval. What waits for a ping is
  * only the resume point: a receipt not yet confirmed when the link drops is sent again after the hub
  * replays its alert, which the Inbox keeps once. So the wait is a tenth of the connection's age, and
  * at most `confirmMs`: a link that keeps dropping (a bad Wi-Fi) confirms at once and still moves on,
@@ -99,7 +100,9 @@ export class LinkHeartbeat {
       this.onDead();
       return;
     }
-    this.ping();
+    // Heard from within the interval (an alert, a pong): the connection is alive, a ping would only
+    // cost the hub a pong. Receipts still waiting for a ping are confirmed with this one.
+    if (this.clock.now() - this.lastHeard >= this.options.intervalMs || this.ledger.hasUnpinged()) this.ping();
     this.timer = this.clock.setTimeout(() => this.beat(), this.options.intervalMs);
   }
 

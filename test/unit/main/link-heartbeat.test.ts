@@ -93,6 +93,18 @@ describe('LinkHeartbeat', () => {
     expect(ledger.resumePoint(7)).toBe(7);
   });
 
+  it('does not ping while the hub is heard from within the interval, and pings once it goes quiet', () => {
+    const { clock, socket, heartbeat } = rig();
+    for (let t = 0; t < 30_000; t += 1_000) {
+      socket.hubSends('zones', {}); // anything heard: an alert, Socket.IO's own ping
+      clock.advance(1_000);
+    }
+    expect(socket.pings).toBe(0);
+    clock.advance(5_000); // 30 s: the last thing heard was 1 s ago; 35 s: 6 s ago
+    expect(socket.pings).toBe(1);
+    heartbeat.stop();
+  });
+
   it('declares the connection dead when nothing is heard for timeoutMs, and sends nothing after stop', () => {
     const { clock, socket, heartbeat, dead } = rig();
     clock.advance(15_000);
