@@ -64,16 +64,23 @@ export class Delivery {
   }
 
   /**
-   * A new alert was stored. When it is next in line for an idle delivery and not for this desk,
-   * the cursor steps over it at once: with 2,000 desks connected, each alert used to start 2,000
-   * catch-ups (a read of the feed and a routing question each) for the 100 desks of a district, and
-   * the last of those 100 waited behind the other 1,900.
+   * A new alert was stored. When it is next in line for an idle delivery whose connection is not
+   * backed up, it is settled here at once: sent if it is for this desk, stepped over if not. Only
+   * otherwise (a catch-up running, a gap, a routing question not cached) does a catch-up start. With
+   * 2,000 desks connected, each alert used to start 2,000 catch-ups (a read of the feed and a routing
+   * question each, two turns of the event loop), for an AMBER alert as for the 100 desks of a
+   * district, and the last desk waited behind all the others.
    */
   offer(stored: StoredAlert): void {
     if (this.closed) return;
-    if (!this.running && this.lastSent === stored.seq - 1 && this.deps.audience.receivesNow(this.recipient, stored.alert.hit) === false) {
-      this.lastSent = stored.seq;
-      return;
+    if (!this.running && this.lastSent === stored.seq - 1 && !this.mustWait()) {
+      const receives = this.deps.audience.receivesNow(this.recipient, stored.alert.hit);
+      if (receives !== undefined) {
+        if (receives) this.send(stored.seq, stored.alert);
+        this.lastSent = stored.seq;
+        this.reportReplay();
+        return;
+      }
     }
     this.poke();
   }
@@ -110,7 +117,6 @@ export class Delivery {
         // Synchronous when the routing state is cached (nearly always): no promise per alert skipped.
         if (this.deps.audience.receivesNow(this.recipient, hit) ?? (await this.deps.audience.receives(this.recipient, hit))) {
           this.send(stored.seq, stored.alert);
-          if (stored.seq <= this.replayUntil) this.replayed++;
           if (this.mustWait()) await this.writable();
         }
         if (this.closed) return;
@@ -158,6 +164,7 @@ export class Delivery {
     const { id: alertId, ingestedAt } = alert as { id: string; ingestedAt: string };
     const sentAt = performance.now();
     const replay = seq <= this.replayUntil;
+    if (replay) this.replayed++;
     // A desk that never answers must not pin one callback per alert for the life of its socket.
     this.socket.timeout(RECEIPT_WAIT_MS).emit('alert', alertEnvelope(seq, alert as object), (err: unknown, answer: unknown) => {
       if (err || !answer || (answer as { received?: unknown }).received !== true) return;
