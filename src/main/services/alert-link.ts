@@ -53,8 +53,6 @@ export interface AlertLinkOptions {
   heartbeatIntervalMs?: number;
   /** Without any answer for this long the connection is declared half-open (20 s budget). */
   heartbeatTimeoutMs?: number;
-  /** How long after an alert's receipt a ping confirms it at the latest (2 s): see LinkHeartbeat. */
-  receiptConfirmMs?: number;
   ackTimeoutMs?: number;
   /** How long a handshake may take before it is abandoned. */
   connectTimeoutMs?: number;
@@ -173,11 +171,7 @@ export class AlertLink implements AckSender {
         socket,
         this.receipts,
         this.clock,
-        {
-          intervalMs: this.options.heartbeatIntervalMs ?? 5_000,
-          timeoutMs: this.options.heartbeatTimeoutMs ?? 15_000,
-          confirmMs: this.options.receiptConfirmMs ?? 2_000,
-        },
+        { intervalMs: this.options.heartbeatIntervalMs ?? 5_000, timeoutMs: this.options.heartbeatTimeoutMs ?? 15_000 },
         () => {
           if (socket !== this.socket) return;
           this.logger.warn('link: no answer from the hub; the connection is half-open, reconnecting');

@@ -6,14 +6,13 @@
  * a pong proves that everything sent before its ping reached the hub. Pongs come back in the
  * order of their pings, so each one also measures a round trip (reported to `onRoundTrip`).
  *
- * A receipt is confirmed by the first ping after it: the heartbeat's own, or one sent a while after
- * the first receipt of a quiet spell, whichever comes first, so a burst of alerts costs one ping, not
- * one per alert. Each pong is a write of its own at the hub: pinging after every receipt made pongs
+ * A receipt is confirmed by the first ping after it: the heartbeat's next one, or on a young
+ * connection one sent sooner (below), so a burst of alerts costs one ping, not one per alert. Each pong is a write of its own at the hub: pinging after every receipt made pongs
  * a fifth of the hub's CPU with 2,000 desks (docs/performance.md, delivery). For the same reason the
  * heartbeat does not ping when it heard from the hub within its interval. What waits for a ping is
  * only the resume point: a receipt not yet confirmed when the link drops is sent again after the hub
  * replays its alert, which the Inbox keeps once. So the wait is a tenth of the connection's age, and
- * at most `confirmMs`: a link that keeps dropping (a bad Wi-Fi) confirms at once and still moves on,
+ * at most the interval: a link that keeps dropping (a bad Wi-Fi) confirms at once and still moves on,
  * and at most a tenth of what a connection received is replayed after it drops.
  */
 import type { ReceiptLedger } from './receipt-ledger.js';
@@ -22,8 +21,6 @@ import type { Clock, HubSocket, TimerHandle } from './ports.js';
 export interface HeartbeatOptions {
   intervalMs: number;
   timeoutMs: number;
-  /** How long after a receipt a ping confirms it, at the latest (the heartbeat's own may come first). */
-  confirmMs: number;
 }
 
 export class LinkHeartbeat {
@@ -62,7 +59,7 @@ export class LinkHeartbeat {
     this.timer = this.clock.setTimeout(() => this.beat(), this.options.intervalMs);
   }
 
-  /** A receipt went out: ping soon (see above), once Engine.IO has flushed it to the socket, to confirm it. */
+  /** A receipt went out: ping within a tenth of the connection's age, once Engine.IO has flushed it to the socket, unless the heartbeat pings first. */
   receiptSent(seq: number): void {
     this.ledger.receiptSent(seq);
     if (this.confirmTimer) return;
@@ -73,7 +70,7 @@ export class LinkHeartbeat {
         if (!this.active || !this.ledger.hasUnpinged()) return;
         this.socket.afterFlush(() => this.ping());
       },
-      Math.min(this.options.confirmMs, Math.floor(age / 10)),
+      Math.min(this.options.intervalMs, Math.floor(age / 10)),
     );
   }
 
