@@ -36,6 +36,22 @@ type HubFigures = Record<Kind, HistogramSnapshot | undefined>;
 const METRICS_TOKEN = 'bench-delivery-metrics-token-2026';
 const liveDelivery = async (url: string): Promise<HistogramSnapshot> =>
   histogram(await scrapeMetrics(url, METRICS_TOKEN), 'opentas_delivery_latency_seconds', { path: 'live' });
+/** The hub's garbage collections by kind (prom-client's default metrics), to set beside a series' tail. */
+const GC_KINDS = ['minor', 'major', 'incremental'] as const;
+const hubGc = async (url: string): Promise<Record<(typeof GC_KINDS)[number], HistogramSnapshot>> => {
+  const samples = await scrapeMetrics(url, METRICS_TOKEN);
+  const of = (kind: string): HistogramSnapshot => histogram(samples, 'opentas_nodejs_gc_duration_seconds', { kind });
+  return { minor: of('minor'), major: of('major'), incremental: of('incremental') };
+};
+
+/** `minor 120 in 180 ms, major 3 in 41 ms (2 over 10 ms)`: the hub's collections between two scrapes. */
+function gcLine(after: Awaited<ReturnType<typeof hubGc>>, before: Awaited<ReturnType<typeof hubGc>>): string {
+  return GC_KINDS.map((kind) => {
+    const h = histogramSince(after[kind], before[kind]);
+    const over10ms = h.count - (h.buckets.find((b) => b.le === 0.01)?.count ?? h.count);
+    return `${kind} ${h.count} in ${ms(h.sum * 1000)} ms (${over10ms} over 10 ms)`;
+  }).join(', ');
+}
 
 const work = mkdtempSync(join(tmpdir(), 'opentas-bench-delivery-'));
 const log = (line: string): void => void process.stderr.write(`[delivery] ${line}\n`);
@@ -101,6 +117,7 @@ async function measure(
       const hubHits = new HitMaker(agency.zones, agency.desks, SEED, `hub-${kind}-${size}`);
       const bareHits = new HitMaker(agency.zones, agency.desks, SEED, `bare-${kind}-${size}`);
       let ownBefore: HistogramSnapshot | undefined;
+      let gcBefore: Awaited<ReturnType<typeof hubGc>> | undefined;
       const [h, b] = await interleavedSeries(
         [
           { fleet: hubFleet, next: () => hubHits.next(kind), post: postHub(hubProcess, agency.ingestKey) },
@@ -109,13 +126,17 @@ async function measure(
         {
           count: kind === 'zoned' ? ALERTS * 2 : ALERTS,
           warmup: WARMUP,
-          afterWarmup: async () => void (ownBefore = await liveDelivery(hubProcess.url)),
+          afterWarmup: async () => {
+            ownBefore = await liveDelivery(hubProcess.url);
+            gcBefore = await hubGc(hubProcess.url);
+          },
         },
       );
       hub[kind] = summarize(h!);
       bare[kind] = summarize(b!);
       own[kind] = await ownSince(hubProcess.url, ownBefore!, h!.length);
       log(`${kind} clients=${size}: ${ownLine(own[kind])}`);
+      log(`${kind} clients=${size}: hub's garbage collection during the rounds: ${gcLine(await hubGc(hubProcess.url), gcBefore!)}`);
       log(
         `${kind} clients=${size}: ${mode} p50 ${ms(hub[kind].p50)} p99 ${ms(hub[kind].p99)} ms; bare p50 ${ms(bare[kind].p50)} p99 ${ms(bare[kind].p99)} ms (${h!.length} receipts each)`,
       );
