@@ -59,6 +59,8 @@ export async function startBareProcess(): Promise<HubProcess> {
   return server;
 }
 
+/** `BENCH_SERVER_NODE_ARGS`: Node flags for the hub and the bare server alike (a GC setting to try, say). */
 function spawnServer(args: string[], port: number, env: NodeJS.ProcessEnv = {}): HubProcess {
-  return startServerProcess([...profileArgs(), ...args], { cwd: REPO_ROOT, port, env });
+  const extra = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  return startServerProcess([...profileArgs(), ...extra, ...args], { cwd: REPO_ROOT, port, env });
 }
