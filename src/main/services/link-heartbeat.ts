@@ -7,9 +7,10 @@
  * order of their pings, so each one also measures a round trip (reported to `onRoundTrip`).
  *
  * A receipt is confirmed by the first ping after it: the heartbeat's next one, or on a young
- * connection one sent sooner (below), so a burst of alerts costs one ping, not one per alert. Each pong is a write of its own at the hub: pinging after every receipt made pongs
- * a fifth of the hub's CPU with 2,000 desks (docs/performance.md, delivery). For the same reason the
- * heartbeat does not ping when it heard from the hub within its interval. What waits for a ping is
+ * connection one sent sooner (below), so a burst of alerts costs one ping, not one per alert. Each
+ * pong is a write of its own at the hub: pinging after every receipt made pongs a fifth of the hub's
+ * CPU with 2,000 desks (docs/performance.md, delivery). For the same reason the heartbeat does not
+ * ping when it heard from the hub within its interval. What waits for a ping is
  * only the resume point: a receipt not yet confirmed when the link drops is sent again after the hub
  * replays its alert, which the Inbox keeps once. So the wait is a tenth of the connection's age, and
  * at most the interval: a link that keeps dropping (a bad Wi-Fi) confirms at once and still moves on,
@@ -59,7 +60,10 @@ export class LinkHeartbeat {
     this.timer = this.clock.setTimeout(() => this.beat(), this.options.intervalMs);
   }
 
-  /** A receipt went out: ping within a tenth of the connection's age, once Engine.IO has flushed it to the socket, unless the heartbeat pings first. */
+  /**
+   * A receipt went out: ping within a tenth of the connection's age (at most the interval), once
+   * Engine.IO has flushed it to the socket, unless the heartbeat pings first.
+   */
   receiptSent(seq: number): void {
     this.ledger.receiptSent(seq);
     if (this.confirmTimer) return;
@@ -92,14 +96,15 @@ export class LinkHeartbeat {
   private beat(): void {
     this.timer = null;
     if (!this.active || !this.socket.connected) return;
-    if (this.clock.now() - this.lastHeard > this.options.timeoutMs) {
+    const silentFor = this.clock.now() - this.lastHeard;
+    if (silentFor > this.options.timeoutMs) {
       this.stop();
       this.onDead();
       return;
     }
     // Heard from within the interval (an alert, a pong): the connection is alive, a ping would only
     // cost the hub a pong. Receipts still waiting for a ping are confirmed with this one.
-    if (this.clock.now() - this.lastHeard >= this.options.intervalMs || this.ledger.hasUnpinged()) this.ping();
+    if (silentFor >= this.options.intervalMs || this.ledger.hasUnpinged()) this.ping();
     this.timer = this.clock.setTimeout(() => this.beat(), this.options.intervalMs);
   }
 
