@@ -19,7 +19,7 @@ import { startBareProcess, startHubProcess, type HubProcess } from './support/hu
 import { HitMaker, seedAgency } from './support/illinois-desks.js';
 import { interleavedSeries, postJson, type Sendable } from './support/latency-run.js';
 import { ms, summarize, type LatencySummary } from './support/stats.js';
-import { histogram, histogramQuantile, histogramSince, scrapeMetrics, type HistogramSnapshot } from '../support/metrics-scrape.js';
+import { histogram, histogramQuantile, histogramSince, scrapeMetrics, type HistogramSnapshot, type Sample } from '../support/metrics-scrape.js';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 2000);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 4);
@@ -40,18 +40,19 @@ type Series = Record<Kind, LatencySummary | undefined>;
 type HubFigures = Record<Kind, HistogramSnapshot | undefined>;
 
 const METRICS_TOKEN = 'bench-delivery-metrics-token-2026';
-const liveDelivery = async (url: string): Promise<HistogramSnapshot> =>
-  histogram(await scrapeMetrics(url, METRICS_TOKEN), 'opentas_delivery_latency_seconds', { path: 'live' });
+const liveDeliveryOf = (samples: Sample[]): HistogramSnapshot =>
+  histogram(samples, 'opentas_delivery_latency_seconds', { path: 'live' });
+const liveDelivery = async (url: string): Promise<HistogramSnapshot> => liveDeliveryOf(await scrapeMetrics(url, METRICS_TOKEN));
 /** The hub's garbage collections by kind (prom-client's default metrics), to set beside a series' tail. */
 const GC_KINDS = ['minor', 'major', 'incremental'] as const;
-const hubGc = async (url: string): Promise<Record<(typeof GC_KINDS)[number], HistogramSnapshot>> => {
-  const samples = await scrapeMetrics(url, METRICS_TOKEN);
+type HubGc = Record<(typeof GC_KINDS)[number], HistogramSnapshot>;
+const hubGcOf = (samples: Sample[]): HubGc => {
   const of = (kind: string): HistogramSnapshot => histogram(samples, 'opentas_nodejs_gc_duration_seconds', { kind });
   return { minor: of('minor'), major: of('major'), incremental: of('incremental') };
 };
 
 /** `minor 120 in 180 ms, major 3 in 41 ms (2 over 10 ms)`: the hub's collections between two scrapes. */
-function gcLine(after: Awaited<ReturnType<typeof hubGc>>, before: Awaited<ReturnType<typeof hubGc>>): string {
+function gcLine(after: HubGc, before: HubGc): string {
   return GC_KINDS.map((kind) => {
     const h = histogramSince(after[kind], before[kind]);
     const over10ms = h.count - (h.buckets.find((b) => b.le === 0.01)?.count ?? h.count);
@@ -123,7 +124,7 @@ async function measure(
       const hubHits = new HitMaker(agency.zones, agency.desks, SEED, `hub-${kind}-${size}`);
       const bareHits = new HitMaker(agency.zones, agency.desks, SEED, `bare-${kind}-${size}`);
       let ownBefore: HistogramSnapshot | undefined;
-      let gcBefore: Awaited<ReturnType<typeof hubGc>> | undefined;
+      let gcBefore: HubGc | undefined;
       const [h, b] = await interleavedSeries(
         [
           { fleet: hubFleet, next: () => hubHits.next(kind), post: postHub(hubProcess, agency.ingestKey) },
@@ -133,8 +134,9 @@ async function measure(
           count: kind === 'zoned' ? ZONED_ALERTS : ALERTS,
           warmup: WARMUP,
           afterWarmup: async () => {
-            ownBefore = await liveDelivery(hubProcess.url);
-            gcBefore = await hubGc(hubProcess.url);
+            const samples = await scrapeMetrics(hubProcess.url, METRICS_TOKEN);
+            ownBefore = liveDeliveryOf(samples);
+            gcBefore = hubGcOf(samples);
           },
         },
       );
@@ -142,7 +144,7 @@ async function measure(
       bare[kind] = summarize(b!);
       own[kind] = await ownSince(hubProcess.url, ownBefore!, h!.length);
       log(`${kind} clients=${size}: ${ownLine(own[kind])}`);
-      log(`${kind} clients=${size}: hub's garbage collection during the rounds: ${gcLine(await hubGc(hubProcess.url), gcBefore!)}`);
+      log(`${kind} clients=${size}: hub's garbage collection during the rounds: ${gcLine(hubGcOf(await scrapeMetrics(hubProcess.url, METRICS_TOKEN)), gcBefore!)}`);
       log(
         `${kind} clients=${size}: ${mode} p50 ${ms(hub[kind].p50)} p99 ${ms(hub[kind].p99)} ms; bare p50 ${ms(bare[kind].p50)} p99 ${ms(bare[kind].p99)} ms (${h!.length} receipts each)`,
       );
