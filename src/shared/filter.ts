@@ -64,7 +64,7 @@ export function isAlertForUser(
   if (user.id !== undefined && hit.hotlist?.owner?.userId === user.id) return true;
   if (!receivesCategory(hit.category, user, policy)) return false;
   if (policy.statewideCategories.includes(hit.category)) return true;
-  if (sizeOf(user.zoneIds) === 0) return true;
+  if (zoneCount(user.zoneIds) === 0) return true;
 
   let failures: ZoneFailure[];
   try {
@@ -90,6 +90,7 @@ export function activeZoneIdsFor(
   return zones.filter((z) => z.active && isZoneAssignedTo(z, { id: userId, unit })).map((z) => z.id);
 }
 
-function sizeOf(ids: ZoneIdList): number {
+/** How many zone ids a list or set holds. */
+export function zoneCount(ids: ZoneIdList): number {
   return Array.isArray(ids) ? ids.length : (ids as ReadonlySet<string>).size;
 }

@@ -28,6 +28,9 @@ interface RoutingState {
   users: Map<string, FilterUser>;
 }
 
+/** What an index over recipients reads of a routing state (one object per state: compare by identity). */
+export type RoutingView = Pick<RoutingState, 'policy' | 'index'>;
+
 const POINT_MEMO_SIZE = 4096;
 
 /** A recipient's cache key: what the answer depends on (a user moved to another unit or domain is a new entry). */
@@ -62,15 +65,30 @@ export class Audience {
    */
   receivesNow(recipient: Recipient, hit: Hit): boolean | undefined {
     const state = this.state;
+    const user = this.userNow(recipient);
+    if (!state || !user) return undefined;
+    return isAlertForUser(hit, user, state.policy, this.lookupFor(state.index, hit), this.reportZoneFailure);
+  }
+
+  /** The routing state now, when cached: a new object after every change (see `AudienceIndex`). */
+  routingNow(): RoutingView | undefined {
+    return this.state;
+  }
+
+  /** The recipient's filter user in the current routing state, when cached (`receives` caches it). */
+  userNow(recipient: Recipient): FilterUser | undefined {
+    const state = this.state;
     if (!state) return undefined;
     const known = this.byRecipient.get(recipient);
-    let user = known?.state === state ? known.user : undefined;
-    if (!user) {
-      user = state.users.get(keyOf(recipient));
-      if (!user) return undefined;
-      this.byRecipient.set(recipient, { state, user });
-    }
-    return isAlertForUser(hit, user, state.policy, this.lookupFor(state.index, hit), this.reportZoneFailure);
+    if (known?.state === state) return known.user;
+    const user = state.users.get(keyOf(recipient));
+    if (user) this.byRecipient.set(recipient, { state, user });
+    return user;
+  }
+
+  /** Ids of the active zones holding the hit's point, in the current routing state (remembered per hit). */
+  zonesHolding(view: RoutingView, hit: Hit): ReadonlySet<string> {
+    return this.lookupFor((view as RoutingState).index, hit).inside();
   }
 
   async receives(recipient: Recipient, hit: Hit): Promise<boolean> {
@@ -97,7 +115,7 @@ export class Audience {
    * the hub ran one point-in-polygon search per desk per alert (2,000 per alert in the delivery
    * benchmark). Enough hits are remembered for desks replaying a backlog at different places.
    */
-  private lookupFor(index: ZoneIndex, hit: Hit): ZoneLookup {
+  private lookupFor(index: ZoneIndex, hit: Hit): HitZones {
     const known = this.pointMemo.get(hit.id);
     if (known && known.index === index && known.lon === hit.location.lon && known.lat === hit.location.lat) return known;
     const lookup = new HitZones(index, hit.location.lon, hit.location.lat);
@@ -144,7 +162,7 @@ export class Audience {
 
 /** A ZoneLookup for one point: the zones holding it, found on first use; other points go to the index. */
 class HitZones implements ZoneLookup {
-  private inside: Set<string> | undefined;
+  private holding: Set<string> | undefined;
 
   constructor(
     readonly index: ZoneIndex,
@@ -152,9 +170,14 @@ class HitZones implements ZoneLookup {
     readonly lat: number,
   ) {}
 
+  /** The zones holding this point (found on first use). */
+  inside(): ReadonlySet<string> {
+    return (this.holding ??= new Set(this.index.zonesContaining(this.lon, this.lat)));
+  }
+
   containsAny(lon: number, lat: number, zoneIds?: ZoneIdList): boolean {
     if (lon !== this.lon || lat !== this.lat) return this.index.containsAny(lon, lat, zoneIds);
-    const inside = (this.inside ??= new Set(this.index.zonesContaining(lon, lat)));
+    const inside = this.inside();
     if (zoneIds === undefined) return inside.size > 0;
     for (const id of zoneIds) if (inside.has(id)) return true;
     return false;

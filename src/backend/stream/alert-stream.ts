@@ -7,6 +7,7 @@ import type { Namespace, Server, Socket } from 'socket.io';
 import { StreamAuth, type AckEntry, type Hello, type Policy } from '../../shared/protocol/index.js';
 import type { AlertFeed } from '../alerts/alert-feed.js';
 import { type Audience, recipientOf } from '../alerts/audience.js';
+import { AudienceIndex } from '../alerts/audience-index.js';
 import type { AccessTokens, Principal } from '../auth/access-tokens.js';
 import type { Authenticator } from '../auth/authenticator.js';
 import type { Clock } from '../clock.js';
@@ -44,6 +45,8 @@ export type AckHandler = (principal: Principal, clientId: string, event: unknown
 export class AlertStream {
   readonly nsp: Namespace;
   private readonly deliveries = new Set<Delivery>();
+  /** The deliveries filed by what can make an alert theirs. */
+  private readonly byAudience: AudienceIndex<Delivery>;
   private readonly deliveryDeps: DeliveryDeps;
 
   constructor(
@@ -77,8 +80,14 @@ export class AlertStream {
         socket.disconnect(true);
       });
     });
+    this.byAudience = new AudienceIndex(audience);
     feed.onAlert((stored) => {
-      for (const d of this.deliveries) d.offer(stored);
+      // Asked only of the desks the alert may be for; the others step over it (see AudienceIndex).
+      const candidates = this.byAudience.candidates(stored.alert.hit);
+      for (const d of this.deliveries) {
+        if (!candidates || candidates.has(d)) d.offer(stored);
+        else d.stepOver(stored);
+      }
     });
   }
 
@@ -139,6 +148,7 @@ export class AlertStream {
       if (!state.delivery) return;
       state.delivery.stop();
       this.deliveries.delete(state.delivery);
+      this.byAudience.delete(state.delivery);
     });
     await socket.join(`user:${user.id}`);
     const policy = await this.store.policy.get();
@@ -160,9 +170,11 @@ export class AlertStream {
     if (socket.disconnected) return;
     batchWrites(socket);
     socket.emit('hello', hello);
-    const delivery = new Delivery(socket, recipientOf(user), auth.clientId, Math.max(resumeFrom, floor), headSeq, this.deliveryDeps);
+    const recipient = recipientOf(user);
+    const delivery = new Delivery(socket, recipient, auth.clientId, Math.max(resumeFrom, floor), headSeq, this.deliveryDeps);
     state.delivery = delivery;
     this.deliveries.add(delivery);
+    this.byAudience.add(delivery, recipient);
     delivery.poke();
   }
 

@@ -85,6 +85,17 @@ export class Delivery {
     this.poke();
   }
 
+  /**
+   * A new alert the stream's index (AudienceIndex) says is not for this desk: an idle delivery moves
+   * past it at once, without asking the routing question; any other takes it as `offer` would.
+   */
+  stepOver(stored: StoredAlert): void {
+    if (this.closed) return;
+    if (this.running || this.lastSent !== stored.seq - 1) return this.poke();
+    this.lastSent = stored.seq;
+    this.reportReplay();
+  }
+
   stop(): void {
     this.closed = true;
   }
