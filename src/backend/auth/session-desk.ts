@@ -43,7 +43,12 @@ export const tokenHash = (token: string): string => createHash('sha256').update(
 
 /** LEADS certification current and ALPR training renewed within two years (ENF-051 IV.E.1-2). */
 export function certified(user: Pick<UserRecord, 'leadsCertifiedUntil' | 'trainingCompletedAt'>, now: Date): boolean {
-  return Date.parse(user.leadsCertifiedUntil) > now.getTime() && now.getTime() - Date.parse(user.trainingCompletedAt) < TRAINING_VALID_MS;
+  return now.getTime() < certifiedUntil(user);
+}
+
+/** The first moment (ms) the user is no longer certified: the earlier of the two lapses (NaN never is). */
+export function certifiedUntil(user: Pick<UserRecord, 'leadsCertifiedUntil' | 'trainingCompletedAt'>): number {
+  return Math.min(Date.parse(user.leadsCertifiedUntil), Date.parse(user.trainingCompletedAt) + TRAINING_VALID_MS);
 }
 
 export const certificationExpired = (): HubError =>
