@@ -2,7 +2,7 @@
  * The walking skeleton (issue 2): sign in through the login banner, and a hit posted to the hub
  * shows up in the popup with its plate and category.
  */
-import { expect, shot, signIn, test } from './fixtures.js';
+import { expect, MAP_DRAWN, shot, signIn, test } from './fixtures.js';
 import { makeHit as makeHitFor } from '../support/hits.js';
 
 test('sign in, then a hit posted to the hub appears in the popup', async ({ page, desk }) => {
@@ -31,6 +31,8 @@ test('sign in, then a hit posted to the hub appears in the popup', async ({ page
   await expect(page.getByTestId('plate-read')).toContainText('XYZ9876');
   await expect(card.getByTestId('category-badge')).toContainText('STOLEN VEHICLE');
   await expect(page.getByTestId('unverified-banner')).toContainText('UNVERIFIED');
+  // The picture as a trooper sees it a moment later: the map's outlines drawn, not only the marker.
+  await expect(page.getByTestId('map')).toHaveAttribute('data-loaded', 'true', MAP_DRAWN);
   await shot(page, '04-popup-stolen');
 
   // The plate crop enlarges; Esc closes the picture, not the popup.
