@@ -88,7 +88,7 @@ export class Audience {
 
   /** Ids of the active zones holding the hit's point, in the current routing state (remembered per hit). */
   zonesHolding(view: RoutingView, hit: Hit): ReadonlySet<string> {
-    return this.lookupFor((view as RoutingState).index, hit).inside();
+    return this.lookupFor(view.index, hit).inside();
   }
 
   async receives(recipient: Recipient, hit: Hit): Promise<boolean> {
