@@ -164,3 +164,30 @@ describe('acknowledgement log', () => {
     expect((await t.api('GET', '/audit/verify', { token: a.token })).status).toBe(403);
   });
 });
+
+describe('an acknowledgement from a desk whose receipt was lost', () => {
+  let t: TestHub;
+  beforeAll(async () => {
+    t = await startTestHub();
+  });
+  afterAll(async () => t.close());
+
+  it('takes an acknowledgement as the receipt a desk could not send: recorded, and the trail reaches that desk', async () => {
+    const c = await t.signedIn(['trooper']);
+    const deskC = t.connect({ token: c.token, clientId: 'desk-c', receipts: false });
+    try {
+      await deskC.ready();
+      const lost = makeHit({ category: 'stolen' });
+      expect((await t.postHit(lost)).status).toBe(202);
+      await waitFor(() => deskC.alerts.some((x) => x.alert.id === lost.id), 'the alert on desk C');
+      expect((await t.hub.store.receipts.forAlert(lost.id)).some((r) => r.userId === c.user.id)).toBe(false);
+      const ev = ackEvent(lost.id, 'acknowledged');
+      expect(await deskC.sendAck(ev)).toEqual({ ok: true, entrySeq: expect.any(Number) });
+      expect(await t.hub.store.receipts.forAlert(lost.id)).toContainEqual(expect.objectContaining({ userId: c.user.id, clientId: 'desk-c' }));
+      await waitFor(() => deskC.acks.some((e) => e.eventId === ev.eventId), 'its own ack pushed back to desk C');
+      expect((await t.api('GET', `/alerts/${lost.id}`, { token: c.token })).status).toBe(200);
+    } finally {
+      deskC.close();
+    }
+  });
+});

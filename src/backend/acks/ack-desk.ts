@@ -58,6 +58,10 @@ export class AckDesk {
     if (!user || (!delivered && !(await this.audience.receives(recipientOf(user), stored.alert.hit)))) {
       return refuse({ code: 'forbidden', message: 'this alert was not delivered to you' });
     }
+    // An acknowledgement proves the desk has the alert: its receipt may have been lost with a
+    // connection (a desk on a link that keeps dropping resumes past receipts it could not confirm).
+    // Recorded, so the trail reaches this desk and its user may read the alert.
+    if (!delivered) await this.store.receipts.add({ alertId: event.alertId, userId: p.userId, clientId, receivedAt: this.clock.now().toISOString() });
 
     const outcome = await this.store.acks.append(
       { ...event, userId: p.userId, username: p.username, clientId, serverAt: this.clock.now().toISOString() },

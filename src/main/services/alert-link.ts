@@ -155,6 +155,13 @@ export class AlertLink implements AckSender {
       this.presence.set('offline', { lastError: 'signed out' });
       return;
     }
+    const givenUp = this.receipts.takeGivenUp();
+    if (givenUp.length > 0) {
+      this.logger.warn('link: receipts unconfirmed on three connections; resuming past them (their alerts are stored)', {
+        receipts: givenUp.length,
+        seqs: `${givenUp[0]}-${givenUp[givenUp.length - 1]}`,
+      });
+    }
     const resumeFrom = this.receipts.resumePoint(this.receiver.highestSeq());
     const socket = this.sockets.open(this.options.hubUrl, {
       // A busy hub (a reconnect storm) may take many seconds to answer the handshake; abandoning it
@@ -164,6 +171,7 @@ export class AlertLink implements AckSender {
       auth: { token, clientId: this.options.clientId, ...(resumeFrom > 0 ? { resumeFrom } : {}) },
     });
     this.socket = socket;
+    this.receipts.connectionStarted(resumeFrom);
     socket.onConnect(() => {
       this.logger.info('link: connected', { resumeFrom, uncertainReceipts: this.receipts.uncertainCount() });
       this.heartbeat?.stop();
@@ -187,7 +195,7 @@ export class AlertLink implements AckSender {
       this.fail(`disconnected: ${reason}`);
     });
     socket.on('hello', (payload: unknown) => this.onHello(payload));
-    socket.on('alert', (payload, ack) => this.onAlert(socket, resumeFrom, payload, ack));
+    socket.on('alert', (payload, ack) => this.onAlert(socket, payload, ack));
     socket.on('ack', (payload: unknown) => this.onEntry(payload));
     socket.on('session_ended', (payload: unknown) => this.onSessionEnded(socket, payload));
     socket.on('troop', (payload: unknown) => {
@@ -241,14 +249,14 @@ export class AlertLink implements AckSender {
     this.announce(true);
   }
 
-  private onAlert(socket: HubSocket, resumeFrom: number, payload: unknown, ack?: (answer: unknown) => void): void {
+  private onAlert(socket: HubSocket, payload: unknown, ack?: (answer: unknown) => void): void {
     const parsed = AlertEnvelope.safeParse(payload);
     if (!parsed.success) {
       this.dropped('alert', parsed.error);
       return;
     }
     const envelope = parsed.data;
-    this.receipts.alertSeen(envelope.seq, resumeFrom);
+    if (socket === this.socket) this.receipts.alertSeen(envelope.seq);
     // Stores start at once (the Inbox writes a burst with one fsync); receipts go in arrival order.
     const stored = this.receiver.receive(envelope);
     stored.catch(() => undefined); // handled below, in order; this only keeps Node from warning early
@@ -257,7 +265,7 @@ export class AlertLink implements AckSender {
         await stored;
       } catch (err) {
         // Not stored: no receipt, resume from below it (a later one may be stored), and reconnect.
-        this.receipts.receiptNotSent(envelope.seq);
+        this.receipts.notStored(envelope.seq);
         if (socket === this.socket) {
           this.logger.error('link: could not store an alert; reconnecting to have it replayed', {
             seq: envelope.seq,
