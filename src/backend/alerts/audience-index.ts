@@ -16,18 +16,23 @@ import { zoneCount, type FilterUser } from '../../shared/filter.js';
 import type { Audience, Recipient, RoutingView } from './audience.js';
 
 export class AudienceIndex<T> {
-  private readonly members = new Map<T, Recipient>();
+  private readonly recipients = new Map<T, Recipient>();
   private filed: Filing<T> | undefined;
 
   constructor(private readonly audience: Audience) {}
 
+  /** Every member, in the order they were added. */
+  members(): IterableIterator<T> {
+    return this.recipients.keys();
+  }
+
   add(member: T, recipient: Recipient): void {
-    this.members.set(member, recipient);
+    this.recipients.set(member, recipient);
     this.filed?.place(member, recipient);
   }
 
   delete(member: T): void {
-    this.members.delete(member);
+    this.recipients.delete(member);
     this.filed?.remove(member);
   }
 
@@ -42,7 +47,7 @@ export class AudienceIndex<T> {
     const filed = this.filed;
     if (view.policy.statewideCategories.includes(hit.category)) return undefined;
     filed.placeWaiting();
-    if (filed.zoneless.size * 2 > this.members.size) return undefined;
+    if (filed.zoneless.size * 2 > this.recipients.size) return undefined;
     let holding: ReadonlySet<string>;
     try {
       holding = this.audience.zonesHolding(view, hit);
@@ -64,7 +69,7 @@ export class AudienceIndex<T> {
 
   private fileAll(view: RoutingView): Filing<T> {
     const filing = new Filing<T>(view, this.audience);
-    for (const [member, recipient] of this.members) filing.place(member, recipient);
+    for (const [member, recipient] of this.recipients) filing.place(member, recipient);
     return filing;
   }
 }

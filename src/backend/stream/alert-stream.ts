@@ -44,9 +44,8 @@ export type AckHandler = (principal: Principal, clientId: string, event: unknown
 
 export class AlertStream {
   readonly nsp: Namespace;
-  private readonly deliveries = new Set<Delivery>();
-  /** The deliveries filed by what can make an alert theirs. */
-  private readonly byAudience: AudienceIndex<Delivery>;
+  /** Each open socket's delivery, filed by what can make an alert theirs. */
+  private readonly deliveries: AudienceIndex<Delivery>;
   private readonly deliveryDeps: DeliveryDeps;
 
   constructor(
@@ -80,11 +79,11 @@ export class AlertStream {
         socket.disconnect(true);
       });
     });
-    this.byAudience = new AudienceIndex(audience);
+    this.deliveries = new AudienceIndex(audience);
     feed.onAlert((stored) => {
       // Asked only of the desks the alert may be for; the others step over it (see AudienceIndex).
-      const candidates = this.byAudience.candidates(stored.alert.hit);
-      for (const d of this.deliveries) {
+      const candidates = this.deliveries.candidates(stored.alert.hit);
+      for (const d of this.deliveries.members()) {
         if (!candidates || candidates.has(d)) d.offer(stored);
         else d.stepOver(stored);
       }
@@ -148,7 +147,6 @@ export class AlertStream {
       if (!state.delivery) return;
       state.delivery.stop();
       this.deliveries.delete(state.delivery);
-      this.byAudience.delete(state.delivery);
     });
     await socket.join(`user:${user.id}`);
     const policy = await this.store.policy.get();
@@ -173,8 +171,7 @@ export class AlertStream {
     const recipient = recipientOf(user);
     const delivery = new Delivery(socket, recipient, auth.clientId, Math.max(resumeFrom, floor), headSeq, this.deliveryDeps);
     state.delivery = delivery;
-    this.deliveries.add(delivery);
-    this.byAudience.add(delivery, recipient);
+    this.deliveries.add(delivery, recipient);
     delivery.poke();
   }
 
@@ -236,6 +233,6 @@ export class AlertStream {
 
   /** Sockets of the given users, for handing them a poke after a routing change. */
   repoke(): void {
-    for (const d of this.deliveries) d.poke();
+    for (const d of this.deliveries.members()) d.poke();
   }
 }
