@@ -87,12 +87,10 @@ export class SessionWatch {
     if (open.length === 0) return;
     const now = this.clock.now();
     const lapsedUsers = new Set<string>();
-    const ended = new Set<OpenSocket>();
+    const expired = (s: OpenSocket): boolean => s.tokenExpiresAt <= now.getTime();
     for (const s of open) {
-      if (s.tokenExpiresAt <= now.getTime()) {
-        s.end('expired');
-        ended.add(s);
-      } else if (now.getTime() >= this.certifiedUntil(s.user)) lapsedUsers.add(s.user.id);
+      if (expired(s)) s.end('expired');
+      else if (now.getTime() >= this.certifiedUntil(s.user)) lapsedUsers.add(s.user.id);
     }
     for (const userId of lapsedUsers) {
       const user = await this.store.users.byId(userId);
@@ -102,7 +100,7 @@ export class SessionWatch {
     const turn = this.turn;
     this.turn = (this.turn + 1) % STORE_TURNS;
     const asked = new Set<string>();
-    for (const s of open) if (!ended.has(s) && turnOf(s.sessionId) === turn) asked.add(s.sessionId);
+    for (const s of open) if (!expired(s) && turnOf(s.sessionId) === turn) asked.add(s.sessionId);
     if (asked.size === 0) return;
     for (const e of await this.store.sessions.ended([...asked])) this.stream.endSession(e.id, e.reason);
   }

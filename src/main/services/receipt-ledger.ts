@@ -44,11 +44,7 @@ export class ReceiptLedger {
    * those received but not yet stored and answered are still on their way to a receipt.)
    */
   alertSeen(seq: number): void {
-    for (const s of this.uncertain) {
-      if (s <= this.lastSeen || s >= seq) continue;
-      this.uncertain.delete(s);
-      this.tries.delete(s);
-    }
+    for (const s of this.uncertain) if (s > this.lastSeen && s < seq) this.settle(s);
     this.lastSeen = Math.max(this.lastSeen, seq);
   }
 
@@ -88,10 +84,7 @@ export class ReceiptLedger {
   /** A pong came back: the oldest outstanding ping's receipts reached the hub. */
   pongReceived(): void {
     const confirmed = this.awaiting.shift();
-    for (const seq of confirmed ?? []) {
-      this.uncertain.delete(seq);
-      this.tries.delete(seq);
-    }
+    for (const seq of confirmed ?? []) this.settle(seq);
   }
 
   /** The connection is gone: what was not confirmed may not have arrived. */
@@ -116,19 +109,20 @@ export class ReceiptLedger {
       this.markUncertain(seq);
       return;
     }
-    this.tries.delete(seq);
-    this.uncertain.delete(seq);
+    this.settle(seq);
     this.givenUp.push(seq);
+  }
+
+  /** Nothing more to wait for about `seq`'s receipt. */
+  private settle(seq: number): void {
+    this.uncertain.delete(seq);
+    this.tries.delete(seq);
   }
 
   private markUncertain(seq: number): void {
     this.uncertain.add(seq);
     // Bounded: past the limit the oldest is forgotten (its alert is stored; only the receipt is unsure).
-    if (this.uncertain.size > this.maxUncertain) {
-      const oldest = Math.min(...this.uncertain);
-      this.uncertain.delete(oldest);
-      this.tries.delete(oldest);
-    }
+    if (this.uncertain.size > this.maxUncertain) this.settle(Math.min(...this.uncertain));
   }
 
   uncertainCount(): number {
