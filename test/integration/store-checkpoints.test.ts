@@ -7,6 +7,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HubStore } from '../../src/backend/store/port.js';
+import { addReceipt } from '../../src/backend/store/receipt-batch.js';
 import { dbPath, openSqliteStore } from '../../src/backend/store/sqlite/index.js';
 import { removeDir, tempDir } from '../support/temp-dir.js';
 import { waitFor } from '../support/wait.js';
@@ -32,7 +33,7 @@ describe('WAL checkpoints on their own thread', () => {
     const before = statSync(file).size;
     const at = new Date().toISOString();
     const written = Array.from({ length: RECEIPTS }, (_, i) =>
-      store.receipts.add({ alertId: `alert-${i % 500}`, userId: `user-${i}`, clientId: `client-${i}`, receivedAt: at }),
+      addReceipt(store.receipts, { alertId: `alert-${i % 500}`, userId: `user-${i}`, clientId: `client-${i}`, receivedAt: at }),
     );
     (store.receipts as unknown as { flush(): void }).flush();
     await Promise.all(written);

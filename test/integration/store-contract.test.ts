@@ -10,11 +10,13 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../src/backend/audit/chain-verifier.js';
-import type { AckDraft, HubStore, NewUser } from '../../src/backend/store/port.js';
+import type { AckDraft, HubStore, NewUser, Receipt } from '../../src/backend/store/port.js';
+import { addReceipt } from '../../src/backend/store/receipt-batch.js';
 import { type PgHubStore, openPostgresStore } from '../../src/backend/store/postgres/index.js';
 import { dbPath, openSqliteStore } from '../../src/backend/store/sqlite/index.js';
 import { DEFAULT_POLICY } from '../../src/shared/protocol/index.js';
 import { makeHit } from '../support/hits.js';
+import { waitFor } from '../support/wait.js';
 import { PostgresCluster, requireServices, scaleOutServices } from '../support/services.js';
 import { CHICAGO, zone } from '../support/zones.js';
 
@@ -131,8 +133,8 @@ function contract(name: string, open: () => Promise<Opened>): void {
     it("finds a user's own alerts by receipt and by part of the plate (GET /me/alerts)", async () => {
       const mine = await store.alerts.ingest(makeHit({ plate: 'KP4471' }), '2026-11-28T03:00:00.000Z');
       const theirs = await store.alerts.ingest(makeHit({ plate: 'KP4472' }), '2026-11-28T03:01:00.000Z');
-      await store.receipts.add({ alertId: mine.alert.id, userId: 'u-own', clientId: 'd1', receivedAt: '2026-11-28T03:00:01.000Z' });
-      await store.receipts.add({ alertId: theirs.alert.id, userId: 'u-else', clientId: 'd2', receivedAt: '2026-11-28T03:01:01.000Z' });
+      await addReceipt(store.receipts, { alertId: mine.alert.id, userId: 'u-own', clientId: 'd1', receivedAt: '2026-11-28T03:00:01.000Z' });
+      await addReceipt(store.receipts, { alertId: theirs.alert.id, userId: 'u-else', clientId: 'd2', receivedAt: '2026-11-28T03:01:01.000Z' });
       await (store.receipts as { flush?: () => unknown }).flush?.();
       expect((await store.alerts.query({ limit: 10, deliveredTo: 'u-own' })).map((s) => s.seq)).toEqual([mine.seq]);
       expect((await store.alerts.query({ limit: 10, plateContains: 'P447' })).map((s) => s.seq)).toEqual([theirs.seq, mine.seq]);
@@ -140,9 +142,9 @@ function contract(name: string, open: () => Promise<Opened>): void {
     });
 
     it('records one receipt per installation', async () => {
-      await store.receipts.add({ alertId: 'a1', userId: 'u-1', clientId: 'd1', receivedAt: '2026-11-28T03:00:01.000Z' });
-      await store.receipts.add({ alertId: 'a1', userId: 'u-1', clientId: 'd1', receivedAt: '2026-11-28T03:00:09.000Z' });
-      await store.receipts.add({ alertId: 'a1', userId: 'u-2', clientId: 'd2', receivedAt: '2026-11-28T03:00:02.000Z' });
+      await addReceipt(store.receipts, { alertId: 'a1', userId: 'u-1', clientId: 'd1', receivedAt: '2026-11-28T03:00:01.000Z' });
+      await addReceipt(store.receipts, { alertId: 'a1', userId: 'u-1', clientId: 'd1', receivedAt: '2026-11-28T03:00:09.000Z' });
+      await addReceipt(store.receipts, { alertId: 'a1', userId: 'u-2', clientId: 'd2', receivedAt: '2026-11-28T03:00:02.000Z' });
       expect(await store.receipts.forAlert('a1')).toEqual([
         { alertId: 'a1', userId: 'u-1', clientId: 'd1', receivedAt: '2026-11-28T03:00:01.000Z' },
         { alertId: 'a1', userId: 'u-2', clientId: 'd2', receivedAt: '2026-11-28T03:00:02.000Z' },
@@ -151,12 +153,26 @@ function contract(name: string, open: () => Promise<Opened>): void {
 
     it('keeps many receipts sent at once, one per installation, readable before their writes resolve', async () => {
       const adds = Array.from({ length: 600 }, (_, i) =>
-        store.receipts.add({ alertId: 'a2', userId: `u-${i % 300}`, clientId: 'd', receivedAt: `2026-11-28T03:${String(Math.floor(i / 60)).padStart(2, '0')}:00.000Z` }));
+        addReceipt(store.receipts, { alertId: 'a2', userId: `u-${i % 300}`, clientId: 'd', receivedAt: `2026-11-28T03:${String(Math.floor(i / 60)).padStart(2, '0')}:00.000Z` }));
       const early = await store.receipts.forAlert('a2');
       await Promise.all(adds);
       expect(early).toHaveLength(300);
       expect(early.find((r) => r.userId === 'u-7')?.receivedAt).toBe('2026-11-28T03:00:00.000Z');
       expect(await store.receipts.forAlert('a2')).toEqual(early);
+    });
+
+    it('writes the rest of a batch when one receipt in it cannot be written, and tells only that one', async () => {
+      const told: { userId: string; err: unknown }[] = [];
+      // A user id the store cannot write: SQLite cannot bind a boolean; Postgres keeps no null (SQLite's
+      // INSERT OR IGNORE would skip a null row silently).
+      const unwritable = (name === 'Postgres' ? null : true) as unknown as string;
+      const receipt = (userId: string): Receipt => ({ alertId: 'a3', userId, clientId: 'd', receivedAt: '2026-11-28T03:00:00.000Z' });
+      for (const userId of ['u-1', unwritable, 'u-3']) store.receipts.record(receipt(userId), (err) => told.push({ userId: userId === unwritable ? 'bad' : userId, err }));
+      const rows = await store.receipts.forAlert('a3');
+      await waitFor(() => told.length === 3, 'every receipt told');
+      expect(rows.map((r) => r.userId).sort()).toEqual(['u-1', 'u-3']);
+      expect(told.filter((t) => t.err !== undefined).map((t) => t.userId)).toEqual(['bad']);
+      expect(told.filter((t) => t.err === undefined).map((t) => t.userId).sort()).toEqual(['u-1', 'u-3']);
     });
 
     it('chains the acknowledgement log, answers a repeated eventId with the first outcome, and filters', async () => {
@@ -194,7 +210,7 @@ function contract(name: string, open: () => Promise<Opened>): void {
       const b = (await store.alerts.ingest(makeHit({ category: 'amber' }), '2026-11-20T03:00:00.000Z')).alert;
       await store.alerts.ingest(makeHit(), '2026-12-01T00:00:00.000Z');
       for (const [alertId, userId, at] of [[a.id, 'u-1', '03:00:05'], [a.id, 'u-2', '03:00:06'], [b.id, 'u-2', '03:00:07']] as const) {
-        await store.receipts.add({ alertId, userId, clientId: 'd', receivedAt: `2026-11-20T${at}.000Z` });
+        await addReceipt(store.receipts, { alertId, userId, clientId: 'd', receivedAt: `2026-11-20T${at}.000Z` });
       }
       await store.acks.append(draft(a.id, 'acknowledged', 1), () => undefined);
       await store.acks.append({ ...draft(a.id, 'verified', 2), verification: { system: 'LEADS', result: 'not_confirmed', plateMatchesImage: true, stateMatches: true } }, () => undefined);

@@ -12,6 +12,7 @@ import type { Principal } from '../auth/access-tokens.js';
 import type { Clock } from '../clock.js';
 import type { HubMetrics } from '../metrics/hub-metrics.js';
 import type { AckOutcome, AckRefusal, HubStore } from '../store/port.js';
+import { addReceipt } from '../store/receipt-batch.js';
 
 export interface AckFanout {
   /** Users currently connected to this hub node. */
@@ -61,7 +62,7 @@ export class AckDesk {
     // An acknowledgement proves the desk has the alert: its receipt may have been lost with a
     // connection (a desk on a link that keeps dropping resumes past receipts it could not confirm).
     // Recorded, so the trail reaches this desk and its user may read the alert.
-    if (!delivered) await this.store.receipts.add({ alertId: event.alertId, userId: p.userId, clientId, receivedAt: this.clock.now().toISOString() });
+    if (!delivered) await addReceipt(this.store.receipts, { alertId: event.alertId, userId: p.userId, clientId, receivedAt: this.clock.now().toISOString() });
 
     const outcome = await this.store.acks.append(
       { ...event, userId: p.userId, username: p.username, clientId, serverAt: this.clock.now().toISOString() },

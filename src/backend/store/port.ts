@@ -197,9 +197,17 @@ export interface Receipt {
   receivedAt: string;
 }
 
+/** Told once a receipt is written (`err` undefined) or could not be. */
+export type ReceiptDone = (err: unknown) => void;
+
 /** Delivery receipts: who stored which alert on which installation, and when. */
 export interface ReceiptStore {
-  add(receipt: Receipt): Promise<void>;
+  /**
+   * Queues a receipt for the next batch write; `done` is called once it is written or could not be.
+   * A callback rather than a promise per receipt: the hub records one per desk per alert, and they
+   * wait for their batch (./receipt-batch.ts; `addReceipt` there awaits one).
+   */
+  record(receipt: Receipt, done: ReceiptDone): void;
   forAlert(alertId: string): Promise<Receipt[]>;
 }
 

@@ -41,6 +41,10 @@ export class Delivery {
   /** Alerts sent while catching up to `replayUntil`; reported once, when the cursor gets there. */
   private replayed = 0;
   private replayReported = false;
+  /** Each receipt's `done`: one function for all of them, since only a failure needs telling. */
+  private readonly receiptWritten = (err: unknown): void => {
+    if (err !== undefined) this.deps.onError(err);
+  };
 
   constructor(
     private readonly socket: Socket,
@@ -181,9 +185,7 @@ export class Delivery {
       if (err || !answer || (answer as { received?: unknown }).received !== true) return;
       const now = this.deps.clock.now();
       this.deps.metrics.receipt({ sinceStoredMs: now.getTime() - Date.parse(ingestedAt), sinceSentMs: performance.now() - sentAt, replay });
-      this.deps.receipts
-        .add({ alertId, userId: this.recipient.userId, clientId: this.clientId, receivedAt: now.toISOString() })
-        .catch(this.deps.onError);
+      this.deps.receipts.record({ alertId, userId: this.recipient.userId, clientId: this.clientId, receivedAt: now.toISOString() }, this.receiptWritten);
     });
   }
 }

@@ -7,7 +7,8 @@
  */
 import type pg from 'pg';
 import type { Alert, Hit } from '../../../shared/protocol/index.js';
-import type { AlertQuery, AlertStore, IngestResult, Receipt, ReceiptStore, StoredAlert } from '../port.js';
+import type { AlertQuery, AlertStore, IngestResult, Receipt, ReceiptDone, ReceiptStore, StoredAlert } from '../port.js';
+import { ReceiptBatch } from '../receipt-batch.js';
 import { LOCK, inTransaction, where } from './tx.js';
 
 interface AlertRow {
@@ -121,53 +122,44 @@ export class PgAlertStore implements AlertStore {
   }
 }
 
-interface PendingReceipt {
-  receipt: Receipt;
-  resolve: () => void;
-  reject: (err: unknown) => void;
-}
-
 /** Rows per INSERT (4 parameters each; Postgres allows 65,535 per statement). */
 const RECEIPT_BATCH = 1000;
 
 /**
  * Receipts come one per desk per alert (2,000 desks: 2,000 per alert), so the receipts that arrive
  * in one turn of the event loop are written with one multi-row INSERT rather than one round trip
- * each. `add` still resolves only once its row is written.
+ * each. `done` is still called only once its row is written.
  */
 export class PgReceiptStore implements ReceiptStore {
-  private pending: PendingReceipt[] = [];
+  private pending = new ReceiptBatch();
   private readonly writing = new Set<Promise<void>>();
 
   constructor(private readonly pool: pg.Pool) {}
 
-  add(receipt: Receipt): Promise<void> {
-    return new Promise((resolve, reject) => {
-      if (this.pending.length === 0) setImmediate(() => void this.flush());
-      this.pending.push({ receipt, resolve, reject });
-    });
+  record(receipt: Receipt, done: ReceiptDone): void {
+    if (this.pending.size === 0) setImmediate(() => void this.flush());
+    this.pending.add(receipt, done);
   }
 
   /** Writes what is waiting now; resolves when that and every write already under way are done. */
   flush(): Promise<void> {
     const waiting = this.pending;
-    this.pending = [];
+    this.pending = new ReceiptBatch();
     const write = this.write(waiting);
     this.writing.add(write);
     void write.finally(() => this.writing.delete(write));
     return Promise.all([...this.writing]).then(() => undefined);
   }
 
-  private async write(waiting: PendingReceipt[]): Promise<void> {
-    for (let i = 0; i < waiting.length; i += RECEIPT_BATCH) {
-      const batch = waiting.slice(i, i + RECEIPT_BATCH);
+  private async write(waiting: ReceiptBatch): Promise<void> {
+    for (const batch of waiting.parts(RECEIPT_BATCH)) {
       try {
-        await this.insert(batch.map((p) => p.receipt));
-        for (const p of batch) p.resolve();
+        await this.insert(batch.receipts);
       } catch {
-        // One bad row must not cost the others theirs: retry one by one.
-        for (const p of batch) await this.insert([p.receipt]).then(p.resolve, p.reject);
+        await batch.oneByOne((one) => this.insert(one));
+        continue;
       }
+      batch.written();
     }
   }
 
@@ -184,7 +176,7 @@ export class PgReceiptStore implements ReceiptStore {
   }
 
   async forAlert(alertId: string): Promise<Receipt[]> {
-    // A receipt whose add() has been called is visible here, even if its write was under way.
+    // A receipt whose record() has been called is visible here, even if its write was under way.
     await this.flush();
     const { rows } = await this.pool.query<{ alert_id: string; user_id: string; client_id: string; received_at: string }>(
       'SELECT alert_id, user_id, client_id, received_at FROM receipts WHERE alert_id = $1 ORDER BY received_at, n', [alertId],

@@ -1,7 +1,8 @@
 /** SQLite alerts and delivery receipts. Images live in their own table so retention can drop them. */
 import type Database from 'better-sqlite3';
 import type { Alert, Hit } from '../../../shared/protocol/index.js';
-import type { AlertQuery, AlertStore, IngestResult, Receipt, ReceiptStore, StoredAlert } from '../port.js';
+import type { AlertQuery, AlertStore, IngestResult, Receipt, ReceiptDone, ReceiptStore, StoredAlert } from '../port.js';
+import { ReceiptBatch } from '../receipt-batch.js';
 import { cached } from './statements.js';
 
 interface AlertRow {
@@ -99,12 +100,6 @@ export class SqliteAlertStore implements AlertStore {
   }
 }
 
-interface PendingReceipt {
-  receipt: Receipt;
-  resolve: () => void;
-  reject: (err: unknown) => void;
-}
-
 /**
  * Receipts arrive one per desk per alert (2,000 desks: 2,000 for each alert), so they are written
  * in one transaction per batch rather than one each: a commit per receipt was the hub's largest
@@ -115,7 +110,7 @@ interface PendingReceipt {
  * 5 in batches of 12,000). So a batch waits RECEIPT_BATCH_MS, or ten times as long as the last
  * write took when that is longer: writing receipts then takes at most a tenth of the event loop
  * however fast they come, and the batches grow with the load. Never more than RECEIPT_BATCH_MAX_MS:
- * that is what a crash of the hub can lose. `add` resolves only once the row is written; every read
+ * that is what a crash of the hub can lose. `done` is called only once the row is written; every read
  * of receipts (here, the alerts' `deliveredTo`, the review's) and close flush first. The receipt's
  * time is taken when it arrives, not here.
  */
@@ -123,7 +118,7 @@ const RECEIPT_BATCH_MS = 100;
 const RECEIPT_BATCH_MAX_MS = 1_000;
 
 export class SqliteReceiptStore implements ReceiptStore {
-  private pending: PendingReceipt[] = [];
+  private pending = new ReceiptBatch();
   /** How long the last batch took to write. */
   private lastWriteMs = 0;
   private readonly insert: Database.Statement;
@@ -137,34 +132,25 @@ export class SqliteReceiptStore implements ReceiptStore {
     });
   }
 
-  add(receipt: Receipt): Promise<void> {
-    return new Promise((resolve, reject) => {
-      if (this.pending.length === 0) setTimeout(() => this.flush(), Math.min(RECEIPT_BATCH_MAX_MS, Math.max(RECEIPT_BATCH_MS, 10 * this.lastWriteMs)));
-      this.pending.push({ receipt, resolve, reject });
-    });
+  record(receipt: Receipt, done: ReceiptDone): void {
+    if (this.pending.size === 0) setTimeout(() => this.flush(), Math.min(RECEIPT_BATCH_MAX_MS, Math.max(RECEIPT_BATCH_MS, 10 * this.lastWriteMs)));
+    this.pending.add(receipt, done);
   }
 
   /** Writes what is waiting now (also before a read, and before the database closes). */
   flush(): void {
     const batch = this.pending;
-    if (batch.length === 0) return;
-    this.pending = [];
+    if (batch.size === 0) return;
+    this.pending = new ReceiptBatch();
     const started = performance.now();
     try {
-      this.insertAll(batch.map((p) => p.receipt));
-      this.lastWriteMs = performance.now() - started;
-      for (const p of batch) p.resolve();
+      this.insertAll(batch.receipts);
     } catch {
-      // One bad row must not cost the others theirs: retry one by one.
-      for (const p of batch) {
-        try {
-          this.insertAll([p.receipt]);
-          p.resolve();
-        } catch (err) {
-          p.reject(err);
-        }
-      }
+      batch.oneByOneNow((one) => this.insertAll(one));
+      return;
     }
+    this.lastWriteMs = performance.now() - started;
+    batch.written();
   }
 
   async forAlert(alertId: string): Promise<Receipt[]> {
