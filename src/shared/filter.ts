@@ -66,7 +66,7 @@ export function isAlertForUser(
   if (policy.statewideCategories.includes(hit.category)) return true;
   if (zoneCount(user.zoneIds) === 0) return true;
 
-  let failures: ZoneFailure[];
+  let failures: readonly ZoneFailure[];
   try {
     if (index.containsAny(hit.location.lon, hit.location.lat, user.zoneIds)) return true;
     failures = index.failuresAmong(user.zoneIds);

@@ -183,7 +183,7 @@ class HitZones implements ZoneLookup {
     return false;
   }
 
-  failuresAmong(zoneIds: ZoneIdList): ZoneFailure[] {
+  failuresAmong(zoneIds: ZoneIdList): readonly ZoneFailure[] {
     return this.index.failuresAmong(zoneIds);
   }
 }
