@@ -36,7 +36,7 @@ try {
     while (!stopped && through < to) {
       const rows = page.all(through, to, PAGE);
       for (const [seq, body, stored] of rows) {
-        if (seq !== through + 1 || typeof body !== 'string' || !body.includes(`"prevHash":"${prev}","seq":${seq},`) || hash('sha256', prev + body, 'hex') !== stored) {
+        if (seq !== through + 1 || typeof body !== 'string' || !linkHolds(body, prev, seq) || hash('sha256', prev + body, 'hex') !== stored) {
           stopped = true;
           break;
         }
@@ -49,4 +49,15 @@ try {
   }
 } finally {
   db.close();
+}
+
+/** `linkHolds` of ../../audit/chain-stretch.ts (this file cannot import TypeScript): the link and seq compared in place. */
+function linkHolds(body, prev, seq) {
+  const at = body.indexOf('"prevHash":"');
+  if (at < 0 || !body.startsWith(prev, at + 12) || !body.startsWith('","seq":', at + 12 + prev.length)) return false;
+  const digits = at + 12 + prev.length + 8;
+  let i = digits;
+  let n = 0;
+  for (let c = body.charCodeAt(i); c >= 48 && c <= 57; c = body.charCodeAt(++i)) n = n * 10 + (c - 48);
+  return i > digits && n === seq && body.charCodeAt(i) === 44;
 }
