@@ -17,8 +17,9 @@ export async function buildHub(outfile: string = DEFAULT_HUB_BUILD): Promise<str
   mkdirSync(dirname(outfile), { recursive: true });
   const options = { bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', sourcemap: 'inline', logLevel: 'warning' } as const;
   await build({ ...options, entryPoints: [join(REPO_ROOT, 'src/backend/cli.ts')], outfile });
-  // The SQLite chain check's and checkpointer's worker threads are scripts of their own (plain JavaScript), found beside the bundle.
-  copyFileSync(join(REPO_ROOT, 'src/backend/store/sqlite/chain-worker.mjs'), join(dirname(outfile), 'chain-worker.mjs'));
+  // The SQLite chain check's and checkpointer's worker threads are scripts of their own (plain JavaScript), found beside
+  // the bundle; the chain check's imports the chain's link rule (src/backend/audit/chain-link.mjs), so it is bundled with it.
+  await build({ ...options, entryPoints: [join(REPO_ROOT, 'src/backend/store/sqlite/chain-worker.mjs')], outfile: join(dirname(outfile), 'chain-worker.mjs') });
   copyFileSync(join(REPO_ROOT, 'src/backend/store/sqlite/checkpoint-worker.mjs'), join(dirname(outfile), 'checkpoint-worker.mjs'));
   // The hot-list worker thread (TypeScript: it validates with the protocol's schemas) is bundled beside it too.
   await build({ ...options, entryPoints: [join(REPO_ROOT, 'src/backend/matcher/hotlist-worker.ts')], outfile: join(dirname(outfile), 'hotlist-worker.mjs') });

@@ -8,6 +8,7 @@
  */
 import { GENESIS_HASH } from '../../shared/chain.js';
 import { bytesHash, entryHash } from './chain-hash.js';
+import { linkHolds } from './chain-link.mjs';
 
 /** The chain check's answer (`GET /audit/verify`, `opentas-hub audit verify`). */
 export interface ChainReport {
@@ -99,24 +100,6 @@ function entryProblem(prev: string, seq: number, body: string, hash: string): st
   // fall back to the canonical form.
   if (bytesHash(prev, body) !== hash && entryHash(prev, entry) !== hash) return 'the hash does not match the entry';
   return undefined;
-}
-
-const PREV_KEY = '"prevHash":"';
-const SEQ_KEY = '","seq":';
-
-/**
- * Whether the writer's bytes hold `"prevHash":"<prev>","seq":<seq>,` at the first `"prevHash":"`:
- * compared in place, without building that text for every entry (a million of them in a check of a
- * long log). The worker threads' copy of the rule (store/sqlite/chain-worker.mjs) is the same.
- */
-export function linkHolds(body: string, prev: string, seq: number): boolean {
-  const at = body.indexOf(PREV_KEY);
-  if (at < 0 || !body.startsWith(prev, at + PREV_KEY.length) || !body.startsWith(SEQ_KEY, at + PREV_KEY.length + prev.length)) return false;
-  const digits = at + PREV_KEY.length + prev.length + SEQ_KEY.length;
-  let i = digits;
-  let n = 0;
-  for (let c = body.charCodeAt(i); c >= 48 && c <= 57; c = body.charCodeAt(++i)) n = n * 10 + (c - 48);
-  return i > digits && n === seq && body.charCodeAt(i) === 44; // 44: ','
 }
 
 /** The log's answer from its stretches' (any order): the earliest failing stretch names the first bad entry. */

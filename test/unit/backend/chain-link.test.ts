@@ -1,11 +1,11 @@
 /**
- * The chain check's fast rule for an entry's link (src/backend/audit/chain-stretch.ts `linkHolds`): the
+ * The chain check's fast rule for an entry's link (src/backend/audit/chain-link.mjs `linkHolds`, used by the check in process and its worker threads): the
  * writer's bytes must hold `"prevHash":"<stored hash before>","seq":<seq>,`. What it refuses goes to the
  * full rule, which parses the entry and names what is wrong; so it must never accept a link the full
  * rule would refuse.
  */
 import { describe, expect, it } from 'vitest';
-import { linkHolds } from '../../../src/backend/audit/chain-stretch.js';
+import { linkHolds } from '../../../src/backend/audit/chain-link.mjs';
 
 const prev = 'ab'.repeat(32);
 const body = (link: string) => `{"alertId":"a-1","at":"2026-12-01T00:00:00.000Z","eventId":"e-1",${link}"serverAt":"2026-12-01T00:00:01.000Z","type":"acknowledged"}`;

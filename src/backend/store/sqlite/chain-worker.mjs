@@ -5,11 +5,12 @@
 // line): seq follows seq, the bytes hold the writer's `"prevHash":"<stored hash before>","seq":<seq>,`,
 // and sha256(stored hash before + bytes) is the stored hash. At the first row that rule does not accept
 // it stops that stretch and says where; the main thread checks from there with the full rule, which
-// names the problem (or accepts another form of the entry). scripts/build-hub.ts copies this file
-// beside the hub's bundle.
+// names the problem (or accepts another form of the entry). scripts/build-hub.ts bundles this file
+// (with ../../audit/chain-link.mjs) beside the hub's bundle.
 import { hash } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { linkHolds } from '../../audit/chain-link.mjs';
 
 const PAGE = 2000;
 /** @type {{ file: string, stretches: { from: number, to: number }[], next: SharedArrayBuffer, genesis: string }} */
@@ -51,13 +52,3 @@ try {
   db.close();
 }
 
-/** `linkHolds` of ../../audit/chain-stretch.ts (this file cannot import TypeScript): the link and seq compared in place. */
-function linkHolds(body, prev, seq) {
-  const at = body.indexOf('"prevHash":"');
-  if (at < 0 || !body.startsWith(prev, at + 12) || !body.startsWith('","seq":', at + 12 + prev.length)) return false;
-  const digits = at + 12 + prev.length + 8;
-  let i = digits;
-  let n = 0;
-  for (let c = body.charCodeAt(i); c >= 48 && c <= 57; c = body.charCodeAt(++i)) n = n * 10 + (c - 48);
-  return i > digits && n === seq && body.charCodeAt(i) === 44;
-}
